@@ -1,0 +1,77 @@
+"""Print the time and peak memory to convert the longest seed and a generated ~100-page document.
+
+Each conversion runs in a fresh child process, so start-up, imports and peak memory are counted
+as a user would see them.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+PARAGRAPHS = [
+    "Residents are required to notify the council of any change in their circumstances within 21 days, "
+    "because failure to do so may result in an overpayment which will be recovered from future payments.",
+    "The financial assessment will be undertaken by a member of the Financial Assessment Team (FAT), who "
+    "will contact you by telephone on 01632 960 123 or by email at charging@northbrook.gov.uk.",
+    "Where the value of your capital exceeds £23,250 you will be required to pay the full cost of your care; "
+    "however, you may be eligible for a deferred payment agreement in accordance with the Care Act 2014.",
+    "Approximately 35% of respondents indicated that they would utilise the service on a weekly basis, "
+    "e.g. for advice, training, etc., prior to the commencement of the new arrangements on 01/04/2026.",
+    "Collections will be suspended on bank holidays and will subsequently take place on the following "
+    "working day, with garden waste (a subscription service costing £52 per annum) collected fortnightly.",
+]
+
+CHILD = """
+import json, resource, sys, time, tracemalloc
+from pathlib import Path
+tracemalloc.start()
+start = time.perf_counter()
+from easyread.pipeline import convert
+result = convert(Path(sys.argv[1]), Path(sys.argv[2]))
+elapsed = time.perf_counter() - start
+peak_traced = tracemalloc.get_traced_memory()[1]
+print(json.dumps({"seconds": elapsed, "pages": result.pages, "items": len(result.document.items()),
+                  "peak_python_mb": peak_traced / 1e6,
+                  "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def generated_document(folder: Path, sections: int = 25) -> Path:
+    """A plain-text policy long enough for about 100 Easy Read pages."""
+    lines = ["Northbrook Borough Council Long Policy", ""]
+    for number in range(1, sections + 1):
+        lines += [f"Section {number} arrangements", ""]
+        lines += [PARAGRAPHS[(number + k) % len(PARAGRAPHS)] + "\n" for k in range(len(PARAGRAPHS))]
+    path = folder / "generated-policy.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def measure(source: Path, output: Path) -> dict[str, float]:
+    completed = subprocess.run([sys.executable, "-c", CHILD, str(source), str(output)],
+                               capture_output=True, text=True, check=True)
+    figures: dict[str, float] = json.loads(completed.stdout.strip().splitlines()[-1])
+    return figures
+
+
+def main() -> None:
+    seeds = [p for p in SEEDS.iterdir() if p.suffix in (".docx", ".md", ".txt")]
+    longest = max(seeds, key=lambda p: p.stat().st_size if p.suffix != ".docx" else p.stat().st_size // 4)
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        cases = [("longest seed: " + longest.name, longest), ("generated long document", generated_document(work))]
+        for label, source in cases:
+            figures = measure(source, work / (source.stem + ".pdf"))
+            print(f"{label}: {figures['seconds']:.2f} s, {figures['pages']:.0f} pages, {figures['items']:.0f} items, "
+                  f"peak Python memory {figures['peak_python_mb']:.0f} MB, max RSS {figures['max_rss_mb']:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,34 @@
+"""A deterministic stand-in backend for tests and demos: each source sentence becomes one item.
+
+It makes no changes to the words, so tests can predict its output exactly, and it never fails
+unless told to with `fail_on` (text that, when found in a section, raises an error).
+"""
+
+from __future__ import annotations
+
+from easyread.language.sentences import split_sentences
+from easyread.model import EasySection, Item, Section
+
+
+class MockBackendError(RuntimeError):
+    """Raised on purpose by the mock backend, to test how failures are handled."""
+
+
+class MockBackend:
+    name = "mock"
+
+    def __init__(self, fail_on: str | None = None) -> None:
+        self.fail_on = fail_on
+        self.calls = 0
+
+    def simplify(self, section: Section) -> EasySection:
+        self.calls += 1
+        if self.fail_on and self.fail_on in section.text():
+            raise MockBackendError(f"mock backend told to fail on {self.fail_on!r}")
+        items = [
+            Item(sentence=sentence, picture=f"picture {number}")
+            for number, sentence in enumerate(
+                (sentence for block in section.blocks for sentence in split_sentences(block.text)), start=1
+            )
+        ]
+        return EasySection(heading=section.heading, items=items)

@@ -1,0 +1,106 @@
+"""The offline, deterministic default backend: Easy Read by rules and word lists, no network.
+
+For each block of a section: protect web addresses, emails and phones; expand "e.g." and "&";
+write numbers as digits and dates in full; rewrite percentages; swap hard words for plain ones;
+split into sentences; move bracketed asides out; break long sentences at clause joins. Then each
+sentence becomes an item with a picture description, its hard words and flags for review.
+"""
+
+from __future__ import annotations
+
+import re
+
+from easyread.language.clauses import move_asides, split_long_sentence
+from easyread.language.facts import extract_facts
+from easyread.language.hard_words import explanation_for, find_hard_words
+from easyread.language.numbers import (
+    expand_abbreviations,
+    number_words_to_digits,
+    rewrite_percentages,
+    write_dates_in_full,
+)
+from easyread.language.pictures import describe_picture
+from easyread.language.plain_words import simplify_words
+from easyread.language.protect import is_placeholder, mask
+from easyread.language.sentences import split_sentences, word_count
+from easyread.language.style import is_long, is_passive
+from easyread.model import Block, EasySection, Item, Section
+
+TABLE_ROW_WORDS = 20  # a table row up to this long stays one item, like the row it came from
+
+
+def _is_fact_only(text: str) -> bool:
+    """Whether `text` is nothing but placeholders and facts, e.g. a phone number in brackets."""
+    rest = "".join(ch for ch in text if not is_placeholder(ch))
+    for fact in extract_facts(rest):
+        rest = rest.replace(fact.text, " ")
+    return not re.search(r"[A-Za-z]{2,}", rest)
+
+
+def _finish(sentence: str) -> str:
+    sentence = re.sub(r"\s+", " ", sentence).strip().lstrip(",;:-–—• ").strip()
+    if not sentence:
+        return ""
+    sentence = sentence[:1].upper() + sentence[1:]
+    if sentence[-1] not in ".!?" and not is_placeholder(sentence[-1]):
+        sentence = sentence.rstrip(",;:") + "."
+    return sentence
+
+
+def plain_heading(heading: str) -> str:
+    """A heading in plain words and sentence case (no BLOCK CAPITALS), acronyms kept."""
+    masked = mask(heading)
+    text, _ = simplify_words(expand_abbreviations(masked.text))
+    if text.isupper():
+        words = text.split()
+        text = " ".join(word if explanation_for(word) and word.isupper() and len(word) <= 5 else word.lower()
+                        for word in words)
+    text = text.strip()
+    return masked.restore(text[:1].upper() + text[1:])
+
+
+class RulesBackend:
+    """Easy Read from rules: deterministic, offline, fast. A first draft a person then checks."""
+
+    name = "rules"
+
+    def __init__(self, target_words: int = 12) -> None:
+        self.target_words = target_words
+
+    def simplify(self, section: Section) -> EasySection:
+        items = [item for block in section.blocks for item in self.simplify_block(block)]
+        return EasySection(heading=plain_heading(section.heading), items=items)
+
+    def simplify_block(self, block: Block) -> list[Item]:
+        masked = mask(block.text)
+        text = expand_abbreviations(masked.text)
+        text = number_words_to_digits(text)
+        text = write_dates_in_full(text)
+        text, had_percentage = rewrite_percentages(text)
+        text, _ = simplify_words(text)
+        if block.kind == "table_row" and word_count(text) <= TABLE_ROW_WORDS:
+            sentences = [text]
+        else:
+            sentences = split_sentences(text)
+        items: list[Item] = []
+        for sentence in sentences:
+            for part in move_asides(sentence, _is_fact_only):
+                for short in split_long_sentence(part, self.target_words):
+                    finished = _finish(masked.restore(_finish(short)))
+                    if finished and re.search(r"[A-Za-z0-9]", finished):
+                        items.append(self.make_item(finished, had_percentage and "out of 100" in finished))
+        return items
+
+    @staticmethod
+    def make_item(sentence: str, rewrote_percentage: bool = False) -> Item:
+        hard_words = find_hard_words(sentence)
+        flags = []
+        if is_long(sentence):
+            flags.append("long-sentence")
+        if is_passive(sentence):
+            flags.append("passive")
+        if rewrote_percentage:
+            flags.append("percentage")
+        if any(hard.explanation is None for hard in hard_words):
+            flags.append("hard-word")
+        return Item(sentence=sentence, picture=describe_picture(sentence), hard_words=hard_words, flags=flags)

@@ -1,0 +1,51 @@
+"""The failures a user can see. The CLI turns each into one line and an exit code.
+
+Exit codes (documented in the README):
+    0  everything worked
+    1  a document could not be converted (empty, corrupt, encrypted, image-only, too large, ...)
+    2  usage error (missing file, a folder where a file was expected, unsupported file type, bad option)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+EXIT_OK = 0
+EXIT_DOCUMENT_FAILED = 1
+EXIT_USAGE = 2
+
+
+class EasyReadError(Exception):
+    """Base of every user-facing failure: a path, a reason, and an exit code."""
+
+    exit_code = EXIT_DOCUMENT_FAILED
+
+    def __init__(self, path: Path | str | None, reason: str) -> None:
+        self.path = Path(path) if path is not None else None
+        self.reason = reason
+        super().__init__(self.message())
+
+    def message(self) -> str:
+        return f"{self.path}: {self.reason}" if self.path is not None else self.reason
+
+
+class UsageError(EasyReadError):
+    """The command was asked for something it cannot do: no such file, a folder, a wrong type."""
+
+    exit_code = EXIT_USAGE
+
+
+class UnsupportedFormat(UsageError):
+    """The file type is not one we can read."""
+
+
+class UnreadableDocument(EasyReadError):
+    """The file is of a supported type but its text cannot be got out of it."""
+
+
+class EmptyDocument(UnreadableDocument):
+    """The file has no text to convert."""
+
+
+class OutputError(EasyReadError):
+    """The output could not be written."""

@@ -1,0 +1,166 @@
+"""Break long sentences into short ones at clause joins, and move bracketed asides out.
+
+A sentence is split only where each side can stand alone as a sentence (it has a verb, and the
+right side its own subject where the join needs one). Splitting repeats until every part is at or
+under the target length or no safe join is left; what is still too long is flagged by the caller.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from easyread.language.sentences import word_count
+
+TARGET_WORDS = 12
+
+_FINITE = frozenset(
+    "is are was were am be will would can could must should may might shall has have had do does did "
+    "need needs isn't aren't won't can't don't doesn't didn't wasn't weren't".split()
+)
+_SUBJECT_START = frozenset(
+    "i you we they he she it this that these those there the your our their his her its a an all "
+    "some each every any no most many people everyone someone anyone nobody".split()
+)
+
+
+@dataclass(frozen=True)
+class Join:
+    """A place a sentence may be split: the pattern, what starts the right side, and whether it needs a subject."""
+
+    pattern: re.Pattern[str]
+    lead: str  # words put before the right side, e.g. "This is because"
+    needs_subject: bool
+
+
+JOINS = (
+    Join(re.compile(r";\s+"), "", False),
+    Join(re.compile(r"(?<!\d):\s+(?=[A-Za-z])"), "", True),
+    Join(re.compile(r",?\s+\bbecause\s+", re.IGNORECASE), "This is because", False),
+    Join(re.compile(r",\s+which\s+(?=(?:is|are|was|were|will|can|means|has|have|may|must|should|gives|helps)\b)",
+                    re.IGNORECASE), "This", False),
+    Join(re.compile(r",\s+but\s+", re.IGNORECASE), "But", False),
+    Join(re.compile(r",?\s+\bso\s+that\s+", re.IGNORECASE), "This is so", False),
+    Join(re.compile(r",?\s+\bso\s+(?=(?:you|we|they|it|this|there|the|your|our|he|she)\b)", re.IGNORECASE),
+         "So", False),
+    Join(re.compile(r",\s+when\s+", re.IGNORECASE), "This is when", False),
+    Join(re.compile(r",?\s+\band\s+(?=(?:you|we|they|it|this|there|he|she|I|the|your|our|their)\b)"), "", True),
+    Join(re.compile(r",\s+(?=(?:you|we|they|it|this|there)\s+(?:will|must|can|should|may|need|are|is)\b)",
+                    re.IGNORECASE), "", True),
+    Join(re.compile(r",?\s+\b(?:but|although|however|whereas)\s+", re.IGNORECASE), "But", False),
+)
+
+
+_DETERMINERS = frozenset("the a an your our their his her its this these those my each every some any no".split())
+_SUBJECTS = frozenset("i you we they he she it who that which there people also then now often never always still".split())
+
+
+@cache
+def _verb_forms(word: str) -> tuple[bool, bool]:
+    """(whether `word` can be a finite verb form, whether it can also be a noun)."""
+    from easyread.language.inflection import _lemminflect
+
+    lemmas = _lemminflect().getAllLemmas(word)
+    if "VERB" not in lemmas:
+        return False, "NOUN" in lemmas
+    forms = _lemminflect().getAllInflections(lemmas["VERB"][0], upos="VERB")
+    finite = any(word in forms.get(tag, ()) for tag in ("VBD", "VBZ", "VBP", "VB"))
+    return finite, "NOUN" in lemmas
+
+
+def _has_finite_verb(words: list[str]) -> bool:
+    """A rough test, without a tagger, that the words hold a verb with a subject of its own.
+
+    "bank" in "your bank statements" is a noun (after a determiner); "pay" in "you pay" is a verb.
+    """
+    previous = ""
+    for word in (w.lower() for w in words):
+        if word in _FINITE:
+            return True
+        if len(word) >= 3:
+            finite, also_noun = _verb_forms(word)
+            if finite and previous not in _DETERMINERS and (not also_noun or previous in _SUBJECTS):
+                return True
+        previous = word
+    return False
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[A-Za-z']+", text)
+
+
+def can_stand_alone(text: str, needs_subject: bool = False) -> bool:
+    """Whether `text` reads as a sentence: 3+ words, a verb, and (if asked) a subject first."""
+    words = _words(text)
+    if word_count(text) < 3 or not words:
+        return False
+    if needs_subject and words[0].lower() not in _SUBJECT_START and not words[0][:1].isupper():
+        return False
+    return _has_finite_verb(words)
+
+
+def _capitalise(text: str) -> str:
+    text = text.strip()
+    return text[:1].upper() + text[1:] if text else text
+
+
+def _end(text: str) -> str:
+    text = text.strip().rstrip(",;:-–— ")
+    return text if text[-1:] in ".!?" else text + "."
+
+
+def _split_once(sentence: str) -> list[str] | None:
+    """The best single split of `sentence`: the join nearest the middle whose sides both stand alone."""
+    best: tuple[float, list[str]] | None = None
+    middle = len(sentence) / 2
+    for join in JOINS:
+        for match in join.pattern.finditer(sentence):
+            left, right = sentence[: match.start()], sentence[match.end() :]
+            if not can_stand_alone(left) or not can_stand_alone(right, join.needs_subject):
+                continue
+            right = f"{join.lead} {right}" if join.lead else _capitalise(right)
+            parts = [_end(_capitalise(left)), _end(right)]
+            score = abs(match.start() - middle) + JOINS.index(join) * 5
+            if best is None or score < best[0]:
+                best = (score, parts)
+    return best[1] if best else None
+
+
+def split_long_sentence(sentence: str, target: int = TARGET_WORDS) -> list[str]:
+    """`sentence` as one or more sentences, split at clause joins while any part is over `target` words."""
+    if word_count(sentence) <= target:
+        return [sentence]
+    parts = _split_once(sentence)
+    if parts is None:
+        return [sentence]
+    return [piece for part in parts for piece in split_long_sentence(part, target)]
+
+
+_ASIDE = re.compile(r"\s*\(([^()]{1,300})\)")
+_ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}s?$")
+
+
+def move_asides(sentence: str, is_fact_only=lambda text: False) -> list[str]:  # type: ignore[no-untyped-def]
+    """Take "(bracketed asides)" out of a sentence into sentences of their own.
+
+    An aside that only names an acronym, "(DWP)", is dropped: the acronym is explained as a hard
+    word where it is used. An aside that is only a fact (a phone number, a date) stays in place
+    without its brackets, so it stays next to what it belongs to.
+    """
+    asides: list[str] = []
+
+    def take(match: re.Match[str]) -> str:
+        inner = match.group(1).strip()
+        if _ACRONYM.match(inner):
+            return ""
+        if is_fact_only(inner) or word_count(inner) <= 2:
+            return " " + inner
+        asides.append(_end(_capitalise(inner)))
+        return ""
+
+    main = _ASIDE.sub(take, sentence).strip()
+    main = re.sub(r"\s+([,.;:!?])", r"\1", main)
+    if not main or not re.search(r"[A-Za-z0-9]", main):
+        return asides
+    return [main, *asides]

@@ -1,0 +1,70 @@
+"""Find the hard words left in a sentence: terms we keep and explain, and rare words.
+
+Terms to keep (council tax, appeal, NHS) come with a one-sentence explanation from
+data/hard_words.tsv and go on the "Hard words" page. Other words rarer than a Zipf frequency of
+3.0 (wordfreq) are marked too, without an explanation.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from easyread.data import data_rows, data_words
+from easyread.model import HardWord
+
+RARE_ZIPF = 3.0
+
+
+@cache
+def _explained() -> tuple[dict[str, str], re.Pattern[str]]:
+    explanations = {row[0].lower(): row[1] for row in data_rows("hard_words.tsv")}
+    terms = sorted(explanations, key=len, reverse=True)
+    # Plural "s" allowed so that "appeals" finds "appeal"; acronyms matched as written.
+    pattern = re.compile(
+        r"(?<![\w-])(" + "|".join(r"\s+".join(map(re.escape, term.split())) for term in terms) + r")(?:s|es)?(?![\w-])",
+        re.IGNORECASE,
+    )
+    return explanations, pattern
+
+
+@cache
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word, "en"))
+
+
+def explanation_for(term: str) -> str | None:
+    explanations, _ = _explained()
+    return explanations.get(term.lower())
+
+
+def find_hard_words(sentence: str) -> list[HardWord]:
+    """The hard words in `sentence` in order, each once: explained terms first claim their words."""
+    explanations, pattern = _explained()
+    found: list[HardWord] = []
+    taken: list[tuple[int, int]] = []
+    for match in pattern.finditer(sentence):
+        term = match.group(1)
+        key = re.sub(r"\s+", " ", term.lower())
+        if key not in explanations:
+            continue
+        if term.isupper() is False and key.upper() == key:  # acronyms only when written in capitals
+            continue
+        found.append(HardWord(re.sub(r"\s+", " ", term), explanations[key]))
+        taken.append(match.span())
+    easy = data_words("function_words.txt")
+    for index, match in enumerate(re.finditer(r"[A-Za-z][a-z]{3,}", sentence)):
+        if any(start <= match.start() < end for start, end in taken):
+            continue
+        word = match.group(0)
+        if word[0].isupper() and index > 0:
+            continue  # a name in mid-sentence (Northbrook, Tuesday) is not a hard word
+        if word.lower() in easy or _zipf(word.lower()) >= RARE_ZIPF:
+            continue
+        found.append(HardWord(word, None))
+    unique: dict[str, HardWord] = {}
+    for hard in found:
+        unique.setdefault(hard.word.lower(), hard)
+    return list(unique.values())

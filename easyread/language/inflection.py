@@ -1,0 +1,74 @@
+"""Keep a word's inflection when swapping it for a plainer one: "purchased" -> "bought".
+
+Uses lemminflect, which ships its lemma and inflection tables inside the package (no download).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+# Penn tags per part of speech, in the order we prefer when a form could be more than one.
+_TAGS = {
+    "VERB": ("VBD", "VBN", "VBG", "VBZ", "VB"),
+    "NOUN": ("NNS", "NN"),
+    "ADJ": ("JJR", "JJS", "JJ"),
+    "ADV": ("RBR", "RBS", "RB"),
+}
+_PERFECT_OR_PASSIVE = frozenset(
+    "have has had having be been being is are was were am get gets got gotten 's 've 'd".split()
+)
+
+
+@cache
+def _lemminflect():  # type: ignore[no-untyped-def]
+    import lemminflect
+
+    return lemminflect
+
+
+@cache
+def lemmas(word: str, pos: str) -> tuple[str, ...]:
+    """The base forms `word` may have as part of speech `pos` (VERB, NOUN, ADJ, ADV)."""
+    lower = word.lower()
+    found = _lemminflect().getAllLemmas(lower).get(pos, ())
+    return tuple(found) or ((lower,) if pos in ("ADJ", "ADV") else ())
+
+
+@cache
+def tags_of(word: str, lemma: str, pos: str) -> tuple[str, ...]:
+    """The Penn tags under which `lemma` is spelt `word`, most likely first."""
+    lower = word.lower()
+    forms = dict(_lemminflect().getAllInflections(lemma, upos=pos))
+    if pos == "VERB" and "VBN" not in forms and "VBD" in forms:
+        forms["VBN"] = forms["VBD"]  # regular verbs: the participle is the past form
+    tags = tuple(tag for tag in _TAGS.get(pos, ()) if lower in forms.get(tag, ()))
+    if not tags and lower == lemma:
+        tags = (_TAGS[pos][-1],) if pos in _TAGS else ()
+    return tags
+
+
+def inflect(lemma: str, tag: str) -> str:
+    """`lemma` in the form `tag` ("buy", "VBD" -> "bought"); multi-word lemmas inflect their first word."""
+    head, _, rest = lemma.partition(" ")
+    forms = _lemminflect().getInflection(head, tag=tag)
+    if forms:
+        head = forms[0]
+    elif tag in ("NNS", "VBZ"):
+        head = head + ("es" if head.endswith(("s", "sh", "ch", "x")) else "s")
+    return f"{head} {rest}" if rest else head
+
+
+def choose_tag(tags: tuple[str, ...], previous_word: str) -> str:
+    """Pick VBN over VBD after "has", "was" and the like; otherwise the first tag."""
+    if "VBD" in tags and "VBN" in tags:
+        return "VBN" if previous_word.lower() in _PERFECT_OR_PASSIVE else "VBD"
+    return tags[0]
+
+
+def match_case(replacement: str, original: str) -> str:
+    """Give `replacement` the capitalisation of `original` (Title, UPPER or lower)."""
+    if original.isupper() and len(original) > 1:
+        return replacement.upper()
+    if original[:1].isupper():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement

@@ -1,0 +1,61 @@
+"""Say what the picture beside a sentence should show, from the sentence's key nouns and facts.
+
+A person or a picture library uses the description to choose a real picture; the PDF shows it in
+the placeholder box until then.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from easyread.data import data_words
+
+# A fact in the sentence makes the clearest picture of all.
+_FACT_PICTURES = (
+    (re.compile(r"£|\b\d+p\b"), "money"),
+    (re.compile(r"@"), "an email"),
+    (re.compile(r"\b(?:www\.|https?://)|\.gov\.uk\b"), "a computer showing a website"),
+    (re.compile(r"\b0\d{2,4}[ \d]{6,10}\b|\b(?:phone|call|ring)\b", re.IGNORECASE), "a telephone"),
+    (re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"),
+     "a calendar"),
+    (re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm)\b", re.IGNORECASE), "a clock"),
+)
+
+
+@cache
+def _is_noun(word: str) -> bool:
+    from easyread.language.inflection import _lemminflect
+
+    return "NOUN" in _lemminflect().getAllLemmas(word.lower())
+
+
+@cache
+def _singular(word: str) -> str:
+    from easyread.language.inflection import _lemminflect
+
+    lemmas = _lemminflect().getAllLemmas(word.lower()).get("NOUN")
+    return lemmas[0] if lemmas else word.lower()
+
+
+def key_nouns(sentence: str, limit: int = 3) -> list[str]:
+    """Up to `limit` nouns of the sentence that make good picture labels, in order, singular."""
+    skip = data_words("function_words.txt")
+    nouns: list[str] = []
+    for word in re.findall(r"[A-Za-z][A-Za-z'-]+", sentence):
+        lower = word.lower()
+        if lower in skip or len(lower) < 3 or not _is_noun(word):
+            continue
+        noun = _singular(word)
+        if noun not in nouns:
+            nouns.append(noun)
+        if len(nouns) == limit:
+            break
+    return nouns
+
+
+def describe_picture(sentence: str) -> str:
+    """A short description of the picture for `sentence`, e.g. "a calendar, bin, Tuesday"."""
+    parts = [picture for pattern, picture in _FACT_PICTURES if pattern.search(sentence)][:1]
+    parts += key_nouns(sentence, limit=3 - len(parts))
+    return ", ".join(parts) if parts else "a person reading"

@@ -1,0 +1,102 @@
+"""Swap hard words and phrases for everyday ones, from the word list in data/plain_words.tsv.
+
+Phrases ("in accordance with") are replaced whole; single words keep their inflection
+("purchased" -> "bought", "residences" -> "homes"), and "a"/"an" before a swapped word is fixed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+from easyread.data import data_rows
+from easyread.language.inflection import choose_tag, inflect, lemmas, match_case, tags_of
+
+WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
+_ARTICLE_BEFORE = re.compile(r"(?<![\w-])([Aa])(n?)(\s+)$")
+
+
+@dataclass(frozen=True)
+class Replacement:
+    original: str
+    plain: str
+
+
+@cache
+def _table() -> tuple[dict[tuple[str, str], str], tuple[tuple[re.Pattern[str], str], ...]]:
+    words: dict[tuple[str, str], str] = {}
+    phrases: list[tuple[str, str]] = []
+    for row in data_rows("plain_words.tsv"):
+        hard, plain, pos = row[0].lower(), row[1], row[2].upper()
+        if pos == "PHRASE" or " " in hard:
+            phrases.append((hard, plain))
+        else:
+            words[(hard, pos)] = plain
+    phrases.sort(key=lambda pair: len(pair[0]), reverse=True)  # "in order to" before "in order"
+    compiled = tuple(
+        (re.compile(r"(?<![\w-])" + r"\s+".join(map(re.escape, hard.split())) + r"(?![\w-])", re.IGNORECASE), plain)
+        for hard, plain in phrases
+    )
+    return words, compiled
+
+
+def plain_word_for(word: str, previous: str = "") -> str | None:
+    """The everyday word for `word`, inflected like it, or None when the list has none."""
+    words, _ = _table()
+    lower = word.lower()
+    for pos in ("VERB", "NOUN", "ADJ", "ADV"):
+        if (lower, pos) in words:
+            return words[(lower, pos)]
+        for lemma in lemmas(lower, pos):
+            plain = words.get((lemma, pos))
+            if plain is None:
+                continue
+            tags = tags_of(lower, lemma, pos)
+            if tags:
+                return inflect(plain, choose_tag(tags, previous))
+    return None
+
+
+def _vowel_sound(word: str) -> bool:
+    lower = word.lower()
+    if lower.startswith(("hour", "honest", "honour")):
+        return True
+    if lower.startswith(("uni", "use", "usu", "eu", "one")):
+        return False
+    return lower[:1] in "aeiou"
+
+
+def _substitute(text: str, pattern: re.Pattern[str], plain_of: Callable[[re.Match[str], str], str | None],
+                replacements: list[Replacement]) -> str:
+    pieces: list[str] = []
+    cursor = 0
+    previous = ""
+    for match in pattern.finditer(text):
+        original = match.group(0)
+        plain = plain_of(match, previous)
+        previous = original
+        if plain is None or plain.lower() == original.lower():
+            continue
+        replacement = match_case(plain, original)
+        before = text[cursor : match.start()]
+        article = _ARTICLE_BEFORE.search(before)
+        if article:  # "an assessment" -> "a check": make the article agree with the new word
+            new_article = "an" if _vowel_sound(replacement) else "a"
+            before = before[: article.start()] + match_case(new_article, article.group(1)) + article.group(3)
+        pieces += [before, replacement]
+        replacements.append(Replacement(original, replacement))
+        cursor = match.end()
+    pieces.append(text[cursor:])
+    return "".join(pieces)
+
+
+def simplify_words(text: str) -> tuple[str, list[Replacement]]:
+    """`text` with hard phrases and words replaced, and the list of what was replaced."""
+    replacements: list[Replacement] = []
+    _, phrases = _table()
+    for pattern, plain in phrases:
+        text = _substitute(text, pattern, lambda _match, _previous, plain=plain: plain, replacements)
+    text = _substitute(text, WORD, lambda match, previous: plain_word_for(match.group(0), previous), replacements)
+    return text, replacements

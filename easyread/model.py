@@ -1,0 +1,102 @@
+"""The data every stage passes on: a source document in, an Easy Read document out.
+
+Stages talk only through these types. A reader builds a `SourceDocument`; a backend turns each
+`Section` into an `EasySection` of `Item`s; pagination groups items into `Page`s; a renderer
+draws pages. Nothing here imports any other part of the package.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+BlockKind = Literal["paragraph", "list_item", "table_row"]
+
+
+@dataclass(frozen=True)
+class Block:
+    """One run of source text: a paragraph, a list item, or a table row flattened to text."""
+
+    kind: BlockKind
+    text: str
+    location: str = ""  # where it came from, for messages: "line 12", "paragraph 4", "page 2"
+
+
+@dataclass
+class Section:
+    """A heading and the blocks under it. The heading may be empty for text before any heading."""
+
+    heading: str
+    blocks: list[Block] = field(default_factory=list)
+
+    def text(self) -> str:
+        return "\n".join(block.text for block in self.blocks)
+
+
+@dataclass
+class SourceDocument:
+    """What every reader returns, whatever the file format."""
+
+    path: Path
+    format: str  # "txt", "md", "docx", "pdf"
+    title: str
+    sections: list[Section] = field(default_factory=list)
+
+    def text(self) -> str:
+        """All the text of the document, headings included, in reading order."""
+        parts: list[str] = [self.title]
+        for section in self.sections:
+            if section.heading:
+                parts.append(section.heading)
+            parts.extend(block.text for block in section.blocks)
+        return "\n".join(part for part in parts if part)
+
+
+@dataclass(frozen=True)
+class HardWord:
+    """A word kept in the Easy Read text that a reader may not know, with a plain explanation."""
+
+    word: str
+    explanation: str | None = None
+
+
+@dataclass
+class Item:
+    """One Easy Read item: one short sentence with a picture on its left."""
+
+    sentence: str
+    picture: str  # what the picture should show, e.g. "a green bin"
+    hard_words: list[HardWord] = field(default_factory=list)  # shown in bold
+    flags: list[str] = field(default_factory=list)  # e.g. "long-sentence", "passive", "percentage"
+    picture_file: str | None = None  # a real picture chosen for the item, if any
+
+
+@dataclass
+class EasySection:
+    heading: str
+    items: list[Item] = field(default_factory=list)
+
+
+@dataclass
+class EasyReadDocument:
+    """The Easy Read version of one source document, before it is laid out in pages."""
+
+    title: str
+    source_name: str  # the file name of the source, shown on the title page
+    sections: list[EasySection] = field(default_factory=list)
+    glossary: list[HardWord] = field(default_factory=list)  # the "Hard words" page
+    language: str = "en-GB"
+
+    def items(self) -> list[Item]:
+        return [item for section in self.sections for item in section.items]
+
+
+@dataclass
+class Page:
+    """One page of items. `heading` is the section heading, `continued` when the section began earlier."""
+
+    heading: str
+    items: list[Item]
+    section_index: int
+    continued: bool = False

@@ -1,0 +1,116 @@
+"""Convert one document: read -> simplify each section -> gather hard words -> check facts -> lay out.
+
+Everything the CLI's `convert` does is here, callable from Python; the CLI only parses options
+and prints. Outputs are written atomically by the renderers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from easyread.backends import DEFAULT_BACKEND, get_backend
+from easyread.backends.base import Backend
+from easyread.errors import UsageError
+from easyread.language.facts import Fact, missing_facts
+from easyread.model import EasyReadDocument, EasySection, HardWord, SourceDocument
+
+OUTPUT_SUFFIX = ".easyread.pdf"
+DEFAULT_FIRST_HEADING = "What is this about?"
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+
+
+@dataclass
+class ConversionResult:
+    """What a conversion made and what a person should look at."""
+
+    source: SourceDocument
+    document: EasyReadDocument
+    output: Path
+    pages: int
+    missing_facts: list[Fact] = field(default_factory=list)
+
+    @property
+    def flagged(self) -> dict[str, int]:
+        """How many items carry each review flag, e.g. {"long-sentence": 2, "passive": 5}."""
+        counts: dict[str, int] = {}
+        for item in self.document.items():
+            for flag in item.flags:
+                counts[flag] = counts.get(flag, 0) + 1
+        return counts
+
+
+def default_output_path(source: Path) -> Path:
+    """`letter.docx` -> `letter.easyread.pdf`, beside the source."""
+    return source.with_name(source.stem + OUTPUT_SUFFIX)
+
+
+def resolve_output_path(source: Path, output: Path | None) -> Path:
+    """Where the PDF goes: beside the source, into a given folder, or at a given file path."""
+    if output is None:
+        return default_output_path(source)
+    if output.is_dir() or str(output).endswith(("/", "\\")):
+        return output / default_output_path(source).name
+    if output.suffix.lower() != ".pdf":
+        raise UsageError(output, "the output file must end in .pdf")
+    return output
+
+
+def glossary_of(sections: list[EasySection]) -> list[HardWord]:
+    """Hard words with an explanation, each once, in the order they first appear."""
+    glossary: dict[str, HardWord] = {}
+    for section in sections:
+        for item in section.items:
+            for hard in item.hard_words:
+                if hard.explanation:
+                    glossary.setdefault(hard.word.lower(), hard)
+    return list(glossary.values())
+
+
+def easy_read_text(document: EasyReadDocument) -> str:
+    """The words a reader of the Easy Read version sees, for fact checks."""
+    parts = [document.title]
+    for section in document.sections:
+        parts.append(section.heading)
+        parts.extend(item.sentence for item in section.items)
+    return "\n".join(parts)
+
+
+def simplify_document(source: SourceDocument, backend: Backend) -> EasyReadDocument:
+    """The Easy Read version of `source`, section by section, before layout."""
+    from easyread.backends.rules import plain_heading
+
+    sections: list[EasySection] = []
+    for index, section in enumerate(source.sections):
+        easy = backend.simplify(section)
+        if not easy.heading:
+            easy.heading = DEFAULT_FIRST_HEADING if index == 0 else (sections[-1].heading if sections else "")
+        if easy.items:
+            sections.append(easy)
+    return EasyReadDocument(
+        title=plain_heading(source.title) or source.path.stem,
+        source_name=source.path.name,
+        sections=sections,
+        glossary=glossary_of(sections),
+    )
+
+
+def convert(
+    source_path: Path,
+    output: Path | None = None,
+    *,
+    backend: str | Backend = DEFAULT_BACKEND,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> ConversionResult:
+    """Convert the document at `source_path` to an Easy Read PDF and say what happened."""
+    from easyread.layout.pdf import render_pdf
+    from easyread.readers import read_document
+
+    source_path = Path(source_path)
+    target = resolve_output_path(source_path, output)
+    source = read_document(source_path, max_bytes=max_bytes)
+    chosen = get_backend(backend) if isinstance(backend, str) else backend
+    document = simplify_document(source, chosen)
+    missing = missing_facts(source.text(), easy_read_text(document))
+    pages = render_pdf(document, target)
+    return ConversionResult(source=source, document=document, output=target, pages=pages, missing_facts=missing)

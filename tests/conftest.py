@@ -1,0 +1,33 @@
+"""Shared fixtures: the seed documents, a CLI runner, and PDF text helpers."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SEED_SUFFIXES = (".docx", ".md", ".txt", ".pdf")
+
+
+def seed_files() -> list[Path]:
+    return sorted(p for p in SEEDS.iterdir() if p.suffix in SEED_SUFFIXES and p.name != "README.md")
+
+
+def normalise(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def pdf_pages_text(path: Path) -> list[str]:
+    from pypdf import PdfReader
+
+    return [normalise(page.extract_text() or "") for page in PdfReader(path).pages]
+
+
+@pytest.fixture
+def runner():
+    from typer.testing import CliRunner
+
+    return CliRunner()

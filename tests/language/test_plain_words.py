@@ -1,0 +1,37 @@
+"""Hard words become everyday ones, with their inflection and articles kept right."""
+
+import pytest
+
+from easyread.data import data_rows
+from easyread.language.plain_words import simplify_words
+
+
+def test_word_list_is_big_enough_and_well_formed():
+    rows = data_rows("plain_words.tsv")
+    assert len(rows) >= 300
+    assert all(len(row) == 3 and all(row) for row in rows)
+    assert {row[2] for row in rows} <= {"VERB", "NOUN", "ADJ", "ADV", "PHRASE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We purchased a new van.", "We bought a new van."),
+        ("You must purchase a permit.", "You must buy a permit."),
+        ("She is purchasing it.", "She is buying it."),
+        ("Purchase it today.", "Buy it today."),
+        ("In accordance with the law, prior to 1 April.", "Following the law, before 1 April."),
+    ],
+)
+def test_replacements_keep_inflection_and_case(text, expected):
+    assert simplify_words(text)[0] == expected
+
+
+def test_replacements_are_reported():
+    text, replacements = simplify_words("We purchased it.")
+    assert [(r.original, r.plain) for r in replacements] == [("purchased", "bought")]
+
+
+def test_everyday_text_is_unchanged():
+    text = "You can put your green bin out on Tuesday."
+    assert simplify_words(text) == (text, [])

@@ -1,0 +1,97 @@
+"""End to end on every seed: the real PDF has the right pages, items, footers and facts."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from easyread.cli import app
+from easyread.language.facts import missing_facts
+from easyread.language.sentences import word_count
+from easyread.pipeline import convert
+from tests.conftest import normalise, pdf_pages_text, seed_files
+
+SEEDS = seed_files()
+PAGE_FOOTER = re.compile(r"Page (\d+) of (\d+)")
+
+
+def test_there_are_enough_seeds_of_each_kind():
+    assert len(SEEDS) >= 6
+    assert {seed.suffix for seed in SEEDS} >= {".txt", ".md", ".docx"}
+
+
+@pytest.fixture(scope="module", params=SEEDS, ids=lambda p: p.name)
+def converted(request, tmp_path_factory):
+    output = tmp_path_factory.mktemp("out") / "out.pdf"
+    result = convert(request.param, output)
+    return result, pdf_pages_text(output)
+
+
+def test_every_page_has_its_footer(converted):
+    result, pages = converted
+    assert len(pages) == result.pages
+    for number, text in enumerate(pages, start=1):
+        footers = PAGE_FOOTER.findall(text)
+        assert (str(number), str(len(pages))) in footers, f"page {number}: {text[-80:]}"
+
+
+def test_every_content_page_has_one_to_five_items(converted):
+    result, pages = converted
+    content_pages = [text for text in pages[1:] if not text.startswith("Hard words")]
+    assert content_pages, "no content pages"
+    for text in content_pages:
+        assert 1 <= text.count("Picture:") <= 5, text[:200]
+    # Items across pages add up to the items of the document.
+    assert sum(text.count("Picture:") for text in content_pages) == len(result.document.items())
+
+
+def test_the_title_page_names_the_source(converted):
+    result, pages = converted
+    assert result.source.path.name in pages[0]
+    assert "Picture:" not in pages[0] or pages[0].count("Picture:") == 1
+
+
+def test_every_item_is_printed(converted):
+    result, pages = converted
+    whole = " ".join(pages)
+    for item in result.document.items():
+        assert normalise(item.sentence) in whole, item.sentence
+
+
+def test_no_long_sentence_is_left_unflagged(converted):
+    result, _ = converted
+    for item in result.document.items():
+        if word_count(item.sentence) > 15:
+            assert "long-sentence" in item.flags, item.sentence
+    sentences = result.document.items()
+    short = [item for item in sentences if word_count(item.sentence) <= 20]
+    assert len(short) / len(sentences) > 0.9, "most sentences should be short"
+
+
+def test_every_fact_of_the_source_is_in_the_pdf(converted):
+    result, pages = converted
+    assert missing_facts(result.source.text(), " ".join(pages)) == []
+    assert result.missing_facts == []
+
+
+def test_hard_words_are_explained_on_their_own_page(converted):
+    result, pages = converted
+    if not result.document.glossary:
+        pytest.skip("this seed has no explained hard words")
+    glossary_pages = [text for text in pages if text.startswith("Hard words")]
+    assert glossary_pages
+    joined = " ".join(glossary_pages)
+    for hard in result.document.glossary:
+        assert normalise(hard.word) in joined
+
+
+def test_cli_writes_beside_the_source_by_default(runner, tmp_path):
+    source = tmp_path / SEEDS[0].name
+    source.write_bytes(SEEDS[0].read_bytes())
+    outcome = runner.invoke(app, ["convert", str(source)])
+    assert outcome.exit_code == 0, outcome.output
+    expected = tmp_path / (source.stem + ".easyread.pdf")
+    assert expected.exists()
+    assert str(expected) in outcome.stdout
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([source.name, expected.name])
