@@ -1,0 +1,216 @@
+"""The reportlab pieces of an Easy Read page. Imports reportlab: import this module lazily."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+
+from easyread.layout import styles as S
+from easyread.layout.markup import plain, sentence_markup
+from easyread.model import HardWord, Item
+
+
+def _image(picture_file: str | None) -> ImageReader | None:
+    """The picture file as an image reportlab can draw, or None if there is none or it is unreadable."""
+    if not picture_file:
+        return None
+    path = Path(picture_file)
+    if not path.is_file():
+        return None
+    try:
+        reader = ImageReader(str(path))
+        reader.getSize()
+    except Exception:  # a broken picture must not stop the document: show the description instead
+        return None
+    return reader
+
+
+class PictureBox(Flowable):
+    """A framed square: the chosen picture if there is one, else its description in small text."""
+
+    def __init__(self, description: str, style, size: float = S.PICTURE_BOX, picture_file: str | None = None):
+        super().__init__()
+        self.size = size
+        self.image = _image(picture_file)
+        self.label: Paragraph | None = None
+        if self.image is None:
+            self.label = self._fitting_label(description, style)
+
+    def _fitting_label(self, description: str, style) -> Paragraph:
+        inner = self.size - 2 * S.PICTURE_PADDING
+        words = plain(description).split()
+        while True:
+            text = "Picture: " + " ".join(words) + (" ..." if words != plain(description).split() else "")
+            label = Paragraph(text.strip(), style)
+            _, height = label.wrap(inner, inner)
+            if height <= inner or not words:
+                return label
+            words = words[:-1]  # a description too long for the box is cut short
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 (reportlab's names)
+        return self.size, self.size
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setStrokeColor(HexColor(S.FRAME_COLOUR))
+        canvas.setLineWidth(S.BOX_LINE_WIDTH)
+        canvas.rect(0, 0, self.size, self.size, stroke=1, fill=0)
+        inner = self.size - 2 * S.PICTURE_PADDING
+        if self.image is not None:
+            canvas.drawImage(
+                self.image,
+                S.PICTURE_PADDING,
+                S.PICTURE_PADDING,
+                inner,
+                inner,
+                preserveAspectRatio=True,
+                anchor="c",
+                mask="auto",
+            )
+        elif self.label is not None:
+            _, height = self.label.wrap(inner, inner)
+            self.label.drawOn(canvas, S.PICTURE_PADDING, (self.size - height) / 2)
+        canvas.restoreState()
+
+
+def _row(left: Flowable, right: Flowable, *, font: str, left_width: float, extra: Sequence = ()) -> Table:
+    commands = [
+        ("FONTNAME", (0, 0), (-1, -1), font),  # else each cell names an unembedded Helvetica
+        ("VALIGN", (0, 0), (0, 0), "TOP"),
+        ("VALIGN", (1, 0), (1, 0), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        ("LEFTPADDING", (1, 0), (1, 0), S.GUTTER),
+        *extra,
+    ]
+    return Table(
+        [[left, right]],
+        colWidths=[left_width, S.FRAME_WIDTH - left_width],
+        style=TableStyle(commands),
+        hAlign="LEFT",
+        spaceAfter=S.ROW_GAP,
+    )
+
+
+def _font(styles: dict) -> str:
+    return styles["body"].fontName
+
+
+def _sentence(item: Item, styles: dict) -> Paragraph:
+    return Paragraph(sentence_markup(item.sentence, item.hard_words), styles["body"])
+
+
+def _box(item: Item, styles: dict) -> PictureBox:
+    return PictureBox(item.picture, styles["picture"], picture_file=item.picture_file)
+
+
+def item_row(item: Item, styles: dict) -> Table:
+    """One idea: the picture box on the left, the sentence (hard words in bold) on the right.
+
+    A row never splits across pages.
+    """
+    return _row(_box(item, styles), _sentence(item, styles), font=_font(styles), left_width=S.PICTURE_BOX)
+
+
+def oversized_item_rows(item: Item, styles: dict, first_space: float) -> list[Table]:
+    """An item whose sentence is taller than a whole page, cut into rows that each fit a page:
+    the first with the picture box (in `first_space`), the rest with an empty left column."""
+    parts: list[Paragraph] = []
+    rest, space = _sentence(item, styles), first_space - 1
+    while True:
+        _, height = rest.wrap(S.TEXT_WIDTH, space)
+        pieces = rest.split(S.TEXT_WIDTH, space) if height > space else []
+        if len(pieces) < 2:
+            parts.append(rest)
+            break
+        parts.append(pieces[0])
+        rest, space = pieces[1], S.FRAME_HEIGHT - 1
+    font = _font(styles)
+    rows = [_row(_box(item, styles), parts[0], font=font, left_width=S.PICTURE_BOX)]
+    rows += [_row(Spacer(S.PICTURE_BOX, 1), part, font=font, left_width=S.PICTURE_BOX) for part in parts[1:]]
+    return rows
+
+
+def glossary_row(entry: HardWord, styles: dict) -> Table:
+    """One hard word in bold on the left, its explanation on the right, a rule underneath."""
+    word = Paragraph(f"<b>{plain(entry.word)}</b>", styles["word"])
+    explanation = Paragraph(plain(entry.explanation or ""), styles["body"])
+    rule = [
+        ("TOPPADDING", (0, 0), (-1, -1), S.GLOSSARY_ROW_PADDING),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), S.GLOSSARY_ROW_PADDING),
+        ("VALIGN", (1, 0), (1, 0), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 1, HexColor(S.RULE_COLOUR)),
+    ]
+    return _row(word, explanation, font=_font(styles), left_width=S.PICTURE_BOX, extra=rule)
+
+
+def heading(text: str, styles: dict) -> Paragraph:
+    return Paragraph(plain(text), styles["heading"])
+
+
+def title_page(title: str, source_name: str, styles: dict) -> list[Flowable]:
+    """The title page: the title, a picture slot, and what this document is."""
+    return [
+        Paragraph(plain(title), styles["title"]),
+        Spacer(1, 24),
+        PictureBox(
+            "a picture that shows what this document is about",
+            styles["picture"],
+            size=S.TITLE_PICTURE_CM * S.CM,
+        ),
+        Spacer(1, 24),
+        Paragraph(plain(f"This is an Easy Read version of {source_name}."), styles["body"]),
+        Spacer(1, 12),
+        Paragraph("Easy Read made with easyread.", styles["body"]),
+    ]
+
+
+def height_of(flowables: Sequence[Flowable], width: float = S.FRAME_WIDTH) -> float:
+    """How tall `flowables` are stacked in a frame, as the frame counts: the space after the last
+    one and the space before the first one do not count."""
+    total = 0.0
+    for index, flowable in enumerate(flowables):
+        _, height = flowable.wrap(width, S.FRAME_HEIGHT)
+        if index:
+            total += max(flowable.getSpaceBefore(), 0) + max(flowables[index - 1].getSpaceAfter(), 0)
+        total += height
+    return total
+
+
+def numbered_canvas(font: str, page_counts: list[int]) -> type[Canvas]:
+    """A canvas that writes "Page N of M" on every page once it knows M, and records M."""
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._page_states: list[dict] = []
+
+        def showPage(self):  # noqa: N802 (reportlab's name)
+            self._page_states.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self):
+            total = len(self._page_states)
+            for state in self._page_states:
+                self.__dict__.update(state)
+                self._footer(total)
+                Canvas.showPage(self)
+            Canvas.save(self)
+            page_counts.append(total)
+
+        def _footer(self, total: int) -> None:
+            self.saveState()
+            self.setFont(font, S.FOOTER_SIZE)
+            self.setFillColor(HexColor(S.TEXT_COLOUR))
+            self.drawCentredString(S.PAGE_WIDTH / 2, S.FOOTER_BASELINE, f"Page {self._pageNumber} of {total}")
+            self.restoreState()
+
+    return NumberedCanvas
