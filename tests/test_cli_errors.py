@@ -37,15 +37,23 @@ def make_corrupt_docx(path):
     path.write_bytes(buffer.getvalue()[:-10])
 
 
+def write(path, data):
+    if isinstance(data, bytes):
+        path.write_bytes(data)
+    else:
+        path.write_text(data)
+    return path
+
+
 CASES = {
     "missing": (lambda d: d / "nothing-here.docx", 2, "no such file"),
     "folder": (lambda d: (d / "a-folder.txt").mkdir() or d / "a-folder.txt", 2, "folder"),
-    "unsupported": (lambda d: (d / "sheet.xlsx").write_bytes(b"PK\x03\x04") or d / "sheet.xlsx", 2, "unsupported"),
-    "empty": (lambda d: (d / "empty.txt").write_text("  \n\n ") or d / "empty.txt", 1, "no text"),
+    "unsupported": (lambda d: write(d / "sheet.xlsx", b"PK\x03\x04"), 2, "unsupported"),
+    "empty": (lambda d: write(d / "empty.txt", "  \n\n "), 1, "no text"),
     "corrupt-docx": (lambda d: make_corrupt_docx(d / "broken.docx") or d / "broken.docx", 1, "not a valid"),
     "encrypted-pdf": (lambda d: make_encrypted_pdf(d / "locked.pdf") or d / "locked.pdf", 1, "encrypted"),
     "image-only-pdf": (lambda d: make_image_only_pdf(d / "scan.pdf") or d / "scan.pdf", 1, "no text layer"),
-    "binary-txt": (lambda d: (d / "blob.txt").write_bytes(bytes(range(256)) * 40) or d / "blob.txt", 1, ""),
+    "binary-txt": (lambda d: write(d / "blob.txt", bytes(range(256)) * 40), 1, "binary"),
 }
 
 

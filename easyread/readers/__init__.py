@@ -1,0 +1,97 @@
+"""Input readers: check a file, then turn it into a `SourceDocument` whatever its format.
+
+`read_document` is the one entry point. Each format has its own module with `read(path)`; a module
+is imported only when a file of its type is read, so python-docx and pypdf load only when needed.
+"""
+
+from __future__ import annotations
+
+import importlib
+import math
+from pathlib import Path
+
+from easyread.errors import EasyReadError, EmptyDocument, UnreadableDocument, UnsupportedFormat, UsageError
+from easyread.model import SourceDocument
+
+__all__ = ["SUPPORTED_SUFFIXES", "DEFAULT_MAX_BYTES", "read_document"]
+
+SUPPORTED_SUFFIXES: tuple[str, ...] = (".docx", ".md", ".markdown", ".pdf", ".txt")
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+_MODULES = {".docx": "docx", ".md": "markdown", ".markdown": "markdown", ".pdf": "pdf", ".txt": "txt"}
+_READS = "easyread reads .docx, .md, .pdf, .txt"
+_MEGABYTE = 1024 * 1024
+_MAX_DETAIL = 80
+
+
+def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceDocument:
+    """Read any supported document.
+
+    Raises UsageError (no such file, a folder), UnsupportedFormat (wrong file type),
+    UnreadableDocument (too large, cannot be opened, damaged, encrypted, no text layer, not text)
+    and EmptyDocument (nothing to convert). Nothing else escapes.
+    """
+    path = Path(path)
+    module_name = _MODULES[check_file(path, max_bytes)]
+    try:
+        module = importlib.import_module(f"{__name__}.{module_name}")
+        document = module.read(path)
+    except EasyReadError:
+        raise
+    except OSError as exc:
+        raise UnreadableDocument(path, _os_reason(exc)) from exc
+    except Exception as exc:
+        raise UnreadableDocument(path, _unexpected_reason(exc)) from exc
+    if not any(section.blocks for section in document.sections):
+        raise EmptyDocument(path, "has no text to convert")
+    return document
+
+
+def check_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """Check the file can be read, returning its lower-case suffix; raise the matching error if not."""
+    if path.is_dir():
+        raise UsageError(path, "is a folder, not a file")
+    if not path.exists():
+        raise UsageError(path, "no such file")
+    suffix = path.suffix.lower()
+    if not suffix:
+        raise UnsupportedFormat(path, f"no file extension ({_READS})")
+    if suffix not in _MODULES:
+        raise UnsupportedFormat(path, f"unsupported file type '{suffix}' ({_READS})")
+    if not path.is_file():
+        raise UsageError(path, "is not a regular file")
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise UnreadableDocument(path, f"too large: {_size(size, up=True)} (the limit is {_size(max_bytes)})")
+    try:
+        with path.open("rb"):
+            pass
+    except OSError as exc:
+        raise UnreadableDocument(path, _os_reason(exc)) from exc
+    return suffix
+
+
+def _size(size: int, up: bool = False) -> str:
+    """A size people can read: "61 MB", "1.5 MB", "200 KB", "12 bytes" (rounded up for the file's size)."""
+    rounding = math.ceil if up else round
+    if size >= 10 * _MEGABYTE:
+        return f"{rounding(size / _MEGABYTE)} MB"
+    if size >= _MEGABYTE:
+        return f"{rounding(size * 10 / _MEGABYTE) / 10:g} MB"
+    if size >= 1024:
+        return f"{rounding(size / 1024)} KB"
+    return f"{size} bytes"
+
+
+def _os_reason(exc: OSError) -> str:
+    if isinstance(exc, PermissionError):
+        return "cannot be opened (permission denied)"
+    detail = (exc.strerror or type(exc).__name__).lower()
+    return f"cannot be read ({detail})"
+
+
+def _unexpected_reason(exc: Exception) -> str:
+    detail = str(exc).splitlines()[0].strip() if str(exc).strip() else ""
+    if len(detail) > _MAX_DETAIL:
+        detail = detail[: _MAX_DETAIL - 3].rstrip() + "..."
+    name = type(exc).__name__
+    return f"could not be read ({name}: {detail})" if detail else f"could not be read ({name})"

@@ -1,0 +1,190 @@
+"""Read a Markdown (.md) file with markdown-it-py: headings, paragraphs, list items and table rows.
+
+Markdown syntax is removed (emphasis, code marks, link brackets, raw HTML and comments); the text
+itself, including characters like < & > *, is kept exactly as the reader would see it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from easyread.model import Block, SourceDocument
+from easyread.readers.common import (
+    SectionBuilder,
+    normalise_space,
+    same_text,
+    table_row_text,
+    title_from_stem,
+)
+from easyread.readers.txt import clean_text, decode
+
+ElementKind = Literal["heading", "paragraph", "list_item", "table_row"]
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>(?:.*\n)*?)(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
+_FRONT_MATTER_KEY = re.compile(r"^[A-Za-z_][\w-]*[ \t]*:", re.MULTILINE)
+_FRONT_MATTER_TITLE = re.compile(r"^title[ \t]*:[ \t]*(?P<title>.+?)[ \t]*$", re.MULTILINE | re.IGNORECASE)
+_LINK_NOISE = re.compile(r"^(?:mailto:|tel:|https?://)?(?:www\.)?", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Element:
+    """A heading or block of the Markdown document, with its 1-based start line."""
+
+    kind: ElementKind
+    text: str
+    line: int
+    level: int = 0  # heading level, 1 for "#"
+
+
+def read(path: Path) -> SourceDocument:
+    text = clean_text(decode(path.read_bytes(), path))
+    body, front_title = split_front_matter(text)
+    elements = [element for element in parse_elements(body) if element.text]
+    title, skip = choose_title(elements, front_title)
+    builder = SectionBuilder()
+    for index, element in enumerate(elements):
+        if index == skip:
+            continue
+        location = _location(element)
+        if element.kind == "heading":
+            builder.heading(element.text, location)
+        else:
+            builder.block(element.kind, element.text, location)
+    title_block = None if skip is None else Block("paragraph", elements[skip].text, _location(elements[skip]))
+    return SourceDocument(path, "md", title or title_from_stem(path.stem), builder.finish(title_block))
+
+
+def split_front_matter(text: str) -> tuple[str, str | None]:
+    """Blank out YAML front matter (keeping line numbers) and return its `title:` if it has one."""
+    match = _FRONT_MATTER.match(text)
+    if match is None or not _FRONT_MATTER_KEY.search(match.group("body")):
+        return text, None
+    title = _FRONT_MATTER_TITLE.search(match.group("body"))
+    blank = "\n" * match.group(0).count("\n")
+    value = title.group("title").strip().strip("\"'") if title else ""
+    return blank + text[match.end():], normalise_space(value) or None
+
+
+def choose_title(elements: Sequence[Element], front_title: str | None) -> tuple[str | None, int | None]:
+    """The title and the index of the element it came from (left out of the sections), if any.
+
+    Front matter `title:` wins; otherwise the first "#" heading. A heading is only left out when it is
+    the first heading of the document, so later text never loses the heading it sits under.
+    """
+    first_heading = _first_heading(elements)
+    if front_title:
+        same = first_heading is not None and same_text(elements[first_heading].text, front_title)
+        return front_title, first_heading if same else None
+    first_h1 = _first_heading(elements, level=1)
+    if first_h1 is None:
+        return None, None
+    return elements[first_h1].text, first_h1 if first_h1 == first_heading else None
+
+
+def _first_heading(elements: Sequence[Element], level: int | None = None) -> int | None:
+    """Index of the first heading (of the given level), if any."""
+    return next((index for index, element in enumerate(elements)
+                 if element.kind == "heading" and level in (None, element.level)), None)
+
+
+def parse_elements(text: str) -> Iterator[Element]:
+    """Walk the markdown-it token stream and yield headings and blocks in reading order."""
+    parser = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    tokens = parser.parse(text)
+    list_depth = 0
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if token.type == "list_item_open":
+            list_depth += 1
+        elif token.type == "list_item_close":
+            list_depth -= 1
+        elif token.type == "heading_open":
+            yield Element("heading", inline_text(tokens[index + 1]), _line(token), int(token.tag[1:]))
+            index += 2
+        elif token.type == "paragraph_open":
+            yield Element(_block_kind(list_depth), inline_text(tokens[index + 1]), _line(token))
+            index += 2
+        elif token.type in ("fence", "code_block"):
+            yield Element(_block_kind(list_depth), normalise_space(token.content), _line(token))
+        elif token.type == "table_open":
+            end = _closing(tokens, index, "table_close")
+            yield from _table(tokens[index:end])
+            index = end
+        index += 1
+
+
+def _location(element: Element) -> str:
+    return f"line {element.line}"
+
+
+def _block_kind(list_depth: int) -> ElementKind:
+    return "list_item" if list_depth else "paragraph"
+
+
+def inline_text(token: Token) -> str:
+    """The visible text of an inline token: markup dropped, a link's address added when it differs."""
+    parts: list[str] = []
+    links: list[tuple[str, int]] = []
+    for child in token.children or []:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif child.type == "link_open":
+            links.append((str(child.attrGet("href") or ""), len(parts)))
+        elif child.type == "link_close" and links:
+            href, start = links.pop()
+            if _worth_showing(href, "".join(parts[start:])):
+                parts.append(f" ({href})")
+    return normalise_space("".join(parts))
+
+
+def _worth_showing(href: str, shown: str) -> bool:
+    """Show a link's address unless it is the same as its text, or only a jump inside the document."""
+    if not href or href.startswith("#"):
+        return False
+
+    def key(text: str) -> str:
+        return _LINK_NOISE.sub("", text.strip()).rstrip("/").casefold()
+
+    return key(href) != key(shown)
+
+
+def _table(tokens: Sequence[Token]) -> Iterator[Element]:
+    """One table_row element per body row, "Header: cell." style; a header alone becomes one row."""
+    rows = list(_rows(tokens))
+    header_row = next((row for row in rows if row[0]), None)
+    header = header_row[2] if header_row and any(header_row[2]) else None
+    body = [row for row in rows if not row[0]]
+    if not body and header_row is not None:
+        yield Element("table_row", table_row_text(header_row[2], None), header_row[1])
+    for _, line, cells in body:
+        yield Element("table_row", table_row_text(cells, header), line)
+
+
+def _rows(tokens: Sequence[Token]) -> Iterator[tuple[bool, int, list[str]]]:
+    """(is header row, line, cell texts) for each row of a table's tokens."""
+    in_head = False
+    for index, token in enumerate(tokens):
+        if token.type in ("thead_open", "thead_close"):
+            in_head = token.type == "thead_open"
+        elif token.type == "tr_open":
+            end = _closing(tokens, index, "tr_close")
+            cells = [inline_text(cell) for cell in tokens[index:end] if cell.type == "inline"]
+            yield in_head, _line(token), cells
+
+
+def _closing(tokens: Sequence[Token], start: int, kind: str) -> int:
+    return next((i for i in range(start, len(tokens)) if tokens[i].type == kind), len(tokens) - 1)
+
+
+def _line(token: Token) -> int:
+    return token.map[0] + 1 if token.map else 1

@@ -1,0 +1,114 @@
+"""The Markdown reader: markup removed, text kept, structure and line locations from markdown-it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from easyread.readers import markdown
+
+from .conftest import outline
+
+BINS = """\
+# Bin *collection* changes
+
+Your **green** bin moves to `Tuesday`.
+Read [our page](https://example.org/bins) or <https://example.org>.
+
+<!-- a note for editors -->
+<div class="box">Raw HTML block</div>
+
+## What to do
+
+- Put it out by 7am
+  - nested *glass* box
+- Bring it in
+
+1. First step
+
+| Day | Bin |
+|-----|-----|
+| Monday | Green bin |
+| Tuesday | |
+
+### Who can help
+
+Children age < 18 & adults > 65 get help; 3 * 4 = 12. Ask at <b>the desk</b>.
+"""
+
+
+def test_full_document(write_text: Callable[..., Path]) -> None:
+    document = markdown.read(write_text("bins.md", BINS))
+    assert document.format == "md"
+    assert document.title == "Bin collection changes"
+    assert outline(document) == [
+        ("", [("paragraph", "Your green bin moves to Tuesday. Read our page (https://example.org/bins) "
+                            "or https://example.org.", "line 3")]),
+        ("What to do", [
+            ("list_item", "Put it out by 7am", "line 11"),
+            ("list_item", "nested glass box", "line 12"),
+            ("list_item", "Bring it in", "line 13"),
+            ("list_item", "First step", "line 15"),
+            ("table_row", "Day: Monday. Bin: Green bin.", "line 19"),
+            ("table_row", "Day: Tuesday.", "line 20"),
+        ]),
+        ("Who can help", [("paragraph", "Children age < 18 & adults > 65 get help; 3 * 4 = 12. "
+                                        "Ask at the desk.", "line 24")]),
+    ]
+
+
+def test_html_comments_and_blocks_leave_no_trace(write_text: Callable[..., Path]) -> None:
+    text = markdown.read(write_text("bins.md", BINS)).text()
+    assert "editors" not in text and "Raw HTML" not in text and "<div" not in text and "<b>" not in text
+
+
+def test_escapes_and_entities_become_plain_characters(write_text: Callable[..., Path]) -> None:
+    document = markdown.read(write_text("x.md", "Use \\*stars\\* &amp; AT&T &lt;tags&gt; here.\n"))
+    assert document.sections[0].blocks[0].text == "Use *stars* & AT&T <tags> here."
+
+
+def test_link_text_equal_to_address_is_not_repeated(write_text: Callable[..., Path]) -> None:
+    source = "See [www.example.org](https://www.example.org/), [email us](mailto:a@b.org), [below](#help).\n"
+    document = markdown.read(write_text("links.md", source))
+    assert document.sections[0].blocks[0].text == "See www.example.org, email us (mailto:a@b.org), below."
+
+
+def test_without_a_top_heading_the_title_comes_from_the_file_name(write_text: Callable[..., Path]) -> None:
+    document = markdown.read(write_text("council-tax_letter.md", "## Intro\n\nHello there.\n"))
+    assert document.title == "Council tax letter"
+    assert outline(document) == [("Intro", [("paragraph", "Hello there.", "line 3")])]
+
+
+def test_a_later_top_heading_is_the_title_but_stays_a_heading(write_text: Callable[..., Path]) -> None:
+    document = markdown.read(write_text("x.md", "## Intro\n\nHello.\n\n# Main part\n\nMore text.\n"))
+    assert document.title == "Main part"
+    assert [section.heading for section in document.sections] == ["Intro", "Main part"]
+
+
+def test_setext_heading_and_code_block(write_text: Callable[..., Path]) -> None:
+    document = markdown.read(write_text("x.md", "Bins\n====\n\nSection\n-------\n\n    code  <here>\n"))
+    assert document.title == "Bins"
+    assert outline(document) == [("Section", [("paragraph", "code <here>", "line 7")])]
+
+
+def test_front_matter_gives_the_title_and_keeps_line_numbers(write_text: Callable[..., Path]) -> None:
+    source = "---\ntitle: \"Your new bins\"\nauthor: Council\n---\n# Your new bins\n\nText here.\n"
+    document = markdown.read(write_text("x.md", source))
+    assert document.title == "Your new bins"
+    assert outline(document) == [("", [("paragraph", "Text here.", "line 7")])]
+
+
+def test_a_table_with_only_a_header_row_keeps_its_text(write_text: Callable[..., Path]) -> None:
+    document = markdown.read(write_text("x.md", "| Day | Bin |\n|---|---|\n"))
+    assert outline(document) == [("", [("table_row", "Day, Bin", "line 1")])]
+
+
+def test_a_file_with_only_a_heading_keeps_it_as_text(write_text: Callable[..., Path]) -> None:
+    document = markdown.read(write_text("x.md", "# Just a title\n"))
+    assert document.title == "Just a title"
+    assert outline(document) == [("", [("paragraph", "Just a title", "line 1")])]
+
+
+def test_cp1252_markdown_is_decoded(write_text: Callable[..., Path]) -> None:
+    document = markdown.read(write_text("x.md", b"Costs \xa35 \x93each\x94.\n"))
+    assert document.sections[0].blocks[0].text == "Costs £5 “each”."
