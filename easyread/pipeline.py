@@ -12,7 +12,7 @@ from pathlib import Path
 from easyread.backends import DEFAULT_BACKEND, get_backend
 from easyread.backends.base import Backend
 from easyread.errors import UsageError
-from easyread.language.facts import Fact, missing_facts
+from easyread.language.facts import Fact, missing_facts, without_heading_number
 from easyread.model import EasyReadDocument, EasySection, HardWord, SourceDocument
 
 OUTPUT_SUFFIX = ".easyread.pdf"
@@ -67,6 +67,16 @@ def glossary_of(sections: list[EasySection]) -> list[HardWord]:
     return list(glossary.values())
 
 
+def source_fact_text(source: SourceDocument) -> str:
+    """The source's text for fact checks: everything but section numbers ("4.1"), which order the
+    source and are not facts a reader needs."""
+    parts = [source.title]
+    for section in source.sections:
+        parts.append(without_heading_number(section.heading))
+        parts.extend(block.text for block in section.blocks)
+    return "\n".join(part for part in parts if part)
+
+
 def easy_read_text(document: EasyReadDocument) -> str:
     """The words a reader of the Easy Read version sees, for fact checks."""
     parts = [document.title]
@@ -111,6 +121,6 @@ def convert(
     source = read_document(source_path, max_bytes=max_bytes)
     chosen = get_backend(backend) if isinstance(backend, str) else backend
     document = simplify_document(source, chosen)
-    missing = missing_facts(source.text(), easy_read_text(document))
+    missing = missing_facts(source_fact_text(source), easy_read_text(document))
     pages = render_pdf(document, target)
     return ConversionResult(source=source, document=document, output=target, pages=pages, missing_facts=missing)

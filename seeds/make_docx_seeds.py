@@ -525,7 +525,7 @@ def _add_table(doc, rows) -> None:
     header, *body = rows
     table = doc.add_table(rows=1, cols=len(header))
     table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, header):
+    for cell, text in zip(table.rows[0].cells, header, strict=True):
         cell.text = ""
         run = cell.paragraphs[0].add_run(text)
         run.bold = True
@@ -536,7 +536,7 @@ def _add_table(doc, rows) -> None:
     tr_pr.append(tbl_header)
     for values in body:
         cells = table.add_row().cells
-        for cell, text in zip(cells, values):
+        for cell, text in zip(cells, values, strict=True):
             cell.text = text
     doc.add_paragraph()  # breathing space after the table
 

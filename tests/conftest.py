@@ -21,9 +21,12 @@ def normalise(text: str) -> str:
 
 
 def pdf_pages_text(path: Path) -> list[str]:
+    """The text of each page, lines joined; a web address broken after "/" is joined back up."""
     from pypdf import PdfReader
 
-    return [normalise(page.extract_text() or "") for page in PdfReader(path).pages]
+    from easyread.language.facts import rejoin_wrapped_addresses
+
+    return [normalise(rejoin_wrapped_addresses(page.extract_text() or "")) for page in PdfReader(path).pages]
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import pytest
 from easyread.cli import app
 from easyread.language.facts import missing_facts
 from easyread.language.sentences import word_count
-from easyread.pipeline import convert
+from easyread.pipeline import convert, source_fact_text
 from tests.conftest import normalise, pdf_pages_text, seed_files
 
 SEEDS = seed_files()
@@ -71,7 +71,7 @@ def test_no_long_sentence_is_left_unflagged(converted):
 
 def test_every_fact_of_the_source_is_in_the_pdf(converted):
     result, pages = converted
-    assert missing_facts(result.source.text(), " ".join(pages)) == []
+    assert missing_facts(source_fact_text(result.source), " ".join(pages)) == []
     assert result.missing_facts == []
 
 

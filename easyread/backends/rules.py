@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from easyread.language.clauses import move_asides, split_long_sentence
-from easyread.language.facts import extract_facts
+from easyread.language.clauses import move_asides, split_at_phrases, split_long_sentence
+from easyread.language.facts import extract_facts, without_heading_number
 from easyread.language.hard_words import explanation_for, find_hard_words
 from easyread.language.numbers import (
     expand_abbreviations,
@@ -23,10 +23,10 @@ from easyread.language.pictures import describe_picture
 from easyread.language.plain_words import simplify_words
 from easyread.language.protect import is_placeholder, mask
 from easyread.language.sentences import split_sentences, word_count
-from easyread.language.style import is_long, is_passive
+from easyread.language.style import LONG_SENTENCE_WORDS, is_long, is_passive
 from easyread.model import Block, EasySection, Item, Section
 
-TABLE_ROW_WORDS = 20  # a table row up to this long stays one item, like the row it came from
+TABLE_ROW_WORDS = 15  # a table row up to this long stays one item, like the row it came from
 
 
 def _is_fact_only(text: str) -> bool:
@@ -39,6 +39,7 @@ def _is_fact_only(text: str) -> bool:
 
 def _finish(sentence: str) -> str:
     sentence = re.sub(r"\s+", " ", sentence).strip().lstrip(",;:-–—• ").strip()
+    sentence = re.sub(r"\bhttps?://(?=www\.)", "", sentence)  # "www.northbrook.gov.uk" reads better
     if not sentence:
         return ""
     sentence = sentence[:1].upper() + sentence[1:]
@@ -47,9 +48,45 @@ def _finish(sentence: str) -> str:
     return sentence
 
 
+ADDRESS_LINE_WORDS = 5
+
+
+def _is_address_line(block: Block) -> bool:
+    """A short line with no sentence ending: a line of a postal address, a name, a sign-off."""
+    text = block.text.strip()
+    return (
+        block.kind == "paragraph"
+        and 0 < word_count(text) <= ADDRESS_LINE_WORDS
+        and text[-1:] not in ".!?:;"
+        and not text.lower().startswith(("dear ", "yours "))
+    )
+
+
+def merge_address_lines(blocks: list[Block]) -> list[Block]:
+    """Join runs of 3 or more short lines (an address block) into one item, like the address on an envelope."""
+    merged: list[Block] = []
+    run: list[Block] = []
+
+    def flush() -> None:
+        if len(run) >= 3:
+            merged.append(Block("table_row", ", ".join(b.text.strip() for b in run) + ".", run[0].location))
+        else:
+            merged.extend(run)
+        run.clear()
+
+    for block in blocks:
+        if _is_address_line(block):
+            run.append(block)
+            continue
+        flush()
+        merged.append(block)
+    flush()
+    return merged
+
+
 def plain_heading(heading: str) -> str:
-    """A heading in plain words and sentence case (no BLOCK CAPITALS), acronyms kept."""
-    masked = mask(heading)
+    """A heading in plain words and sentence case (no BLOCK CAPITALS, no section numbers), acronyms kept."""
+    masked = mask(without_heading_number(heading))
     text, _ = simplify_words(expand_abbreviations(masked.text))
     if text.isupper():
         words = text.split()
@@ -68,7 +105,7 @@ class RulesBackend:
         self.target_words = target_words
 
     def simplify(self, section: Section) -> EasySection:
-        items = [item for block in section.blocks for item in self.simplify_block(block)]
+        items = [item for block in merge_address_lines(section.blocks) for item in self.simplify_block(block)]
         return EasySection(heading=plain_heading(section.heading), items=items)
 
     def simplify_block(self, block: Block) -> list[Item]:
@@ -85,10 +122,15 @@ class RulesBackend:
         items: list[Item] = []
         for sentence in sentences:
             for part in move_asides(sentence, _is_fact_only):
-                for short in split_long_sentence(part, self.target_words):
-                    finished = _finish(masked.restore(_finish(short)))
-                    if finished and re.search(r"[A-Za-z0-9]", finished):
-                        items.append(self.make_item(finished, had_percentage and "out of 100" in finished))
+                for clause in split_long_sentence(part, self.target_words):
+                    pieces = split_at_phrases(clause, self.target_words, LONG_SENTENCE_WORDS)
+                    for piece in pieces:
+                        finished = _finish(masked.restore(_finish(piece)))
+                        if finished and re.search(r"[A-Za-z0-9]", finished):
+                            item = self.make_item(finished, had_percentage and "out of 100" in finished)
+                            if len(pieces) > 1:
+                                item.flags.append("split-at-phrase")
+                            items.append(item)
         return items
 
     @staticmethod

@@ -41,6 +41,7 @@ JOINS = (
     Join(re.compile(r",\s+which\s+(?=(?:is|are|was|were|will|can|means|has|have|may|must|should|gives|helps)\b)",
                     re.IGNORECASE), "This", False),
     Join(re.compile(r",\s+but\s+", re.IGNORECASE), "But", False),
+    Join(re.compile(r",\s+as\s+(?=(?:it|they|we|you|this|there|he|she)\b)", re.IGNORECASE), "This is because", False),
     Join(re.compile(r",?\s+\bso\s+that\s+", re.IGNORECASE), "This is so", False),
     Join(re.compile(r",?\s+\bso\s+(?=(?:you|we|they|it|this|there|the|your|our|he|she)\b)", re.IGNORECASE),
          "So", False),
@@ -90,10 +91,21 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[A-Za-z']+", text)
 
 
+_SUBORDINATE_START = frozenset(
+    "if when unless although though because while whilst after before since until once where whether as "
+    "should".split()
+)
+
+
 def can_stand_alone(text: str, needs_subject: bool = False) -> bool:
-    """Whether `text` reads as a sentence: 3+ words, a verb, and (if asked) a subject first."""
+    """Whether `text` reads as a sentence: 3+ words, a verb, and (if asked) a subject first.
+
+    A clause that starts with "if", "when", "unless" and the like needs the rest of its sentence.
+    """
     words = _words(text)
     if word_count(text) < 3 or not words:
+        return False
+    if words[0].lower() in _SUBORDINATE_START:
         return False
     if needs_subject and words[0].lower() not in _SUBJECT_START and not words[0][:1].isupper():
         return False
@@ -135,6 +147,43 @@ def split_long_sentence(sentence: str, target: int = TARGET_WORDS) -> list[str]:
     if parts is None:
         return [sentence]
     return [piece for part in parts for piece in split_long_sentence(part, target)]
+
+
+_PHRASE_BREAK = re.compile(
+    r",\s+|;\s+|\s+(?=(?:and|or|but|which|who|where|including|using|with|without|unless|until|before|after|"
+    r"because|so|if|when|while|within|by|from|for|on|at|to)\s)"
+)
+
+
+def split_at_phrases(sentence: str, target: int = TARGET_WORDS, limit: int = 15) -> list[str]:
+    """Last resort for a sentence still over `limit` words: cut it into phrases of about `target` words.
+
+    Cuts go at a comma or semicolon if one is near the middle, else before a word that starts a
+    phrase ("and", "which", "by", ...), never leaving a piece under 3 words. Every word of the
+    original stays, in order. The result can read as notes rather than sentences, so callers flag
+    it for a person to review.
+    """
+    if word_count(sentence) <= limit:
+        return [sentence]
+    body = sentence.strip().rstrip(".!?")
+    total = word_count(body)
+    best: tuple[float, int, int] | None = None
+    for match in _PHRASE_BREAK.finditer(body):
+        left, right = body[: match.start()], body[match.end() if "," in match.group(0) or ";" in match.group(0)
+                                                   else match.start() :]
+        left_words, right_words = word_count(left), word_count(right)
+        if left_words < 3 or right_words < 3:
+            continue
+        is_punctuation = "," in match.group(0) or ";" in match.group(0)
+        score = abs(left_words - total / 2) - (3 if is_punctuation else 0)
+        if best is None or score < best[0]:
+            cut_end = match.end() if is_punctuation else match.start()
+            best = (score, match.start(), cut_end)
+    if best is None:
+        return [sentence]
+    _, left_end, right_start = best
+    parts = [_end(_capitalise(body[:left_end])), _end(_capitalise(body[right_start:]))]
+    return [short for part in parts for short in split_at_phrases(part, target, limit)]
 
 
 _ASIDE = re.compile(r"\s*\(([^()]{1,300})\)")

@@ -190,6 +190,20 @@ def extract_facts(text: str) -> list[Fact]:
     return facts
 
 
+HEADING_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[A-Za-z]\.|\(?[a-z]{1,3}\))\s+(?=\S)")
+WRAPPED_ADDRESS = re.compile(r"((?:https?://|www\.)\S*/)[ \t]*\n[ \t]*(?=[\w-])")
+
+
+def without_heading_number(heading: str) -> str:
+    """ "4.1 The assessment process" -> "The assessment process": section numbers are not facts."""
+    return HEADING_NUMBER.sub("", heading, count=1)
+
+
+def rejoin_wrapped_addresses(text: str) -> str:
+    """Join a web address that a layout broke after a "/" across two lines, as text extraction shows it."""
+    return WRAPPED_ADDRESS.sub(r"\1", text)
+
+
 def fact_keys(text: str) -> set[str]:
     return {fact.key for fact in extract_facts(text)}
 

@@ -11,6 +11,7 @@ import re
 from functools import cache
 
 from easyread.data import data_rows, data_words
+from easyread.language.facts import EMAIL, URL
 from easyread.model import HardWord
 
 RARE_ZIPF = 3.0
@@ -55,12 +56,14 @@ def find_hard_words(sentence: str) -> list[HardWord]:
         found.append(HardWord(re.sub(r"\s+", " ", term), explanations[key]))
         taken.append(match.span())
     easy = data_words("function_words.txt")
-    for index, match in enumerate(re.finditer(r"[A-Za-z][a-z]{3,}", sentence)):
+    for pattern in (EMAIL, URL):  # the letters of an address are not words
+        taken += [m.span() for m in pattern.finditer(sentence)]
+    for match in re.finditer(r"(?<![\w-])[a-z]{4,}(?![\w-])", sentence):
+        # Lower case only: a capitalised word is a name (Northbrook) or starts the sentence, and
+        # names are not hard words.
         if any(start <= match.start() < end for start, end in taken):
             continue
         word = match.group(0)
-        if word[0].isupper() and index > 0:
-            continue  # a name in mid-sentence (Northbrook, Tuesday) is not a hard word
         if word.lower() in easy or _zipf(word.lower()) >= RARE_ZIPF:
             continue
         found.append(HardWord(word, None))

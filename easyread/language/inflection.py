@@ -58,10 +58,23 @@ def inflect(lemma: str, tag: str) -> str:
     return f"{head} {rest}" if rest else head
 
 
-def choose_tag(tags: tuple[str, ...], previous_word: str) -> str:
-    """Pick VBN over VBD after "has", "was" and the like; otherwise the first tag."""
+_SUBJECT_PRONOUNS = frozenset("i you we they he she it who which that".split())
+_OBJECT_STARTS = frozenset("a an the your our their this these those it them him her us me my his its".split())
+
+
+def choose_tag(tags: tuple[str, ...], previous_word: str, following_word: str = "") -> str:
+    """For a form that can be past tense or participle ("allocated"), say which it is here.
+
+    After "has" or "was" it is a participle; after "we" or "they", or before an object ("the"),
+    it is past tense; otherwise, as in "the band allocated to your home", a participle.
+    """
     if "VBD" in tags and "VBN" in tags:
-        return "VBN" if previous_word.lower() in _PERFECT_OR_PASSIVE else "VBD"
+        previous, following = previous_word.lower(), following_word.lower()
+        if previous in _PERFECT_OR_PASSIVE:
+            return "VBN"
+        if previous in _SUBJECT_PRONOUNS or following in _OBJECT_STARTS:
+            return "VBD"
+        return "VBN"
     return tags[0]
 
 

@@ -15,6 +15,12 @@ from easyread.data import data_rows
 from easyread.language.inflection import choose_tag, inflect, lemmas, match_case, tags_of
 
 WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
+# Before a bare verb form that is also a noun ("permit", "request"), one of these words says it is a verb.
+_VERB_CUES = frozenset(
+    "to will would can could must may might should shall please you we they i not never also then and or "
+    "don't didn't won't cannot can't".split()
+)
+_OBJECT_STARTS = frozenset("a an the your our their this that these those it them us you me him her any all".split())
 _ARTICLE_BEFORE = re.compile(r"(?<![\w-])([Aa])(n?)(\s+)$")
 
 
@@ -42,20 +48,49 @@ def _table() -> tuple[dict[tuple[str, str], str], tuple[tuple[re.Pattern[str], s
     return words, compiled
 
 
-def plain_word_for(word: str, previous: str = "") -> str | None:
-    """The everyday word for `word`, inflected like it, or None when the list has none."""
+def _reads_as_verb(lower: str, previous: str, following: str) -> bool:
+    """For a word that is both a verb and a noun: whether this use is the verb.
+
+    "You must purchase a permit" and "Purchase it today" are verbs; "your purchase", "a parking
+    permit" and "permits" are nouns. Without a tagger we look at the neighbours only.
+    """
+    if "NOUN" not in _lemma_table(lower):
+        return True
+    previous = previous.lower()
+    if previous in _VERB_CUES:
+        return True
+    return previous == "" and following.lower() in _OBJECT_STARTS
+
+
+def _lemma_table(lower: str) -> dict[str, tuple[str, ...]]:
+    from easyread.language.inflection import _lemminflect
+
+    return dict(_lemminflect().getAllLemmas(lower))
+
+
+def plain_word_for(word: str, previous: str = "", following: str = "") -> str | None:
+    """The everyday word for `word`, inflected like it, or None when the list has none.
+
+    `previous` and `following` are the words either side, used to tell a verb from a noun.
+    """
     words, _ = _table()
     lower = word.lower()
     for pos in ("VERB", "NOUN", "ADJ", "ADV"):
         if (lower, pos) in words:
+            if pos == "VERB" and not _reads_as_verb(lower, previous, following):
+                continue
             return words[(lower, pos)]
         for lemma in lemmas(lower, pos):
             plain = words.get((lemma, pos))
             if plain is None:
                 continue
             tags = tags_of(lower, lemma, pos)
-            if tags:
-                return inflect(plain, choose_tag(tags, previous))
+            if not tags:
+                continue
+            tag = choose_tag(tags, previous, following)
+            if pos == "VERB" and tag in ("VBZ", "VBP", "VB") and not _reads_as_verb(lower, previous, following):
+                continue  # "permits", "requests": more often nouns
+            return inflect(plain, tag)
     return None
 
 
@@ -68,14 +103,18 @@ def _vowel_sound(word: str) -> bool:
     return lower[:1] in "aeiou"
 
 
-def _substitute(text: str, pattern: re.Pattern[str], plain_of: Callable[[re.Match[str], str], str | None],
+_NEXT_WORD = re.compile(r"\W*([A-Za-z']+)")
+
+
+def _substitute(text: str, pattern: re.Pattern[str], plain_of: Callable[[re.Match[str], str, str], str | None],
                 replacements: list[Replacement]) -> str:
     pieces: list[str] = []
     cursor = 0
     previous = ""
     for match in pattern.finditer(text):
         original = match.group(0)
-        plain = plain_of(match, previous)
+        following_match = _NEXT_WORD.match(text, match.end())
+        plain = plain_of(match, previous, following_match.group(1) if following_match else "")
         previous = original
         if plain is None or plain.lower() == original.lower():
             continue
@@ -97,6 +136,7 @@ def simplify_words(text: str) -> tuple[str, list[Replacement]]:
     replacements: list[Replacement] = []
     _, phrases = _table()
     for pattern, plain in phrases:
-        text = _substitute(text, pattern, lambda _match, _previous, plain=plain: plain, replacements)
-    text = _substitute(text, WORD, lambda match, previous: plain_word_for(match.group(0), previous), replacements)
+        text = _substitute(text, pattern, lambda _match, _previous, _following, plain=plain: plain, replacements)
+    text = _substitute(text, WORD, lambda match, previous, following: plain_word_for(match.group(0), previous, following),
+                       replacements)
     return text, replacements

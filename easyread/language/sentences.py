@@ -48,12 +48,17 @@ def split_sentences(text: str) -> list[str]:
     Every non-space character of `text` is in exactly one sentence, in the original order.
     Line breaks end a sentence too: a list item on its own line is never glued to the next.
     """
+    from easyread.language.facts import EMAIL, URL
+
     sentences: list[str] = []
     for line in text.splitlines():
         if not line.strip():
             continue
+        # Never cut inside a web address or email, whatever pysbd thinks of "www.a.gov.uk".
+        inside = [(m.start(), m.end()) for pattern in (URL, EMAIL) for m in pattern.finditer(line)]
+        ends = [end for end in _boundaries(line) if not any(start < end < stop for start, stop in inside)]
         start = 0
-        for end in _boundaries(line) + [len(line)]:
+        for end in ends + [len(line)]:
             if end <= start:
                 continue
             piece = _SPACE.sub(" ", line[start:end]).strip()

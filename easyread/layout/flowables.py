@@ -104,8 +104,18 @@ def _font(styles: dict) -> str:
     return styles["body"].fontName
 
 
+def _fits_text_column(styles: dict):  # type: ignore[no-untyped-def]
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    body = styles["body"]
+    width = S.TEXT_WIDTH  # the sentence column, the gutter already taken off
+    # Bold is wider than regular: measure with the bold face so a bold address fits too.
+    return lambda text: stringWidth(text, styles["word"].fontName, body.fontSize) <= width
+
+
 def _sentence(item: Item, styles: dict) -> Paragraph:
-    return Paragraph(sentence_markup(item.sentence, item.hard_words), styles["body"])
+    markup = sentence_markup(item.sentence, item.hard_words, fits=_fits_text_column(styles))
+    return Paragraph(markup, styles["body"])
 
 
 def _box(item: Item, styles: dict) -> PictureBox:

@@ -7,7 +7,7 @@ tag or an entity is escaped first.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from xml.sax.saxutils import escape
 
 from easyread.model import HardWord
@@ -34,9 +34,41 @@ def hard_word_pattern(words: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(parts), re.IGNORECASE) if parts else None
 
 
-def sentence_markup(sentence: str, hard_words: Iterable[HardWord] = ()) -> str:
-    """The sentence escaped, with each of its hard words in bold."""
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def break_long_addresses(text: str, fits: Callable[[str], bool]) -> str:
+    """Let a web address too wide for a line break after a "/" (or "."), never inside a name.
+
+    reportlab breaks lines only at spaces and would otherwise cut a long address anywhere. A
+    space goes after the "/" where a line must end; as the whole address is wider than a line,
+    that space always falls at a line end and is never seen.
+    """
+
+    def split(match: re.Match[str]) -> str:
+        address = match.group(0)
+        if fits(address):
+            return address
+        pieces = re.findall(r"[^/.]*[/.]|[^/.]+$", address)
+        lines, current = [], ""
+        for piece in pieces:
+            if current and not fits(current + piece):
+                lines.append(current)
+                current = piece
+            else:
+                current += piece
+        lines.append(current)
+        return " ".join(lines)
+
+    return _ADDRESS.sub(split, text)
+
+
+def sentence_markup(sentence: str, hard_words: Iterable[HardWord] = (),
+                    fits: Callable[[str], bool] | None = None) -> str:
+    """The sentence escaped, with each of its hard words in bold and long addresses made breakable."""
     text = clean(sentence)
+    if fits is not None:
+        text = break_long_addresses(text, fits)
     pattern = hard_word_pattern(hard.word for hard in hard_words)
     if pattern is None:
         return escape(text)

@@ -13,7 +13,7 @@ def test_masked_text_hides_and_restores_addresses():
 
 
 def test_word_swaps_do_not_reach_into_addresses():
-    text = "Purchase online at www.northbrook.gov.uk/purchase."
+    text = "Purchase a permit at www.northbrook.gov.uk/purchase."
     masked = mask(text)
     simplified, _ = simplify_words(masked.text)
-    assert masked.restore(simplified) == "Buy online at www.northbrook.gov.uk/purchase."
+    assert masked.restore(simplified) == "Buy a permit at www.northbrook.gov.uk/purchase."
