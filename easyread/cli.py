@@ -82,11 +82,99 @@ def convert(
         f"{len(document.sections)} sections, {len(document.glossary)} hard words explained",
         err=True,
     )
+    before, after = result.scores_before, result.scores_after
+    if before is not None and after is not None:
+        typer.echo(
+            f"reading ease {before.flesch_reading_ease:g} -> {after.flesch_reading_ease:g}, "
+            f"grade {before.flesch_kincaid_grade:g} -> {after.flesch_kincaid_grade:g}, "
+            f"words a sentence {before.words_per_sentence_mean:g} -> {after.words_per_sentence_mean:g}",
+            err=True,
+        )
     for flag, count in sorted(result.flagged.items()):
         typer.echo(f"  to review: {count} x {flag}", err=True)
     if result.missing_facts:
         facts = ", ".join(fact.text for fact in result.missing_facts)
         typer.echo(f"warning: {source}: facts not found in the Easy Read version: {facts}", err=True)
+
+
+@app.command()
+def check(
+    paths: Annotated[list[Path], typer.Argument(help="Documents or folders to check (.docx, .md, .txt, .pdf).")],
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="text (a table on a terminal, lines when piped), json, github or junit.")
+    ] = "text",
+    output: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--output", "-o", help="Write the report to this file instead of standard output."),
+    ] = None,
+    source: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--source", help="The original document: check that none of its facts were lost."),
+    ] = None,
+    min_reading_ease: Annotated[
+        Optional[float], typer.Option(help="Lowest Flesch Reading Ease that passes. Default 80.")  # noqa: UP045
+    ] = None,
+    max_grade: Annotated[
+        Optional[float], typer.Option(help="Highest Flesch-Kincaid grade that passes. Default 5.")  # noqa: UP045
+    ] = None,
+    max_sentence_words: Annotated[
+        Optional[int], typer.Option(help="Longest sentence allowed, in words. Default 15.")  # noqa: UP045
+    ] = None,
+    hard_word_zipf: Annotated[
+        Optional[float], typer.Option(help="Words rarer than this Zipf frequency are hard. Default 3.5.")  # noqa: UP045
+    ] = None,
+    ignore: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option("--ignore", help="Rule ids or names to turn off, e.g. ER101 or passive-voice. Repeatable."),
+    ] = None,
+) -> None:
+    """Check documents against the Easy Read rules; exit 1 if any fails, 2 if any cannot be read."""
+    from easyread.checks.registry import unknown_rules
+    from easyread.checks.report import FORMATS
+    from easyread.checks.run import check_paths
+    from easyread.errors import EXIT_USAGE
+
+    if output_format not in FORMATS:
+        raise _fail(f"unknown format '{output_format}' (choose from: {', '.join(FORMATS)})", EXIT_USAGE)
+    ignored = [name for entry in ignore or [] for name in entry.split(",") if name.strip()]
+    if unknown_rules(ignored):
+        raise _fail(f"unknown rule '{unknown_rules(ignored)[0]}' in --ignore", EXIT_USAGE)
+    overrides = {"min_reading_ease": min_reading_ease, "max_grade": max_grade,
+                 "max_sentence_words": max_sentence_words, "hard_word_zipf": hard_word_zipf,
+                 "ignore": tuple(ignored) if ignored else None}
+    try:
+        if source is not None and not source.is_file():
+            raise EasyReadError(source, "no such file") if not source.exists() else EasyReadError(source, "not a file")
+        reports = check_paths(paths, overrides, source)
+    except EasyReadError as error:
+        raise _fail(error.message(), EXIT_USAGE) from None
+    if not reports:
+        raise _fail("no documents to check in " + ", ".join(map(str, paths)), EXIT_USAGE)
+    _write_check_report(reports, output_format, output)
+    if any(report.error for report in reports):
+        raise typer.Exit(EXIT_USAGE)
+    if not all(report.passed for report in reports):
+        raise typer.Exit(EXIT_DOCUMENT_FAILED)
+
+
+def _write_check_report(reports, output_format: str, output: Path | None) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    from easyread.atomic import write_text_atomic
+    from easyread.checks import report as formats
+
+    buffer = io.StringIO()
+    if output_format == "junit":
+        buffer.write(formats.junit_xml(reports) + "\n")
+    elif output_format == "text":
+        interactive = output is None and sys.stdout.isatty()
+        (formats.render_table if interactive else formats.render_plain)(reports, buffer)
+    else:
+        formats.RENDERERS[output_format](reports, buffer)
+    if output is None:
+        typer.echo(buffer.getvalue(), nl=False)
+    else:
+        write_text_atomic(output, buffer.getvalue())
 
 
 def main() -> None:

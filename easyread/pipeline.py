@@ -11,8 +11,9 @@ from pathlib import Path
 
 from easyread.backends import DEFAULT_BACKEND, get_backend
 from easyread.backends.base import Backend
+from easyread.checks.metrics import Metrics, measure
 from easyread.errors import UsageError
-from easyread.language.facts import Fact, missing_facts, without_heading_number
+from easyread.language.facts import Fact, missing_facts, source_fact_text
 from easyread.model import EasyReadDocument, EasySection, HardWord, SourceDocument
 
 OUTPUT_SUFFIX = ".easyread.pdf"
@@ -29,6 +30,8 @@ class ConversionResult:
     output: Path
     pages: int
     missing_facts: list[Fact] = field(default_factory=list)
+    scores_before: Metrics | None = None  # readability of the source
+    scores_after: Metrics | None = None  # readability of the Easy Read version
 
     @property
     def flagged(self) -> dict[str, int]:
@@ -65,16 +68,6 @@ def glossary_of(sections: list[EasySection]) -> list[HardWord]:
                 if hard.explanation:
                     glossary.setdefault(hard.word.lower(), hard)
     return list(glossary.values())
-
-
-def source_fact_text(source: SourceDocument) -> str:
-    """The source's text for fact checks: everything but section numbers ("4.1"), which order the
-    source and are not facts a reader needs."""
-    parts = [source.title]
-    for section in source.sections:
-        parts.append(without_heading_number(section.heading))
-        parts.extend(block.text for block in section.blocks)
-    return "\n".join(part for part in parts if part)
 
 
 def easy_read_text(document: EasyReadDocument) -> str:
@@ -123,4 +116,8 @@ def convert(
     document = simplify_document(source, chosen)
     missing = missing_facts(source_fact_text(source), easy_read_text(document))
     pages = render_pdf(document, target)
-    return ConversionResult(source=source, document=document, output=target, pages=pages, missing_facts=missing)
+    return ConversionResult(
+        source=source, document=document, output=target, pages=pages, missing_facts=missing,
+        scores_before=measure("\n".join(block.text for section in source.sections for block in section.blocks)),
+        scores_after=measure("\n".join(item.sentence for item in document.items())),
+    )

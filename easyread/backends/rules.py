@@ -58,6 +58,7 @@ def _is_address_line(block: Block) -> bool:
         block.kind == "paragraph"
         and 0 < word_count(text) <= ADDRESS_LINE_WORDS
         and text[-1:] not in ".!?:;"
+        and ":" not in text  # "Band: C" is a label and its value, not a line of an address
         and not text.lower().startswith(("dear ", "yours "))
     )
 
@@ -101,7 +102,7 @@ class RulesBackend:
 
     name = "rules"
 
-    def __init__(self, target_words: int = 12) -> None:
+    def __init__(self, target_words: int = 10) -> None:
         self.target_words = target_words
 
     def simplify(self, section: Section) -> EasySection:

@@ -87,8 +87,11 @@ def _has_finite_verb(words: list[str]) -> bool:
     return False
 
 
+_WORD_RE = re.compile(r"[A-Za-z']+")
+
+
 def _words(text: str) -> list[str]:
-    return re.findall(r"[A-Za-z']+", text)
+    return _WORD_RE.findall(text)
 
 
 _SUBORDINATE_START = frozenset(
@@ -151,8 +154,11 @@ def split_long_sentence(sentence: str, target: int = TARGET_WORDS) -> list[str]:
 
 _PHRASE_BREAK = re.compile(
     r",\s+|;\s+|\s+(?=(?:and|or|but|which|who|where|including|using|with|without|unless|until|before|after|"
-    r"because|so|if|when|while|within|by|from|for|on|at|to)\s)"
+    r"because|so|if|when|while|within|by|from|for|on|at|to|in|over|during|after|before|as|between|across|through|than)\s)"
 )
+
+
+_LIST_CONTINUES = re.compile(r"^(?:[\w'-]+\s+){0,2}(?:and|or)\s", re.IGNORECASE)
 
 
 def split_at_phrases(sentence: str, target: int = TARGET_WORDS, limit: int = 15) -> list[str]:
@@ -172,10 +178,15 @@ def split_at_phrases(sentence: str, target: int = TARGET_WORDS, limit: int = 15)
         left, right = body[: match.start()], body[match.end() if "," in match.group(0) or ";" in match.group(0)
                                                    else match.start() :]
         left_words, right_words = word_count(left), word_count(right)
-        if left_words < 3 or right_words < 3:
+        if left_words < 4 or right_words < 3:
             continue
         is_punctuation = "," in match.group(0) or ";" in match.group(0)
+        if "," in match.group(0) and _LIST_CONTINUES.match(right):
+            continue  # "a safe, welcoming and warm place": a comma inside a list is no place to cut
         score = abs(left_words - total / 2) - (3 if is_punctuation else 0)
+        # A cut that leaves a side without a verb reads as a scrap: take one only when nothing better.
+        score += 0 if _has_finite_verb(_words(left)) else 6
+        score += 0 if _has_finite_verb(_words(right)) else 3
         if best is None or score < best[0]:
             cut_end = match.end() if is_punctuation else match.start()
             best = (score, match.start(), cut_end)

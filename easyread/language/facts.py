@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
+from easyread.model import SourceDocument
+
 MONTHS = {
     name: number
     for number, names in enumerate(
@@ -197,6 +199,16 @@ WRAPPED_ADDRESS = re.compile(r"((?:https?://|www\.)\S*/)[ \t]*\n[ \t]*(?=[\w-])"
 def without_heading_number(heading: str) -> str:
     """ "4.1 The assessment process" -> "The assessment process": section numbers are not facts."""
     return HEADING_NUMBER.sub("", heading, count=1)
+
+
+def source_fact_text(source: SourceDocument) -> str:
+    """A source document's text for fact checks: all of it but section numbers ("4.1"), which
+    order the source and are not facts a reader needs."""
+    parts = [source.title]
+    for section in source.sections:
+        parts.append(without_heading_number(section.heading))
+        parts.extend(block.text for block in section.blocks)
+    return "\n".join(part for part in parts if part)
 
 
 def rejoin_wrapped_addresses(text: str) -> str:

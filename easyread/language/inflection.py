@@ -59,7 +59,7 @@ def inflect(lemma: str, tag: str) -> str:
 
 
 _SUBJECT_PRONOUNS = frozenset("i you we they he she it who which that".split())
-_OBJECT_STARTS = frozenset("a an the your our their this these those it them him her us me my his its".split())
+_OBJECT_STARTS = frozenset("a an the your our their this these those it them him her us me my his its that".split())
 
 
 def choose_tag(tags: tuple[str, ...], previous_word: str, following_word: str = "") -> str:

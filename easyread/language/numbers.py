@@ -18,8 +18,8 @@ _MONTH_NAMES = (
 PERCENT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?(?:%|per\s?cent\b)", re.IGNORECASE)
 NUMERIC_DATE = re.compile(r"(?<![\w/.-])([0-3]?\d)/([01]?\d)/((?:19|20)\d{2})(?![\w/])")
 ABBREVIATIONS = (
-    (re.compile(r"\(\s*e\.\s?g\.,?\s*", re.IGNORECASE), "(for example "),
-    (re.compile(r",?\s*\be\.\s?g\.,?(?=\s)", re.IGNORECASE), ", for example,"),
+    (re.compile(r"\(\s*e\.\s?g\.,?\s*", re.IGNORECASE), "(like "),
+    (re.compile(r",?\s*\be\.\s?g\.,?(?=\s)", re.IGNORECASE), ", like"),
     (re.compile(r",?\s*\bi\.\s?e\.,?(?=\s)", re.IGNORECASE), ", that means"),
     (re.compile(r",?\s*\betc\.?(?=\W|$)", re.IGNORECASE), " and more"),
     (re.compile(r"(?<=\s)&(?=\s)"), "and"),
@@ -73,7 +73,7 @@ def write_dates_in_full(text: str) -> str:
 
 
 def expand_abbreviations(text: str) -> str:
-    """ "e.g." -> "for example", "i.e." -> "that means", "etc." -> "and more", " & " -> " and "."""
+    """ "e.g." -> "like", "i.e." -> "that means", "etc." -> "and more", " & " -> " and "."""
     for pattern, plain in ABBREVIATIONS:
         text = pattern.sub(plain, text)
     text = re.sub(r"^,\s*", "", text)

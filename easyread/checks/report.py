@@ -1,0 +1,148 @@
+"""Report check results: a table for people, plain lines when piped, and JSON, GitHub or JUnit for CI."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from typing import TextIO
+
+from easyread.checks.findings import DocumentReport, Finding
+from easyread.checks.registry import RULES
+
+FORMATS = ("text", "json", "github", "junit")
+
+
+def _score_line(report: DocumentReport) -> str:
+    m = report.metrics
+    if m is None:
+        return ""
+    return (f"reading ease {m.flesch_reading_ease:g}, grade {m.flesch_kincaid_grade:g}, "
+            f"{m.words_per_sentence_mean:g} words a sentence (longest {m.words_per_sentence_max})")
+
+
+def _status(report: DocumentReport) -> str:
+    return "PASS" if report.passed else ("ERROR" if report.error else "FAIL")
+
+
+def render_plain(reports: list[DocumentReport], out: TextIO) -> None:
+    """One line per finding, `path:location: ID name: text -> suggestion`, then a status line per document."""
+    for report in reports:
+        if report.error:
+            out.write(f"{report.path}: error: {report.error}\n")
+            continue
+        for f in report.findings:
+            out.write(f"{report.path}:{f.location}: {f.rule_id} {f.rule_name} [{f.severity}]: {f.text} -> {f.suggestion}\n")
+        out.write(f"{report.path}: {_status(report)} ({_score_line(report)})\n")
+    out.write(_summary(reports) + "\n")
+
+
+def render_table(reports: list[DocumentReport], out: TextIO) -> None:
+    """A rich table of scores per document, then the findings of each, for a terminal."""
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(file=out)
+    scores = Table(title="Readability")
+    for column in ("document", "status", "reading ease", "grade", "SMOG", "fog", "words/sentence", "longest",
+                   "errors", "warnings"):
+        scores.add_column(column)
+    for report in reports:
+        m = report.metrics
+        style = "green" if report.passed else "red"
+        errors = len(report.errors)
+        warnings = len(report.findings) - errors
+        if m is None:
+            scores.add_row(str(report.path), f"[{style}]{_status(report)}[/]", *["-"] * 6, "1", "0")
+            continue
+        scores.add_row(str(report.path), f"[{style}]{_status(report)}[/]", f"{m.flesch_reading_ease:g}",
+                       f"{m.flesch_kincaid_grade:g}", f"{m.smog_index:g}", f"{m.gunning_fog:g}",
+                       f"{m.words_per_sentence_mean:g}", str(m.words_per_sentence_max), str(errors), str(warnings))
+    console.print(scores)
+    for report in reports:
+        if report.error:
+            console.print(f"[red]{report.path}: error: {report.error}[/]", markup=True, highlight=False)
+            continue
+        if not report.findings:
+            continue
+        table = Table(title=str(report.path), show_lines=False)
+        for column in ("where", "rule", "text", "suggestion"):
+            table.add_column(column, overflow="fold")
+        for f in report.findings:
+            colour = "red" if f.severity == "error" else "yellow"
+            table.add_row(f.location, f"[{colour}]{f.rule_id} {f.rule_name}[/]", _escape(f.text), _escape(f.suggestion))
+        console.print(table)
+    console.print(_summary(reports), markup=False, highlight=False)
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def render_json(reports: list[DocumentReport], out: TextIO) -> None:
+    payload = {
+        "passed": all(r.passed for r in reports),
+        "documents": [r.as_dict() for r in reports],
+        "rules": [{"id": r.id, "name": r.name, "severity": r.severity, "summary": r.summary} for r in RULES],
+    }
+    json.dump(payload, out, indent=2, ensure_ascii=False)
+    out.write("\n")
+
+
+def _github_escape(text: str, property_value: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if property_value:
+        text = text.replace(":", "%3A").replace(",", "%2C")
+    return text
+
+
+def render_github(reports: list[DocumentReport], out: TextIO) -> None:
+    """GitHub Actions workflow commands: `::error file=...,line=...,title=...::message`."""
+    for report in reports:
+        file = _github_escape(str(report.path), property_value=True)
+        if report.error:
+            out.write(f"::error file={file},title=unreadable::{_github_escape(report.error)}\n")
+            continue
+        for f in report.findings:
+            level = "error" if f.severity == "error" else "warning"
+            where = f",line={f.line}" if f.line else ""
+            title = _github_escape(f"{f.rule_id} {f.rule_name}", property_value=True)
+            message = _github_escape(f"{f.location}: {f.text} -> {f.suggestion}")
+            out.write(f"::{level} file={file}{where},title={title}::{message}\n")
+        out.write(f"{report.path}: {_status(report)} ({_score_line(report)})\n")
+    out.write(_summary(reports) + "\n")
+
+
+def junit_xml(reports: list[DocumentReport]) -> str:
+    """A JUnit XML report: one test suite, one test case per document, a failure per error finding."""
+    suite = ET.Element("testsuite", name="easyread", tests=str(len(reports)),
+                       failures=str(sum(1 for r in reports if not r.passed and not r.error)),
+                       errors=str(sum(1 for r in reports if r.error)))
+    for report in reports:
+        case = ET.SubElement(suite, "testcase", classname="easyread.check", name=str(report.path))
+        if report.error:
+            ET.SubElement(case, "error", message=report.error).text = report.error
+        elif not report.passed:
+            lines = [_finding_line(f) for f in report.errors]
+            ET.SubElement(case, "failure", message=f"{len(report.errors)} Easy Read errors",
+                          type="easyread").text = "\n".join(lines)
+        output = [_score_line(report)] + [_finding_line(f) for f in report.findings if f.severity != "error"]
+        ET.SubElement(case, "system-out").text = "\n".join(line for line in output if line)
+    return ET.tostring(suite, encoding="unicode", xml_declaration=True)
+
+
+def _finding_line(f: Finding) -> str:
+    return f"{f.location}: {f.rule_id} {f.rule_name}: {f.text} -> {f.suggestion}"
+
+
+def _summary(reports: list[DocumentReport]) -> str:
+    passed = sum(1 for r in reports if r.passed)
+    return f"{passed} of {len(reports)} documents passed"
+
+
+RENDERERS: dict[str, Callable[[list[DocumentReport], TextIO], None]] = {
+    "json": render_json,
+    "github": render_github,
+}

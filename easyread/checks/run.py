@@ -1,0 +1,170 @@
+"""Check documents against the Easy Read rules: scores, rule findings, and facts kept from a source.
+
+`check_document` does one file; `check_paths` expands folders and checks every supported file,
+turning an unreadable one into a failed report rather than stopping.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from easyread.checks.findings import DocumentReport, Finding
+from easyread.checks.ignores import ignores_by_line
+from easyread.checks.metrics import measure
+from easyread.checks.registry import resolve_ids
+from easyread.checks.text_rules import defined_acronyms, sentence_hits, word_hits
+from easyread.config import Settings, load_settings
+from easyread.errors import EasyReadError, UnreadableDocument, UsageError
+from easyread.language.facts import missing_facts, source_fact_text
+from easyread.language.sentences import split_sentences
+
+CHECKABLE_SUFFIXES = (".docx", ".md", ".markdown", ".pdf", ".txt")
+
+
+@dataclass(frozen=True)
+class TextUnit:
+    """A piece of text to check and where it is: a block of a document, or a page of a PDF."""
+
+    text: str
+    location: str
+    is_heading: bool = False
+
+    @property
+    def line(self) -> int | None:
+        match = re.fullmatch(r"line (\d+)", self.location)
+        return int(match.group(1)) if match else None
+
+
+def _units_from_document(path: Path) -> tuple[list[TextUnit], str]:
+    from easyread.readers import read_document
+
+    document = read_document(path)
+    units: list[TextUnit] = []
+    for section in document.sections:
+        if section.heading:
+            location = section.blocks[0].location if section.blocks else ""
+            units.append(TextUnit(section.heading, _heading_location(location), is_heading=True))
+        units += [TextUnit(block.text, block.location) for block in section.blocks]
+    return units, document.text()
+
+
+def _heading_location(first_block_location: str) -> str:
+    match = re.fullmatch(r"line (\d+)", first_block_location)
+    return f"line {max(1, int(match.group(1)) - 2)}" if match else first_block_location
+
+
+def _units_from_pdf(path: Path, settings: Settings) -> tuple[list[TextUnit], list[Finding]]:
+    from easyread.checks.layout_rules import pdf_layout_findings
+    from easyread.checks.pdf_text import page_blocks, read_runs
+
+    runs = read_runs(path)
+    units = [TextUnit(text, f"page {page}", is_heading=heading) for page, text, heading in page_blocks(runs) if text]
+    if not units:
+        raise UnreadableDocument(path, "has no text layer (it may be a scanned image); run OCR first")
+    return units, list(pdf_layout_findings(runs, settings.min_font_size, settings.max_items_per_page))
+
+
+def _findings_for(units: list[TextUnit], settings: Settings, all_text: str,
+                  sentences_out: list[str]) -> Iterator[Finding]:
+    """Findings for every unit; the body sentences are appended to `sentences_out` for the scores."""
+    acronyms = defined_acronyms(all_text)
+    for unit in units:
+        if unit.is_heading:
+            hits = list(word_hits(unit.text, settings.hard_word_zipf, acronyms))
+        else:
+            hits = []
+            for sentence in split_sentences(unit.text):
+                sentences_out.append(sentence)
+                hits += sentence_hits(sentence, settings.max_sentence_words)
+                hits += word_hits(sentence, settings.hard_word_zipf, acronyms)
+        if _is_block_capitals(unit.text):
+            hits.append(("ER304", unit.text, "Write it in sentence case: capital letter only at the start."))
+        for rule_id, text, suggestion in hits:
+            yield Finding(rule_id, unit.location, text, suggestion, unit.line)
+
+
+def _is_block_capitals(text: str) -> bool:
+    words = re.findall(r"[A-Za-z]{2,}", text)
+    return len(words) >= 2 and sum(1 for w in words if w.isupper()) >= max(2, int(len(words) * 0.8))
+
+
+def check_document(path: Path, settings: Settings | None = None, source: Path | None = None) -> DocumentReport:
+    """Check one document; reading errors are raised (the caller decides how to report them)."""
+    settings = settings or load_settings(path)
+    layout: list[Finding] = []
+    if path.suffix.lower() == ".pdf":
+        units, layout = _units_from_pdf(path, settings)
+        all_text = "\n".join(unit.text for unit in units)
+    else:
+        units, all_text = _units_from_document(path)
+        if path.suffix.lower() == ".docx":
+            from easyread.checks.layout_rules import docx_layout_findings
+
+            layout = list(docx_layout_findings(path, settings.min_font_size))
+    sentences: list[str] = []
+    findings = list(_findings_for(units, settings, all_text, sentences))
+    findings += layout
+    hard = sum(1 for f in findings if f.rule_id == "ER111")
+    metrics = measure("", hard_word_count=hard, sentences=sentences)
+    if metrics.flesch_reading_ease < settings.min_reading_ease:
+        findings.append(Finding("ER201", "document", f"Flesch Reading Ease {metrics.flesch_reading_ease}",
+                                f"Needs {settings.min_reading_ease:g} or more: shorter sentences, shorter words."))
+    if metrics.flesch_kincaid_grade > settings.max_grade:
+        findings.append(Finding("ER202", "document", f"Flesch-Kincaid grade {metrics.flesch_kincaid_grade}",
+                                f"Needs {settings.max_grade:g} or less: shorter sentences, shorter words."))
+    if source is not None:
+        from easyread.readers import read_document
+
+        source_text = source_fact_text(read_document(source))
+        for fact in missing_facts(source_text, all_text):
+            findings.append(Finding("ER401", "document", fact.text,
+                                    f"The {fact.kind} '{fact.text}' from {source.name} is missing: put it back."))
+    findings = _apply_ignores(path, findings, settings)
+    return DocumentReport(path=path, metrics=metrics, findings=findings)
+
+
+def _apply_ignores(path: Path, findings: list[Finding], settings: Settings) -> list[Finding]:
+    ignored = resolve_ids(list(settings.ignore))
+    per_line: dict[int, set[str]] = {}
+    if path.suffix.lower() in (".md", ".markdown", ".txt"):
+        try:
+            per_line = ignores_by_line(path.read_text(encoding="utf-8", errors="replace"))
+        except OSError:
+            per_line = {}
+    return [
+        f for f in findings
+        if f.rule_id not in ignored and not (f.line is not None and f.rule_id in per_line.get(f.line, set()))
+    ]
+
+
+def expand_paths(paths: Iterable[Path]) -> list[Path]:
+    """Files to check: files as given, folders searched recursively (hidden files skipped)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(
+                p for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in CHECKABLE_SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+        elif path.exists():
+            found.append(path)
+        else:
+            raise UsageError(path, "no such file")
+    return found
+
+
+def check_paths(paths: Iterable[Path], overrides: dict[str, object] | None = None,
+                source: Path | None = None) -> list[DocumentReport]:
+    """Check every document under `paths`; one unreadable document never stops the rest."""
+    reports: list[DocumentReport] = []
+    for path in expand_paths(paths):
+        try:
+            settings = load_settings(path).with_overrides(**(overrides or {}))
+            reports.append(check_document(path, settings, source))
+        except EasyReadError as error:
+            reports.append(DocumentReport(path=path, metrics=None, error=error.reason))
+    return reports

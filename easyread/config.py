@@ -1,0 +1,99 @@
+"""Project settings from `easyread.toml` or `[tool.easyread]` in `pyproject.toml`.
+
+Like ruff, the nearest file wins, found by walking up from the checked file's folder. An
+`easyread.toml` beats a `pyproject.toml` in the same folder; a `pyproject.toml` without a
+`[tool.easyread]` table is passed over. Command-line options override what the file says.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from easyread.errors import UsageError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Thresholds and choices; the defaults are the numbers in the Easy Read guide."""
+
+    backend: str = "rules"
+    min_reading_ease: float = 80.0  # Flesch Reading Ease
+    max_grade: float = 5.0  # Flesch-Kincaid grade
+    max_sentence_words: int = 15
+    hard_word_zipf: float = 3.5  # wordfreq: rarer than this is a hard word
+    max_items_per_page: int = 5
+    min_font_size: float = 14.0
+    ignore: tuple[str, ...] = ()  # rule ids or names turned off, e.g. "ER101" or "passive-voice"
+    source: Path | None = None  # the file the settings came from, for messages
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def with_overrides(self, **overrides: Any) -> Settings:
+        """These settings with every override that is not None applied."""
+        changes = {key: value for key, value in overrides.items() if value is not None}
+        if "ignore" in changes:
+            changes["ignore"] = tuple(self.ignore) + tuple(changes["ignore"])
+        return replace(self, **changes)
+
+
+CONFIG_NAMES = ("easyread.toml", "pyproject.toml")
+_KNOWN = {f.name: f.type for f in fields(Settings) if f.name not in ("source", "extra")}
+
+
+def _table_of(path: Path) -> dict[str, Any] | None:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise UsageError(path, f"cannot read settings: {error}") from None
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("easyread")
+        return table if isinstance(table, dict) else None
+    return data
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest settings file at or above `start` (a file or a folder)."""
+    folder = start if start.is_dir() else start.parent
+    for candidate_folder in [folder.resolve(), *folder.resolve().parents]:
+        for name in CONFIG_NAMES:
+            candidate = candidate_folder / name
+            if candidate.is_file() and _table_of(candidate) is not None:
+                return candidate
+    return None
+
+
+def settings_from_table(table: dict[str, Any], source: Path | None = None) -> Settings:
+    values: dict[str, Any] = {}
+    extra: dict[str, Any] = {}
+    for key, value in table.items():
+        name = key.replace("-", "_")
+        if name not in _KNOWN:
+            extra[name] = value
+            continue
+        if name == "ignore":
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise UsageError(source, "'ignore' must be a list of rule ids, e.g. [\"ER101\"]")
+            values[name] = tuple(value)
+        elif name == "backend":
+            values[name] = str(value)
+        elif isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise UsageError(source, f"'{key}' must be a number")
+        else:
+            values[name] = value
+    return Settings(**values, source=source, extra=extra)
+
+
+def load_settings(start: Path) -> Settings:
+    """The settings that apply to `start`, or the defaults when no file is found."""
+    path = find_config(start)
+    if path is None:
+        return Settings()
+    table = _table_of(path) or {}
+    return settings_from_table(table, path)

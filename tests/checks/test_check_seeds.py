@@ -1,0 +1,42 @@
+"""The seeds fail the check as written, and their Easy Read versions from the rules backend are far easier."""
+
+from __future__ import annotations
+
+import pytest
+
+from easyread.checks.run import check_document
+from easyread.config import Settings
+from easyread.pipeline import convert
+from tests.conftest import seed_files
+
+
+@pytest.fixture(scope="module", params=seed_files(), ids=lambda p: p.name)
+def reports(request, tmp_path_factory):
+    seed = request.param
+    output = convert(seed, tmp_path_factory.mktemp("easy") / "easy.pdf").output
+    return check_document(seed, Settings()), check_document(output, Settings(), source=seed)
+
+
+def test_the_source_fails(reports):
+    source, _ = reports
+    assert not source.passed
+    assert source.metrics.flesch_reading_ease < 80 and source.metrics.flesch_kincaid_grade > 5
+    assert "ER101" in {f.rule_id for f in source.errors}
+
+
+def test_the_easy_read_version_is_much_easier_and_keeps_every_fact(reports):
+    source, easy = reports
+    assert easy.metrics.flesch_reading_ease >= source.metrics.flesch_reading_ease + 8
+    assert easy.metrics.flesch_reading_ease >= 60
+    assert easy.metrics.flesch_kincaid_grade <= source.metrics.flesch_kincaid_grade - 2.5
+    assert easy.metrics.words_per_sentence_mean <= 11
+    assert easy.metrics.share_sentences_over_15 <= 0.02
+    errors = {f.rule_id for f in easy.errors}
+    assert not errors & {"ER401", "ER301", "ER306"}, [f for f in easy.errors if f.rule_id in ("ER401", "ER301", "ER306")]
+
+
+@pytest.mark.xfail(reason="the rules backend reaches reading ease 64-75 and grade 5.3-6.8 on the seeds, short of "
+                          "the guide's 80 and 5: its word list does not yet cut syllables per word to about 1.4")
+def test_the_easy_read_version_passes_every_threshold(reports):
+    _, easy = reports
+    assert easy.passed, [(f.rule_id, f.location, f.text) for f in easy.errors][:10]
