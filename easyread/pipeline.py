@@ -13,7 +13,7 @@ from easyread.backends import DEFAULT_BACKEND, get_backend
 from easyread.backends.base import Backend
 from easyread.checks.metrics import Metrics, measure
 from easyread.errors import UsageError
-from easyread.language.facts import Fact, missing_facts, source_fact_text
+from easyread.language.facts import Fact, extract_facts, missing_facts, source_fact_text
 from easyread.model import EasyReadDocument, EasySection, HardWord, SourceDocument
 
 OUTPUT_SUFFIX = ".easyread.pdf"
@@ -80,16 +80,29 @@ def easy_read_text(document: EasyReadDocument) -> str:
 
 
 def simplify_document(source: SourceDocument, backend: Backend) -> EasyReadDocument:
-    """The Easy Read version of `source`, section by section, before layout."""
-    from easyread.backends.rules import plain_heading
+    """The Easy Read version of `source`, section by section, before layout.
+
+    A heading with nothing under it ("9. Reviews" before "9.1 ...") starts no page of its own; if it
+    holds a fact ("Conference, 12-13 June 2024") it becomes the first item of the next section, so
+    the fact is not lost.
+    """
+    from easyread.backends.rules import RulesBackend, plain_heading
 
     sections: list[EasySection] = []
+    carried: list[str] = []
     for index, section in enumerate(source.sections):
         easy = backend.simplify(section)
         if not easy.heading:
             easy.heading = DEFAULT_FIRST_HEADING if index == 0 else (sections[-1].heading if sections else "")
-        if easy.items:
-            sections.append(easy)
+        if not easy.items:
+            if section.heading and extract_facts(section.heading):
+                carried.append(plain_heading(section.heading))
+            continue
+        easy.items[:0] = [RulesBackend.make_item(heading.rstrip(".") + ".") for heading in carried]
+        carried.clear()
+        sections.append(easy)
+    if carried and sections:
+        sections[-1].items += [RulesBackend.make_item(heading.rstrip(".") + ".") for heading in carried]
     return EasyReadDocument(
         title=plain_heading(source.title) or source.path.stem,
         source_name=source.path.name,

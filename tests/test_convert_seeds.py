@@ -95,3 +95,11 @@ def test_cli_writes_beside_the_source_by_default(runner, tmp_path):
     assert expected.exists()
     assert str(expected) in outcome.stdout
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([source.name, expected.name])
+
+
+def test_a_fact_in_a_heading_with_nothing_under_it_is_kept(tmp_path):
+    source = tmp_path / "notice.md"
+    source.write_text("# Notice\n\n## Conference, 12-13 June 2024\n\n## Day one\n\nWe met in the hall.\n", encoding="utf-8")
+    result = convert(source, tmp_path / "notice.pdf")
+    assert result.missing_facts == []
+    assert result.document.sections[0].items[0].sentence == "Conference, 12-13 June 2024."

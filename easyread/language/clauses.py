@@ -153,7 +153,7 @@ def split_long_sentence(sentence: str, target: int = TARGET_WORDS) -> list[str]:
 
 
 _PHRASE_BREAK = re.compile(
-    r",\s+|;\s+|\s+(?=(?:and|or|but|which|who|where|including|using|with|without|unless|until|before|after|"
+    r",[”’\"']?\s+|;\s+|\s+[–—]\s+|\s+(?=(?:and|or|but|which|who|where|including|using|with|without|unless|until|before|after|"
     r"because|so|if|when|while|within|by|from|for|on|at|to|in|over|during|after|before|as|between|across|through|than)\s)"
 )
 
@@ -173,14 +173,15 @@ def split_at_phrases(sentence: str, target: int = TARGET_WORDS, limit: int = 15)
         return [sentence]
     body = sentence.strip().rstrip(".!?")
     total = word_count(body)
-    best: tuple[float, int, int] | None = None
+    best: tuple[float, str, str] | None = None
     for match in _PHRASE_BREAK.finditer(body):
-        left, right = body[: match.start()], body[match.end() if "," in match.group(0) or ";" in match.group(0)
-                                                   else match.start() :]
+        cut_at_mark = match.group(0).strip() != ""  # a comma, semicolon or dash: it goes
+        left = body[: match.start()] + (match.group(0).strip().lstrip(",;–—") if cut_at_mark else "")
+        right = body[match.end() if cut_at_mark else match.start() :]
         left_words, right_words = word_count(left), word_count(right)
         if left_words < 4 or right_words < 3:
             continue
-        is_punctuation = "," in match.group(0) or ";" in match.group(0)
+        is_punctuation = match.group(0).strip() != ""
         if "," in match.group(0) and _LIST_CONTINUES.match(right):
             continue  # "a safe, welcoming and warm place": a comma inside a list is no place to cut
         score = abs(left_words - total / 2) - (3 if is_punctuation else 0)
@@ -188,12 +189,11 @@ def split_at_phrases(sentence: str, target: int = TARGET_WORDS, limit: int = 15)
         score += 0 if _has_finite_verb(_words(left)) else 6
         score += 0 if _has_finite_verb(_words(right)) else 3
         if best is None or score < best[0]:
-            cut_end = match.end() if is_punctuation else match.start()
-            best = (score, match.start(), cut_end)
+            best = (score, left, right)
     if best is None:
         return [sentence]
-    _, left_end, right_start = best
-    parts = [_end(_capitalise(body[:left_end])), _end(_capitalise(body[right_start:]))]
+    _, left_part, right_part = best
+    parts = [_end(_capitalise(left_part)), _end(_capitalise(right_part))]
     return [short for part in parts for short in split_at_phrases(part, target, limit)]
 
 
