@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from easyread.model import Block, BlockKind, Section
 
@@ -104,3 +106,29 @@ class SectionBuilder:
             return [Section("", blocks)] if blocks else []
         sections = self._sections
         return sections[1:] if not sections[0].blocks else sections
+
+
+class HeadingLike(Protocol):
+    """What the title helpers need of a reader's own element type."""
+
+    kind: str
+    text: str
+    level: int
+
+
+def first_heading(elements: Sequence[HeadingLike], level: int | None = None) -> int | None:
+    """Index of the first heading (of the given level), if any."""
+    return next((index for index, element in enumerate(elements)
+                 if element.kind == "heading" and level in (None, element.level)), None)
+
+
+def level_one_title(elements: Sequence[HeadingLike]) -> tuple[str | None, int | None]:
+    """The first level-1 heading as the title, and its index when it is also the first heading.
+
+    A heading is only left out of the sections when it is the first heading of the document, so
+    later text never loses the heading it sits under.
+    """
+    first_h1 = first_heading(elements, level=1)
+    if first_h1 is None:
+        return None, None
+    return elements[first_h1].text, first_h1 if first_h1 == first_heading(elements) else None

@@ -17,6 +17,7 @@ from easyread.model import Block, SourceDocument
 from easyread.readers.common import (
     SectionBuilder,
     is_generic_title,
+    level_one_title,
     normalise_space,
     same_text,
     table_row_text,
@@ -103,17 +104,7 @@ def choose_title(elements: Sequence[Element], from_properties: str | None) -> tu
         opening = 0 if elements and elements[0].kind != "table_row" else None
         same = opening is not None and same_text(elements[0].text, from_properties)
         return from_properties, opening if same else None
-    first_heading = _first_heading(elements)
-    first_h1 = _first_heading(elements, level=1)
-    if first_h1 is None:
-        return None, None
-    return elements[first_h1].text, first_h1 if first_h1 == first_heading else None
-
-
-def _first_heading(elements: Sequence[Element], level: int | None = None) -> int | None:
-    """Index of the first heading (of the given level), if any."""
-    return next((index for index, element in enumerate(elements)
-                 if element.kind == "heading" and level in (None, element.level)), None)
+    return level_one_title(elements)
 
 
 def merge_bold_headings(elements: list[Element]) -> list[Element]:

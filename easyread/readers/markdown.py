@@ -18,6 +18,8 @@ from markdown_it.token import Token
 from easyread.model import Block, SourceDocument
 from easyread.readers.common import (
     SectionBuilder,
+    first_heading,
+    level_one_title,
     normalise_space,
     same_text,
     table_row_text,
@@ -78,20 +80,11 @@ def choose_title(elements: Sequence[Element], front_title: str | None) -> tuple[
     Front matter `title:` wins; otherwise the first "#" heading. A heading is only left out when it is
     the first heading of the document, so later text never loses the heading it sits under.
     """
-    first_heading = _first_heading(elements)
+    heading = first_heading(elements)
     if front_title:
-        same = first_heading is not None and same_text(elements[first_heading].text, front_title)
-        return front_title, first_heading if same else None
-    first_h1 = _first_heading(elements, level=1)
-    if first_h1 is None:
-        return None, None
-    return elements[first_h1].text, first_h1 if first_h1 == first_heading else None
-
-
-def _first_heading(elements: Sequence[Element], level: int | None = None) -> int | None:
-    """Index of the first heading (of the given level), if any."""
-    return next((index for index, element in enumerate(elements)
-                 if element.kind == "heading" and level in (None, element.level)), None)
+        same = heading is not None and same_text(elements[heading].text, front_title)
+        return front_title, heading if same else None
+    return level_one_title(elements)
 
 
 def parse_elements(text: str) -> Iterator[Element]:
