@@ -47,12 +47,15 @@ def tags_of(word: str, lemma: str, pos: str) -> tuple[str, ...]:
     return tags
 
 
+_BRITISH = {"gotten": "got"}  # lemminflect's participles are American
+
+
 def inflect(lemma: str, tag: str) -> str:
     """`lemma` in the form `tag` ("buy", "VBD" -> "bought"); multi-word lemmas inflect their first word."""
     head, _, rest = lemma.partition(" ")
     forms = _lemminflect().getInflection(head, tag=tag)
     if forms:
-        head = forms[0]
+        head = _BRITISH.get(forms[0], forms[0])
     elif tag in ("NNS", "VBZ"):
         head = head + ("es" if head.endswith(("s", "sh", "ch", "x")) else "s")
     return f"{head} {rest}" if rest else head
