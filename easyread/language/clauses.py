@@ -154,7 +154,7 @@ def split_long_sentence(sentence: str, target: int = TARGET_WORDS) -> list[str]:
 
 _PHRASE_BREAK = re.compile(
     r",[”’\"']?\s+|;\s+|\s+[–—]\s+|\s+(?=(?:and|or|but|which|who|where|including|using|with|without|unless|until|before|after|"
-    r"because|so|if|when|while|within|by|from|for|on|at|to|in|over|during|after|before|as|between|across|through|than)\s)"
+    r"because|so|if|when|while|within|by|from|for|on|at|to|in|over|during|after|before|as|between|across|through)\s)"
 )
 
 
