@@ -9,9 +9,11 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from easyread.data import data_rows, data_words
+from easyread.data import data_rows
 from easyread.language.clauses import _split_once
 from easyread.language.facts import EMAIL, URL
+from easyread.language.hard_words import is_rare_word
+from easyread.language.numbers import number_words
 from easyread.language.sentences import word_count
 from easyread.language.style import is_passive
 
@@ -80,16 +82,7 @@ _TOKEN = re.compile(r"(?<![\w-])[\w']+")
 _POSSESSIVES = frozenset("your our their his her my one's its".split())
 
 
-@cache
-def _number_words() -> frozenset[str]:
-    return frozenset(row[0].lower() for row in data_rows("number_words.tsv") if row[0].lower() not in ("one", "zero"))
-
-
-@cache
-def _zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
-
-    return float(zipf_frequency(word, "en"))
+_NUMBER_WORDS_TO_FLAG = frozenset(w for w in number_words() if w not in ("one", "zero"))
 
 
 def _without_addresses(sentence: str) -> str:
@@ -117,7 +110,6 @@ def sentence_hits(sentence: str, max_words: int = 15) -> Iterator[Hit]:
 def word_hits(sentence: str, hard_word_zipf: float = 3.5, defined_acronyms: frozenset[str] = frozenset()) -> Iterator[Hit]:
     """Word-level rules: hard words, double meanings, idioms, acronyms, Latin, symbols, numbers."""
     text = _without_addresses(sentence)
-    easy = data_words("easy_words.txt") | data_words("function_words.txt")
     taken: list[tuple[int, int]] = []
     idiom_meanings, index = _idioms()
     for token in _TOKEN.finditer(text):
@@ -144,9 +136,9 @@ def word_hits(sentence: str, hard_word_zipf: float = 3.5, defined_acronyms: froz
         lower = word.lower()
         if word[0].isupper() and index > 0:
             continue  # a name
-        if lower in easy or any(s <= match.start() < e for s, e in taken):
+        if any(s <= match.start() < e for s, e in taken):
             continue
-        if _zipf(lower) < hard_word_zipf:
+        if is_rare_word(lower, hard_word_zipf):
             yield "ER111", word, "Use an everyday word, or explain it in a short sentence."
     for match in ACRONYM.finditer(text):
         token = match.group(0).rstrip("s")
@@ -176,7 +168,7 @@ def word_hits(sentence: str, hard_word_zipf: float = 3.5, defined_acronyms: froz
         if value > 1000 and not before.endswith("£") and not rounded:
             yield "ER123", match.group(1), "Say 'more than 1,000' or 'about 2,000' if the exact number does not matter."
     for match in _LETTERS.finditer(text):
-        if match.group(0).lower() in _number_words():
+        if match.group(0).lower() in _NUMBER_WORDS_TO_FLAG:
             yield "ER124", match.group(0), "Write the number as digits."
     for match in ROMAN.finditer(text):
         if match.group(0):

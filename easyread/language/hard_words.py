@@ -36,6 +36,17 @@ def _zipf(word: str) -> float:
     return float(zipf_frequency(word, "en"))
 
 
+@cache
+def _easy_words() -> frozenset[str]:
+    return data_words("easy_words.txt") | data_words("function_words.txt")
+
+
+def is_rare_word(word: str, threshold: float = RARE_ZIPF) -> bool:
+    """Whether a lower-case `word` is rarer than `threshold` on wordfreq's Zipf scale and not on our easy list."""
+    lower = word.lower()
+    return lower not in _easy_words() and _zipf(lower) < threshold
+
+
 def explanation_for(term: str) -> str | None:
     explanations, _ = _explained()
     return explanations.get(term.lower())
@@ -55,7 +66,6 @@ def find_hard_words(sentence: str) -> list[HardWord]:
             continue
         found.append(HardWord(re.sub(r"\s+", " ", term), explanations[key]))
         taken.append(match.span())
-    easy = data_words("function_words.txt")
     for pattern in (EMAIL, URL):  # the letters of an address are not words
         taken += [m.span() for m in pattern.finditer(sentence)]
     for match in re.finditer(r"(?<![\w-])[a-z]{4,}(?![\w-])", sentence):
@@ -64,7 +74,7 @@ def find_hard_words(sentence: str) -> list[HardWord]:
         if any(start <= match.start() < end for start, end in taken):
             continue
         word = match.group(0)
-        if word.lower() in easy or _zipf(word.lower()) >= RARE_ZIPF:
+        if not is_rare_word(word):
             continue
         found.append(HardWord(word, None))
     unique: dict[str, HardWord] = {}

@@ -30,20 +30,21 @@ ABBREVIATIONS = (
 
 
 @cache
-def _number_words() -> dict[str, str]:
+def number_words() -> dict[str, str]:
+    """{"three": "3", "twenty-one": "21", ...} from data/number_words.tsv."""
     return {word.lower(): digits for word, digits, *_ in data_rows("number_words.tsv")}
 
 
 @cache
 def _number_word_pattern() -> re.Pattern[str]:
     # "one" stays a word: it is often a pronoun ("the old one"), and "1" reads worse there.
-    words = sorted((w for w in _number_words() if w not in ("one", "zero")), key=len, reverse=True)
+    words = sorted((w for w in number_words() if w not in ("one", "zero")), key=len, reverse=True)
     return re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, words)) + r")(?![\w-])", re.IGNORECASE)
 
 
 def number_words_to_digits(text: str) -> str:
     """ "three weeks" -> "3 weeks"; "twenty-one" -> "21". Leaves "one", ordinals and big-number words."""
-    words = _number_words()
+    words = number_words()
 
     def to_digits(match: re.Match[str]) -> str:
         digits = words[match.group(1).lower()]
