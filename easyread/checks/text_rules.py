@@ -18,6 +18,7 @@ from easyread.language.sentences import word_count
 from easyread.language.style import is_passive
 
 Hit = tuple[str, str, str]  # (rule id, offending text, suggestion)
+_POSSESSIVES = frozenset("your our their his her my one's its".split())
 
 _NEGATIVES = r"(?:not|no|never|nobody|nothing|none|nowhere|neither|cannot|can't|don't|doesn't|didn't|won't|isn't|aren't|wasn't|weren't|shouldn't|mustn't|haven't|hasn't)"
 DOUBLE_NEGATIVE = re.compile(
@@ -55,22 +56,24 @@ def _idiom_regex(idiom: str) -> str:
     return r"\s+".join(parts)
 
 
-def _first_word_key(word: str) -> str:
-    return word.lower()[:3]
+def _word_key(word: str) -> str:
+    """What an idiom's word is indexed by: "your" for any possessive, else its first 3 letters."""
+    word = re.sub(r"[^\w']", "", word.lower())
+    return "your" if word in _POSSESSIVES else word[:3]
 
 
 @cache
-def _idioms() -> tuple[dict[str, str], dict[str, list[tuple[re.Pattern[str], str]]]]:
-    """The idioms with their meanings, and their patterns indexed by the start of their first word.
+def _idioms() -> tuple[dict[str, str], dict[tuple[str, str], list[tuple[re.Pattern[str], str]]]]:
+    """The idioms with their meanings, and their patterns indexed by the starts of their first two words.
 
-    Each word of a sentence then tries only the few idioms that can start there, instead of every
+    Each place in a sentence then tries only the few idioms that can start there, instead of every
     sentence being searched for hundreds of idioms.
     """
     entries = {row[0].lower(): row[1] for row in data_rows("idioms.tsv")}
-    index: dict[str, list[tuple[re.Pattern[str], str]]] = {}
+    index: dict[tuple[str, str], list[tuple[re.Pattern[str], str]]] = {}
     for idiom in sorted(entries, key=len, reverse=True):
-        first = re.sub(r"[^\w']", "", idiom.split()[0])
-        key = "your" if first in ("your", "one's") else _first_word_key(first)
+        words = idiom.split()
+        key = (_word_key(words[0]), _word_key(words[1]) if len(words) > 1 else "")
         pattern = re.compile(_idiom_regex(idiom) + r"(?![\w-])", re.IGNORECASE)
         index.setdefault(key, []).append((pattern, idiom))
     return entries, index
@@ -79,7 +82,7 @@ def _idioms() -> tuple[dict[str, str], dict[str, list[tuple[re.Pattern[str], str
 _WORD = re.compile(r"[A-Za-z][a-z]{2,}(?:-[a-z]+)*")
 _LETTERS = re.compile(r"[A-Za-z]+(?:-[a-z]+)?")
 _TOKEN = re.compile(r"(?<![\w-])[\w']+")
-_POSSESSIVES = frozenset("your our their his her my one's its".split())
+
 
 
 _NUMBER_WORDS_TO_FLAG = frozenset(w for w in number_words() if w not in ("one", "zero"))
@@ -112,12 +115,13 @@ def word_hits(sentence: str, hard_word_zipf: float = 3.5, defined_acronyms: froz
     text = _without_addresses(sentence)
     taken: list[tuple[int, int]] = []
     idiom_meanings, index = _idioms()
-    for token in _TOKEN.finditer(text):
+    tokens = list(_TOKEN.finditer(text))
+    keys = [_word_key(token.group(0)) for token in tokens] + [""]
+    for position, token in enumerate(tokens):
         if any(s <= token.start() < e for s, e in taken):
             continue
-        word = token.group(0).lower()
-        key = "your" if word in _POSSESSIVES else _first_word_key(word)
-        for pattern, idiom in index.get(key, ()):
+        candidates = index.get((keys[position], keys[position + 1]), []) + index.get((keys[position], ""), [])
+        for pattern, idiom in candidates:
             found = pattern.match(text, token.start())
             if found:
                 taken.append(found.span())

@@ -61,3 +61,16 @@ def test_years_money_and_addresses_are_not_numbers_or_symbols_to_flag():
     ids = rule_ids("Pay £1,987.45 by 2026 at www.northbrook.gov.uk/pay-now or tax@northbrook.gov.uk.")
     assert "ER123" not in ids
     assert "ER116" not in ids
+
+
+@pytest.mark.parametrize(
+    ("sentence", "idiom"),
+    [
+        ("We are digging deep into our pockets.", "digging deep into our pockets"),
+        ("The hall is a stone's throw from the bus stop.", "a stone's throw"),
+        ("Going forward, we will touch base with you.", "Going forward"),
+    ],
+)
+def test_idioms_are_found_with_other_endings_and_possessives(sentence, idiom):
+    found = [hit[1] for hit in word_hits(sentence) if hit[0] == "ER113"]
+    assert idiom in found
