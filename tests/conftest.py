@@ -24,9 +24,9 @@ def pdf_pages_text(path: Path) -> list[str]:
     """The text of each page, lines joined; a web address broken after "/" is joined back up."""
     from pypdf import PdfReader
 
-    from easyread.language.facts import rejoin_wrapped_addresses
+    from easyread.language.facts import rejoin_wrapped_lines
 
-    return [normalise(rejoin_wrapped_addresses(page.extract_text() or "")) for page in PdfReader(path).pages]
+    return [normalise(rejoin_wrapped_lines(page.extract_text() or "")) for page in PdfReader(path).pages]
 
 
 @pytest.fixture

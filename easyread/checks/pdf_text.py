@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from easyread.errors import UnreadableDocument
-from easyread.language.facts import rejoin_wrapped_addresses
+from easyread.language.facts import rejoin_wrapped_lines
 
 FOOTER = re.compile(r"^\s*Page \d+ of \d+\s*$")
 PICTURE_LABEL = "Picture:"
@@ -85,7 +85,7 @@ def page_blocks(runs: list[TextRun]) -> list[tuple[int, str, bool]]:
             blocks[-1][1].append(run.text)
         else:
             blocks.append((run.page, [run.text], is_heading))
-    return [(page, " ".join(rejoin_wrapped_addresses("\n".join(lines)).split()), heading)
+    return [(page, " ".join(rejoin_wrapped_lines("\n".join(lines)).split()), heading)
             for page, lines, heading in blocks]
 
 

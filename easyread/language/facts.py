@@ -211,9 +211,13 @@ def source_fact_text(source: SourceDocument) -> str:
     return "\n".join(part for part in parts if part)
 
 
-def rejoin_wrapped_addresses(text: str) -> str:
-    """Join a web address that a layout broke after a "/" across two lines, as text extraction shows it."""
-    return WRAPPED_ADDRESS.sub(r"\1", text)
+WRAPPED_AT_HYPHEN = re.compile(r"(?<=\w-)[ \t]*\n[ \t]*(?=\w)")
+
+
+def rejoin_wrapped_lines(text: str) -> str:
+    """Undo the line breaks a layout puts inside one thing, as text extraction shows them: a web
+    address broken after a "/", and a hyphenated word broken after its hyphen ("Disability-" / "Related")."""
+    return WRAPPED_AT_HYPHEN.sub("", WRAPPED_ADDRESS.sub(r"\1", text))
 
 
 def fact_keys(text: str) -> set[str]:

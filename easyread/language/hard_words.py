@@ -18,15 +18,17 @@ RARE_ZIPF = 3.0
 
 
 @cache
-def _explained() -> tuple[dict[str, str], re.Pattern[str]]:
+def _explained() -> tuple[dict[str, str], re.Pattern[str], frozenset[str]]:
+    """{term: explanation}, one pattern finding any term, and the terms that are acronyms."""
     explanations = {row[0].lower(): row[1] for row in data_rows("hard_words.tsv")}
+    acronyms = frozenset(row[0].lower() for row in data_rows("hard_words.tsv") if row[0].isupper())
     terms = sorted(explanations, key=len, reverse=True)
-    # Plural "s" allowed so that "appeals" finds "appeal"; acronyms matched as written.
+    # Plural "s" allowed so that "appeals" finds "appeal".
     pattern = re.compile(
         r"(?<![\w-])(" + "|".join(r"\s+".join(map(re.escape, term.split())) for term in terms) + r")(?:s|es)?(?![\w-])",
         re.IGNORECASE,
     )
-    return explanations, pattern
+    return explanations, pattern, acronyms
 
 
 @cache
@@ -48,13 +50,13 @@ def is_rare_word(word: str, threshold: float = RARE_ZIPF) -> bool:
 
 
 def explanation_for(term: str) -> str | None:
-    explanations, _ = _explained()
+    explanations, _, _ = _explained()
     return explanations.get(term.lower())
 
 
 def find_hard_words(sentence: str) -> list[HardWord]:
     """The hard words in `sentence` in order, each once: explained terms first claim their words."""
-    explanations, pattern = _explained()
+    explanations, pattern, acronyms = _explained()
     found: list[HardWord] = []
     taken: list[tuple[int, int]] = []
     for match in pattern.finditer(sentence):
@@ -62,7 +64,7 @@ def find_hard_words(sentence: str) -> list[HardWord]:
         key = re.sub(r"\s+", " ", term.lower())
         if key not in explanations:
             continue
-        if term.isupper() is False and key.upper() == key:  # acronyms only when written in capitals
+        if key in acronyms and not term.isupper():  # "SEND" the acronym, not "send" the verb
             continue
         found.append(HardWord(re.sub(r"\s+", " ", term), explanations[key]))
         taken.append(match.span())

@@ -131,12 +131,24 @@ def _substitute(text: str, pattern: re.Pattern[str], plain_of: Callable[[re.Matc
     return "".join(pieces)
 
 
+_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s*[\"'“‘(]?)\s*$")
+
+
+def _plain_unless_name(text: str, match: re.Match[str], previous: str, following: str) -> str | None:
+    """The plain word for a match, except for a capitalised word inside a sentence: that is part of a
+    name or title ("Monitoring Officer", "Care Act") and must stay as written."""
+    word = match.group(0)
+    if word[:1].isupper() and not _SENTENCE_START.search(text[: match.start()]):
+        return None
+    return plain_word_for(word, previous, following)
+
+
 def simplify_words(text: str) -> tuple[str, list[Replacement]]:
     """`text` with hard phrases and words replaced, and the list of what was replaced."""
     replacements: list[Replacement] = []
     _, phrases = _table()
     for pattern, plain in phrases:
         text = _substitute(text, pattern, lambda _match, _previous, _following, plain=plain: plain, replacements)
-    text = _substitute(text, WORD, lambda match, previous, following: plain_word_for(match.group(0), previous, following),
+    text = _substitute(text, WORD, lambda match, previous, following: _plain_unless_name(text, match, previous, following),
                        replacements)
     return text, replacements

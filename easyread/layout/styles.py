@@ -68,5 +68,6 @@ def paragraph_styles(regular: str, bold: str) -> dict:
             PICTURE_TEXT_LEADING,
             textColor=HexColor(PICTURE_TEXT_COLOUR),
         ),
-        "word": style("EasyWord", bold, GLOSSARY_WORD_SIZE, GLOSSARY_WORD_LEADING),
+        # A long term breaks at its own hyphens ("Disability-" / "Related"), never inside a word.
+        "word": style("EasyWord", bold, GLOSSARY_WORD_SIZE, GLOSSARY_WORD_LEADING, embeddedHyphenation=1),
     }

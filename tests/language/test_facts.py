@@ -70,3 +70,13 @@ def test_impossible_dates_are_not_dates():
 def test_keys_are_canonical():
     assert fact_keys("£1.2m") == {"money:120000000p"}
     assert fact_keys("9.30pm") == {"time:21:30"}
+
+
+def test_lines_broken_inside_an_address_or_a_hyphenated_word_are_joined():
+    from easyread.language.facts import rejoin_wrapped_lines
+
+    assert rejoin_wrapped_lines("see www.northbrook.gov.uk/\nlibraryconsultation now") == (
+        "see www.northbrook.gov.uk/libraryconsultation now"
+    )
+    assert rejoin_wrapped_lines("Disability-\nRelated costs") == "Disability-Related costs"
+    assert rejoin_wrapped_lines("Monday -\nFriday") == "Monday -\nFriday"
