@@ -2,4 +2,6 @@
 
 from easyread.cli import main
 
-main()
+# Guarded: batch workers started with "spawn" or "forkserver" import this module and must not run the CLI.
+if __name__ == "__main__":
+    main()

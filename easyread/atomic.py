@@ -20,6 +20,9 @@ def atomic_path(target: Path) -> Iterator[Path]:
     handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     os.close(handle)
     temp = Path(temp_name)
+    # mkstemp makes the file private (0600); an output should get the usual permissions, so that
+    # colleagues can open it in a shared council folder.
+    os.chmod(temp, 0o666 & ~_umask())
     try:
         yield temp
         os.replace(temp, target)
@@ -27,6 +30,12 @@ def atomic_path(target: Path) -> Iterator[Path]:
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
         raise
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
 
 
 def write_bytes_atomic(target: Path, data: bytes) -> None:

@@ -1,7 +1,7 @@
 """The `easyread` command: options in, pipeline called, results printed. No logic lives here.
 
 Exit codes: 0 converted; 1 a document could not be converted; 2 usage error (no such file, a
-folder, an unsupported type, a bad option).
+folder without -o, an unsupported type, a bad option); 130 a batch was interrupted.
 """
 
 from __future__ import annotations
@@ -47,11 +47,15 @@ def root(
 
 @app.command()
 def convert(
-    source: Annotated[Path, typer.Argument(help="The document to convert: .docx, .md, .txt or .pdf.")],
+    sources: Annotated[
+        list[Path],
+        typer.Argument(help="The documents to convert (.docx, .md, .txt or .pdf), or folders and globs of them.",
+                       show_default=False),
+    ],
     output: Annotated[
         Optional[Path],  # noqa: UP045 - typer needs Optional on Python 3.10
         typer.Option("--output", "-o", help="Where to write the PDF: a file, or a folder. "
-                     "Default: <name>.easyread.pdf beside the source."),
+                     "Default: <name>.easyread.pdf beside the source. Needed, as a folder, for several documents."),
     ] = None,
     backend: Annotated[
         str, typer.Option("--backend", "-b", help="How to simplify: 'rules' (offline, the default) or 'mock'.")
@@ -59,13 +63,44 @@ def convert(
     max_size: Annotated[
         int, typer.Option("--max-size", min=1, help="Refuse documents larger than this many megabytes.")
     ] = 50,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors and the output path.")] = False,
+    recursive: Annotated[
+        bool, typer.Option("--recursive", "-r", help="Also convert documents in folders inside the folders given.")
+    ] = False,
+    jobs: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option("--jobs", "-j", min=1, help="Documents converted at once. Default: the number of CPUs."),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Convert again documents the manifest says are unchanged.")
+    ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Several documents: print a line for each, not a progress bar.")
+    ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Print only errors and the output path (or the summary line).")
+    ] = False,
+    mock_latency: Annotated[
+        float, typer.Option("--mock-latency", min=0.0, hidden=True, help="Seconds the mock backend waits a section.")
+    ] = 0.0,
 ) -> None:
-    """Convert one document into an Easy Read PDF."""
+    """Convert documents into Easy Read PDFs: one file, or folders of them into an output folder.
+
+    Several documents: exit 0 when all were converted (or skipped), 1 if any failed, 130 when
+    interrupted; the manifest easyread-manifest.json in the output folder says what was done.
+    """
+    from easyread.batch import is_batch
+
+    backend_options = {"latency": mock_latency} if mock_latency and backend == "mock" else {}
+    if is_batch(sources):
+        _convert_batch(sources, output, backend, backend_options, max_size, recursive, jobs, force, verbose, quiet)
+        return
+    source = sources[0]
+    from easyread.backends import get_backend
     from easyread.pipeline import convert as run_conversion
 
     try:
-        result = run_conversion(source, output, backend=backend, max_bytes=max_size * 1024 * 1024)
+        chosen = get_backend(backend, **backend_options) if backend_options else backend
+        result = run_conversion(source, output, backend=chosen, max_bytes=max_size * 1024 * 1024)
     except EasyReadError as error:
         raise _fail(error.message(), error.exit_code) from None
     except Exception as error:  # a bug, not bad input: one line, and a way to see the traceback
@@ -95,6 +130,26 @@ def convert(
     if result.missing_facts:
         facts = ", ".join(fact.text for fact in result.missing_facts)
         typer.echo(f"warning: {source}: facts not found in the Easy Read version: {facts}", err=True)
+
+
+def _convert_batch(sources: list[Path], output: Path | None, backend: str, backend_options: dict[str, float],
+                   max_size: int, recursive: bool, jobs: int | None, force: bool, verbose: bool, quiet: bool) -> None:
+    from easyread.batch import run_batch
+    from easyread.errors import EXIT_USAGE
+    from easyread.progress import print_summary, reporter_for
+
+    if output is None:
+        folders = [str(source) for source in sources if source.is_dir()]
+        what = f"{folders[0]} is a folder" if len(sources) == 1 and folders else "several documents"
+        raise _fail(f"{what}: give an output folder with -o to convert them", EXIT_USAGE)
+    try:
+        summary = run_batch(sources, output, backend=backend, backend_options=backend_options, recursive=recursive,
+                            jobs=jobs, force=force, max_bytes=max_size * 1024 * 1024,
+                            reporter=reporter_for(quiet=quiet, verbose=verbose))
+    except EasyReadError as error:
+        raise _fail(error.message(), error.exit_code) from None
+    print_summary(summary, quiet=quiet)
+    raise typer.Exit(summary.exit_code)
 
 
 @app.command()

@@ -4,6 +4,7 @@ Exit codes (documented in the README):
     0  everything worked
     1  a document could not be converted (empty, corrupt, encrypted, image-only, too large, ...)
     2  usage error (missing file, a folder where a file was expected, unsupported file type, bad option)
+  130  a batch was interrupted (Ctrl-C or SIGTERM); the manifest says what finished
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 EXIT_OK = 0
 EXIT_DOCUMENT_FAILED = 1
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
 
 
 class EasyReadError(Exception):

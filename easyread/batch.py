@@ -1,0 +1,306 @@
+"""Convert many documents: find them, map each to an output in a mirrored tree, convert them in a
+pool of worker processes, keep a manifest, skip what is unchanged, and stop cleanly on Ctrl-C.
+
+One bad document never stops the others: each is converted on its own and its failure recorded with
+a one-line reason. `run_batch` returns a `BatchSummary`; the CLI only prints it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import threading
+import time
+from collections import deque
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Protocol
+
+from easyread.errors import EXIT_DOCUMENT_FAILED, EXIT_INTERRUPTED, EXIT_OK, UsageError
+from easyread.inputs import find_inputs, is_batch, output_path
+from easyread.manifest import MANIFEST_NAME, DocumentRecord, Manifest, file_sha256
+from easyread.pipeline import DEFAULT_MAX_BYTES
+from easyread.worker import Task, convert_one, now, pool
+
+__all__ = ["BatchSummary", "Outcome", "Reporter", "is_batch", "run_batch"]
+
+RETRIES_AFTER_A_CRASH = 1  # a worker that dies breaks the pool: the documents in flight are tried again, alone
+
+
+@dataclass
+class Outcome:
+    """What happened to one document: its record, and where it came from and went."""
+
+    path: Path
+    record: DocumentRecord
+    target: Path | None = None
+    seconds: float = 0.0
+
+    @property
+    def source(self) -> str:
+        return self.record.source
+
+    @property
+    def status(self) -> str:
+        return self.record.status
+
+    @property
+    def reason(self) -> str:
+        return self.record.error or ""
+
+
+@dataclass
+class BatchSummary:
+    """Everything a batch did, in the order documents finished."""
+
+    output: Path
+    outcomes: list[Outcome] = field(default_factory=list)
+    interrupted: bool = False
+    abandoned: list[str] = field(default_factory=list)  # sources not finished when interrupted
+    seconds: float = 0.0
+
+    def having(self, status: str) -> list[Outcome]:
+        return [outcome for outcome in self.outcomes if outcome.status == status]
+
+    @property
+    def converted(self) -> list[Outcome]:
+        return self.having("converted")
+
+    @property
+    def unchanged(self) -> list[Outcome]:
+        return self.having("unchanged")
+
+    @property
+    def skipped(self) -> list[Outcome]:
+        return self.having("skipped")
+
+    @property
+    def failed(self) -> list[Outcome]:
+        return self.having("failed")
+
+    @property
+    def manifest(self) -> Path:
+        return self.output / MANIFEST_NAME
+
+    @property
+    def exit_code(self) -> int:
+        if self.interrupted:
+            return EXIT_INTERRUPTED
+        return EXIT_DOCUMENT_FAILED if self.failed else EXIT_OK
+
+
+class Reporter(Protocol):
+    """Told as documents start and finish; `easyread.progress` draws bars or prints lines."""
+
+    def begin(self, to_convert: int) -> None: ...
+    def started(self, source: str) -> None: ...
+    def finished(self, outcome: Outcome) -> None: ...
+    def end(self) -> None: ...
+
+
+class _Silent:
+    def begin(self, to_convert: int) -> None: ...
+    def started(self, source: str) -> None: ...
+    def finished(self, outcome: Outcome) -> None: ...
+    def end(self) -> None: ...
+
+
+# ---- running a batch ---------------------------------------------------------------------------
+
+
+def run_batch(
+    sources: Sequence[Path | str],
+    output: Path,
+    *,
+    backend: str = "rules",
+    backend_options: dict[str, Any] | None = None,
+    recursive: bool = False,
+    jobs: int | None = None,
+    force: bool = False,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    reporter: Reporter | None = None,
+) -> BatchSummary:
+    """Convert every document in `sources` (files, folders, globs) into the folder `output`.
+
+    Raises UsageError before converting anything when a source does not exist, `output` is not a
+    folder, or the backend is unknown. Ctrl-C or SIGTERM returns a summary with `interrupted` set.
+    """
+    from easyread import __version__
+    from easyread.backends import BACKENDS
+
+    started = time.monotonic()
+    output = Path(output)
+    if output.exists() and not output.is_dir():
+        raise UsageError(output, "is a file; converting several documents needs an output folder")
+    if not output.exists() and output.suffix.lower() == ".pdf":
+        raise UsageError(output, "converting several documents needs an output folder, not a .pdf file")
+    if backend not in BACKENDS:
+        raise UsageError(None, f"unknown backend '{backend}' (choose from: {', '.join(sorted(BACKENDS))})")
+    options = dict(backend_options or {})
+    found, unsupported = find_inputs(sources, recursive=recursive, exclude=output)
+    output.mkdir(parents=True, exist_ok=True)
+    manifest = Manifest.load(output, {"easyread": __version__, "backend": backend, "model": options.get("model")})
+    reporter = reporter or _Silent()
+    summary = BatchSummary(output=output)
+
+    def finish(outcome: Outcome) -> None:
+        summary.outcomes.append(outcome)
+        manifest.record(outcome.record)
+        reporter.finished(outcome)
+
+    tasks: list[Task] = []
+    with _interrupts_raise():
+        try:
+            try:
+                tasks = _plan(found, unsupported, output, manifest, force, backend, options, max_bytes, finish)
+                manifest.save()
+                reporter.begin(len(tasks))
+                _run(tasks, max(1, jobs or os.cpu_count() or 1), output, manifest, reporter, finish)
+            except KeyboardInterrupt:
+                summary.interrupted = True
+                finished = {outcome.source for outcome in summary.outcomes}
+                summary.abandoned = [task.source for task in tasks if task.source not in finished]
+        finally:
+            reporter.end()
+            _remove_partial_files(output)
+            manifest.save()
+    summary.seconds = time.monotonic() - started
+    return summary
+
+
+def _plan(found, unsupported, output, manifest, force, backend, options, max_bytes, finish) -> list[Task]:  # type: ignore[no-untyped-def]
+    """Record what needs no conversion (skipped, clashing, unchanged) and return the rest as tasks."""
+    for path, relative, reason in unsupported:
+        finish(Outcome(path, DocumentRecord(source=relative.as_posix(), status="skipped", error=reason,
+                                            finished_at=now())))
+    targets: dict[str, list[tuple[Path, Path, Path]]] = {}
+    for path, relative in found:
+        try:
+            target = output_path(relative, output)
+        except UsageError as error:
+            finish(Outcome(path, DocumentRecord(source=relative.as_posix(), status="failed", error=error.reason,
+                                                finished_at=now())))
+            continue
+        targets.setdefault(str(target).casefold(), []).append((path, relative, target))
+    tasks = []
+    for group in targets.values():
+        for path, relative, target in group:
+            others = [other for other in group if other[0] != path]
+            if others:
+                names = ", ".join(o[1].as_posix() if o[1] != relative else str(o[0]) for o in others)
+                finish(Outcome(path, DocumentRecord(source=relative.as_posix(), status="failed",
+                                                    error=f"same output as {names}", finished_at=now())))
+                continue
+            source = relative.as_posix()
+            try:
+                sha256 = file_sha256(path)
+            except OSError as error:
+                finish(Outcome(path, DocumentRecord(source=source, status="failed", finished_at=now(),
+                                                    error=f"cannot be read ({error.strerror or error})")))
+                continue
+            if not force and manifest.is_unchanged(source, sha256):
+                finish(Outcome(path, replace(manifest.documents[source], status="unchanged"), target))
+                continue
+            tasks.append(Task(path, source, target, backend, options, max_bytes, sha256))
+    return tasks
+
+
+def _record(task: Task, record: DocumentRecord, output: Path, manifest: Manifest, seconds: float) -> Outcome:
+    record = replace(record, source_sha256=task.sha256, settings_hash=manifest.settings_hash)
+    if record.status == "converted":
+        record.outputs = [task.target.relative_to(output).as_posix()]
+    return Outcome(task.path, record, task.target, seconds)
+
+
+def _run(tasks: list[Task], jobs: int, output: Path, manifest: Manifest, reporter: Reporter, finish) -> None:  # type: ignore[no-untyped-def]
+    """Convert `tasks`, `jobs` at a time, saving the manifest after each; KeyboardInterrupt stops it."""
+    if jobs == 1 or len(tasks) <= 1:  # in this process: no start-up cost, and Ctrl-C interrupts directly
+        for task in tasks:
+            reporter.started(task.source)
+            began = time.monotonic()
+            finish(_record(task, convert_one(task), output, manifest, time.monotonic() - began))
+            manifest.save_soon()
+        return
+    from concurrent.futures import FIRST_COMPLETED, wait
+    from concurrent.futures.process import BrokenProcessPool
+
+    queue = deque(tasks)
+    running: dict[Any, tuple[Task, float]] = {}
+    executor = pool(jobs)
+    try:
+        while queue or running:
+            while queue and len(running) < jobs:  # submit no more than can start, so stopping is quick
+                if running and (queue[0].tries or any(t.tries for t, _ in running.values())):
+                    break  # a document tried again after a crash runs alone: a second crash is its own
+                task = queue.popleft()
+                reporter.started(task.source)
+                running[executor.submit(convert_one, task)] = (task, time.monotonic())
+            done, _ = wait(list(running), timeout=0.5, return_when=FIRST_COMPLETED)
+            for future in done:
+                task, began = running[future]
+                try:
+                    record = future.result()
+                except BrokenProcessPool:
+                    if task.tries < RETRIES_AFTER_A_CRASH:
+                        queue.append(replace(task, tries=task.tries + 1))
+                        del running[future]
+                        continue
+                    record = DocumentRecord(source=task.source, status="failed", backend=task.backend,
+                                            error="the worker process stopped unexpectedly", finished_at=now())
+                finish(_record(task, record, output, manifest, time.monotonic() - began))
+                del running[future]
+                manifest.save_soon()
+            if any(isinstance(f.exception(), BrokenProcessPool) for f in done if not f.cancelled()):
+                executor.shutdown(wait=True, cancel_futures=True)
+                executor = pool(jobs)
+    except KeyboardInterrupt:
+        for future in [f for f in running if f.done() and not f.cancelled() and f.exception() is None]:
+            task, began = running.pop(future)
+            finish(_record(task, future.result(), output, manifest, time.monotonic() - began))
+        _abandon(executor)
+        raise
+    executor.shutdown(wait=True)
+
+
+def _abandon(executor) -> None:  # type: ignore[no-untyped-def]
+    """Cancel what has not started and stop the workers mid-document; their temporary files go."""
+    processes = list((getattr(executor, "_processes", None) or {}).values())  # no public handle before 3.14
+    executor.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        with contextlib.suppress(Exception):
+            process.terminate()
+    for process in processes:
+        with contextlib.suppress(Exception):
+            process.join(5)
+            if process.is_alive():
+                process.kill()
+                process.join(5)
+
+
+@contextlib.contextmanager
+def _interrupts_raise() -> Iterator[None]:
+    """SIGINT and SIGTERM raise KeyboardInterrupt once; further ones are ignored while we clean up."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum: int, frame: object) -> None:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, interrupt), signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous[0])
+        signal.signal(signal.SIGTERM, previous[1])
+
+
+def _remove_partial_files(output: Path) -> None:
+    """Temporary files of atomic writes (`.<name>.<random>.part`) left by a worker that was killed."""
+    for partial in output.rglob(".*.part"):
+        with contextlib.suppress(OSError):
+            partial.unlink()

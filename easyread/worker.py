@@ -1,0 +1,117 @@
+"""Convert one document of a batch, in a worker process (or in the batch's own process).
+
+A worker ignores Ctrl-C (the batch decides what to do) and, told to stop with SIGTERM mid-document,
+lets the atomic writes remove their temporary files before it exits.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from dataclasses import dataclass, replace
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from easyread.errors import EasyReadError
+from easyread.manifest import DocumentRecord
+
+
+@dataclass(frozen=True)
+class Task:
+    """One document to convert, as sent to a worker (picklable)."""
+
+    path: Path
+    source: str  # relative to the folder it was found in, POSIX style: the manifest key
+    target: Path
+    backend: str
+    backend_options: dict[str, Any]
+    max_bytes: int
+    sha256: str = ""
+    tries: int = 0
+
+
+_IN_TASK = False
+
+
+class _Abandoned(BaseException):
+    """Raised in a worker told to stop mid-document, so atomic writes remove their temporary files."""
+
+
+def _stop_worker(signum: int, frame: object) -> None:
+    if not _IN_TASK:
+        os._exit(0)
+    # The exception unwinds the document, and its atomic writes remove their temporary files. It can
+    # be swallowed if it lands in a __del__ method; the alarm ends the worker anyway.
+    if hasattr(signal, "alarm"):  # not on Windows
+        signal.signal(signal.SIGALRM, lambda *_: os._exit(143))
+        signal.alarm(2)
+    raise _Abandoned()
+
+
+def _quiet_unraisable(unraisable: Any) -> None:
+    if not isinstance(unraisable.exc_value, _Abandoned):
+        sys.__unraisablehook__(unraisable)
+
+
+def start_worker() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group; the parent decides
+    signal.signal(signal.SIGTERM, _stop_worker)
+    sys.unraisablehook = _quiet_unraisable
+
+
+def convert_one(task: Task) -> DocumentRecord:
+    """Convert one document and describe the result; never raises for a bad document."""
+    global _IN_TASK
+    _IN_TASK = True
+    try:
+        return _convert(task)
+    except _Abandoned:
+        os._exit(143)
+    finally:
+        _IN_TASK = False
+
+
+def _convert(task: Task) -> DocumentRecord:
+    from easyread.backends import get_backend
+    from easyread.pipeline import convert
+
+    record = DocumentRecord(source=task.source, status="failed", source_sha256=task.sha256, backend=task.backend,
+                            model=task.backend_options.get("model"))
+    try:
+        backend = get_backend(task.backend, **task.backend_options)
+        result = convert(task.path, task.target, backend=backend, max_bytes=task.max_bytes)
+    except EasyReadError as error:
+        return replace(record, error=error.reason, finished_at=now())
+    except Exception as error:  # a bug, not bad input: one line, and the batch goes on
+        detail = (str(error).strip().splitlines() or [""])[0][:120]
+        return replace(record, error=f"could not convert ({type(error).__name__}: {detail})", finished_at=now())
+    before, after = result.scores_before, result.scores_after
+    return replace(
+        record, status="converted", pages=result.pages,
+        scores_before={"reading_ease": before.flesch_reading_ease, "grade": before.flesch_kincaid_grade} if before else None,
+        scores_after={"reading_ease": after.flesch_reading_ease, "grade": after.flesch_kincaid_grade} if after else None,
+        facts_missing=[fact.text for fact in result.missing_facts],
+        tokens=int(getattr(backend, "tokens", 0) or 0), cost=getattr(backend, "cost", None),
+        model=getattr(backend, "model", None) or record.model, finished_at=now(),
+    )
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def pool(jobs: int):  # type: ignore[no-untyped-def]
+    """Worker processes. "forkserver" (where there is one) forks workers from a clean process that
+    has already imported the pipeline and converted a letter (easyread.preload): cheap to start, and
+    safe beside the progress bar's thread."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["easyread.worker", "easyread.preload"])
+    else:
+        context = multiprocessing.get_context("spawn")
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=start_worker)
