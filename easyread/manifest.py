@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from easyread.atomic import write_text_atomic
+from easyread.errors import OutputError
 
 MANIFEST_NAME = "easyread-manifest.json"
 MANIFEST_VERSION = 1
@@ -115,8 +116,12 @@ class Manifest:
         }
 
     def save(self) -> None:
+        """Write the manifest atomically; an OSError (disk full, no permission) becomes an OutputError."""
         started = time.monotonic()
-        write_text_atomic(self.path, json.dumps(self.as_dict(), indent=2, ensure_ascii=False) + "\n")
+        try:
+            write_text_atomic(self.path, json.dumps(self.as_dict(), indent=2, ensure_ascii=False) + "\n")
+        except OSError as error:
+            raise OutputError(self.path, f"cannot write the manifest: {error.strerror or error}") from None
         self._saved_at = time.monotonic()
         self._save_seconds = self._saved_at - started
 

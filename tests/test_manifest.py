@@ -89,3 +89,21 @@ def test_the_manifest_records_each_document(tmp_path):
     assert documents["empty.md"]["status"] == "failed" and "no text" in documents["empty.md"]["error"]
     assert documents["table.xlsx"]["status"] == "skipped"
     assert documents["table.xlsx"]["error"] == "unsupported file type '.xlsx'"
+
+
+def test_a_manifest_that_cannot_be_written_is_a_one_line_error(tmp_path, monkeypatch, runner):
+    """Disk full while saving the manifest: one line naming the manifest, exit 1, no traceback."""
+    import easyread.manifest as manifest_module
+    from easyread.cli import app
+
+    def disk_full(path, text):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(manifest_module, "write_text_atomic", disk_full)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "letter.txt").write_text("Your bin day is changing to Tuesday.")
+    outcome = runner.invoke(app, ["convert", str(folder), "-o", str(tmp_path / "out"), "-j", "1", "-q"])
+    assert outcome.exit_code == 1
+    assert "easyread-manifest.json: cannot write the manifest: No space left on device" in outcome.stderr
+    assert "Traceback" not in outcome.output
