@@ -15,10 +15,10 @@ from easyread.checks.metrics import Metrics, measure
 from easyread.errors import UsageError
 from easyread.language.facts import Fact, extract_facts, missing_facts, source_fact_text
 from easyread.model import EasyReadDocument, EasySection, HardWord, SourceDocument
+from easyread.readers import DEFAULT_MAX_BYTES
 
 OUTPUT_SUFFIX = ".easyread.pdf"
 DEFAULT_FIRST_HEADING = "What is this about?"
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
 
 @dataclass

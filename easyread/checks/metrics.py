@@ -118,7 +118,3 @@ def measure(text: str, hard_word_count: int | None = None, sentences: list[str] 
         syllables_per_word=round(syllables / words, 2) if words else 0.0,
         share_hard_words=round(hard_word_count / words, 3) if words else 0.0,
     )
-
-
-def words_of(text: str) -> list[str]:
-    return re.findall(r"[A-Za-z]+(?:'[a-z]+)?", text)

@@ -60,12 +60,12 @@ _SUBJECTS = frozenset("i you we they he she it who that which there people also 
 @cache
 def _verb_forms(word: str) -> tuple[bool, bool]:
     """(whether `word` can be a finite verb form, whether it can also be a noun)."""
-    from easyread.language.inflection import _lemminflect
+    from easyread.language.inflection import all_inflections, all_lemmas
 
-    lemmas = _lemminflect().getAllLemmas(word)
+    lemmas = all_lemmas(word)
     if "VERB" not in lemmas:
         return False, "NOUN" in lemmas
-    forms = _lemminflect().getAllInflections(lemmas["VERB"][0], upos="VERB")
+    forms = all_inflections(lemmas["VERB"][0], "VERB")
     finite = any(word in forms.get(tag, ()) for tag in ("VBD", "VBZ", "VBP", "VB"))
     return finite, "NOUN" in lemmas
 

@@ -27,10 +27,25 @@ def _lemminflect():  # type: ignore[no-untyped-def]
 
 
 @cache
+def all_lemmas(word: str) -> dict[str, tuple[str, ...]]:
+    """{part of speech: base forms} that lemminflect knows for a lower-case `word`."""
+    return dict(_lemminflect().getAllLemmas(word))
+
+
+@cache
+def all_inflections(lemma: str, pos: str) -> dict[str, tuple[str, ...]]:
+    """{Penn tag: forms} of `lemma`; regular verbs get their past form as participle (VBN) too."""
+    forms = dict(_lemminflect().getAllInflections(lemma, upos=pos))
+    if pos == "VERB" and "VBN" not in forms and "VBD" in forms:
+        forms["VBN"] = forms["VBD"]  # lemminflect lists no VBN for regular verbs
+    return forms
+
+
+@cache
 def lemmas(word: str, pos: str) -> tuple[str, ...]:
     """The base forms `word` may have as part of speech `pos` (VERB, NOUN, ADJ, ADV)."""
     lower = word.lower()
-    found = _lemminflect().getAllLemmas(lower).get(pos, ())
+    found = all_lemmas(lower).get(pos, ())
     return tuple(found) or ((lower,) if pos in ("ADJ", "ADV") else ())
 
 
@@ -38,9 +53,7 @@ def lemmas(word: str, pos: str) -> tuple[str, ...]:
 def tags_of(word: str, lemma: str, pos: str) -> tuple[str, ...]:
     """The Penn tags under which `lemma` is spelt `word`, most likely first."""
     lower = word.lower()
-    forms = dict(_lemminflect().getAllInflections(lemma, upos=pos))
-    if pos == "VERB" and "VBN" not in forms and "VBD" in forms:
-        forms["VBN"] = forms["VBD"]  # regular verbs: the participle is the past form
+    forms = all_inflections(lemma, pos)
     tags = tuple(tag for tag in _TAGS.get(pos, ()) if lower in forms.get(tag, ()))
     if not tags and lower == lemma:
         tags = (_TAGS[pos][-1],) if pos in _TAGS else ()

@@ -25,16 +25,16 @@ _FACT_PICTURES = (
 
 @cache
 def _is_noun(word: str) -> bool:
-    from easyread.language.inflection import _lemminflect
+    from easyread.language.inflection import all_lemmas
 
-    return "NOUN" in _lemminflect().getAllLemmas(word.lower())
+    return "NOUN" in all_lemmas(word.lower())
 
 
 @cache
 def _singular(word: str) -> str:
-    from easyread.language.inflection import _lemminflect
+    from easyread.language.inflection import all_lemmas
 
-    lemmas = _lemminflect().getAllLemmas(word.lower()).get("NOUN")
+    lemmas = all_lemmas(word.lower()).get("NOUN")
     return lemmas[0] if lemmas else word.lower()
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from easyread.data import data_rows
-from easyread.language.inflection import choose_tag, inflect, lemmas, match_case, tags_of
+from easyread.language.inflection import all_lemmas, choose_tag, inflect, lemmas, match_case, tags_of
 
 WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 # Before a bare verb form that is also a noun ("permit", "request"), one of these words says it is a verb.
@@ -54,18 +54,12 @@ def _reads_as_verb(lower: str, previous: str, following: str) -> bool:
     "You must purchase a permit" and "Purchase it today" are verbs; "your purchase", "a parking
     permit" and "permits" are nouns. Without a tagger we look at the neighbours only.
     """
-    if "NOUN" not in _lemma_table(lower):
+    if "NOUN" not in all_lemmas(lower):
         return True
     previous = previous.lower()
     if previous in _VERB_CUES:
         return True
     return previous == "" and following.lower() in _OBJECT_STARTS
-
-
-def _lemma_table(lower: str) -> dict[str, tuple[str, ...]]:
-    from easyread.language.inflection import _lemminflect
-
-    return dict(_lemminflect().getAllLemmas(lower))
 
 
 def plain_word_for(word: str, previous: str = "", following: str = "") -> str | None:

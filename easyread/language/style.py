@@ -14,16 +14,10 @@ LONG_SENTENCE_WORDS = 15
 
 @cache
 def _is_past_participle(word: str) -> bool:
-    from easyread.language.inflection import _lemminflect
+    from easyread.language.inflection import all_inflections, all_lemmas
 
     lower = word.lower()
-    lemmas = _lemminflect().getAllLemmas(lower).get("VERB", ())
-    for lemma in lemmas:
-        forms = _lemminflect().getAllInflections(lemma, upos="VERB")
-        # lemminflect lists no VBN for regular verbs, whose participle is their past form.
-        if lower in (forms.get("VBN") or forms.get("VBD") or ()):
-            return True
-    return False
+    return any(lower in all_inflections(lemma, "VERB").get("VBN", ()) for lemma in all_lemmas(lower).get("VERB", ()))
 
 
 def is_passive(sentence: str) -> bool:
