@@ -43,7 +43,7 @@ def _finish(sentence: str) -> str:
     if not sentence:
         return ""
     sentence = sentence[:1].upper() + sentence[1:]
-    if sentence[-1] not in ".!?" and not is_placeholder(sentence[-1]):
+    if sentence[-1] not in ".!?":
         sentence = sentence.rstrip(",;:") + "."
     return sentence
 
@@ -126,7 +126,7 @@ class RulesBackend:
                 for clause in split_long_sentence(part, self.target_words):
                     pieces = split_at_phrases(clause, self.target_words, LONG_SENTENCE_WORDS)
                     for piece in pieces:
-                        finished = _finish(masked.restore(_finish(piece)))
+                        finished = _finish(masked.restore(piece))
                         if finished and re.search(r"[A-Za-z0-9]", finished):
                             item = self.make_item(finished, had_percentage and "out of 100" in finished)
                             if len(pieces) > 1:
