@@ -8,6 +8,10 @@ so scores work on a machine with no network.
 from __future__ import annotations
 
 import re
+import sys
+import types
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from functools import cache
 
@@ -45,11 +49,32 @@ def _cmu_dictionary() -> dict[str, list[list[str]]]:
     return _Pronunciations(raw)
 
 
+class _UnusedNltk(types.ModuleType):
+    """Stands in for nltk while textstat is imported: textstat imports nltk only to fetch the CMU
+    dictionary, which we replace below, and loading nltk (and numpy with it) costs about 0.2 s."""
+
+    def __getattr__(self, name: str) -> object:
+        raise AttributeError(f"nltk is not loaded by easyread (textstat asked for nltk.{name})")
+
+
+@contextmanager
+def _nltk_left_unloaded() -> Iterator[None]:
+    if "nltk" in sys.modules:  # already loaded by someone else: nothing to save
+        yield
+        return
+    sys.modules["nltk"] = _UnusedNltk("nltk")
+    try:
+        yield
+    finally:
+        del sys.modules["nltk"]  # a later `import nltk` gets the real one
+
+
 @cache
 def textstat_offline():  # type: ignore[no-untyped-def]
     """textstat, wired to the bundled CMU dictionary so it never tries to download."""
-    import textstat
-    from textstat.backend.counts import _count_syllables
+    with _nltk_left_unloaded():
+        import textstat
+        from textstat.backend.counts import _count_syllables
 
     def get_cmudict(lang: str) -> dict[str, list[list[str]]] | None:
         return _cmu_dictionary() if lang.split("_")[0].lower() == "en" else None

@@ -199,20 +199,23 @@ def split_at_phrases(sentence: str, target: int = TARGET_WORDS, limit: int = 15)
 
 _ASIDE = re.compile(r"\s*\(([^()]{1,300})\)")
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}s?$")
+_PLURAL_IN_BRACKETS = re.compile(r"\b([A-Za-z]+)\((s|es)\)")
 
 
 def move_asides(sentence: str, is_fact_only=lambda text: False) -> list[str]:  # type: ignore[no-untyped-def]
     """Take "(bracketed asides)" out of a sentence into sentences of their own.
 
-    An aside that only names an acronym, "(DWP)", is dropped: the acronym is explained as a hard
+    An aside that only names an acronym, "(DWP)", or repeats the word before it, "3 (3)", is dropped: the acronym is explained as a hard
     word where it is used. An aside that is only a fact (a phone number, a date) stays in place
     without its brackets, so it stays next to what it belongs to.
     """
     asides: list[str] = []
+    sentence = _PLURAL_IN_BRACKETS.sub(r"\1\2", sentence)  # "item(s)" -> "items"
 
     def take(match: re.Match[str]) -> str:
         inner = match.group(1).strip()
-        if _ACRONYM.match(inner):
+        before = sentence[: match.start()].split()
+        if _ACRONYM.match(inner) or (before and before[-1] == inner):  # "three (3)", once in digits: "3 (3)"
             return ""
         if is_fact_only(inner) or word_count(inner) <= 2:
             return " " + inner

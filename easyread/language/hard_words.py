@@ -54,6 +54,14 @@ def explanation_for(term: str) -> str | None:
     return explanations.get(term.lower())
 
 
+def explained_term_spans(text: str) -> list[tuple[int, int]]:
+    """Where `text` has terms from the "Hard words" list, so word swaps leave them whole."""
+    explanations, pattern, acronyms = _explained()
+    return [match.span() for match in pattern.finditer(text)
+            if (key := re.sub(r"\s+", " ", match.group(1).lower())) in explanations
+            and not (key in acronyms and not match.group(1).isupper())]
+
+
 def find_hard_words(sentence: str) -> list[HardWord]:
     """The hard words in `sentence` in order, each once: explained terms first claim their words."""
     explanations, pattern, acronyms = _explained()

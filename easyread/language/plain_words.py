@@ -24,6 +24,9 @@ _OBJECT_STARTS = frozenset("a an the your our their this that these those it the
 _ARTICLE_BEFORE = re.compile(r"(?<![\w-])([Aa])(n?)(\s+)$")
 
 
+DROP = "-"  # the plain side of a phrase that is simply left out: "please note that", "hereby"
+
+
 @dataclass(frozen=True)
 class Replacement:
     original: str
@@ -37,7 +40,7 @@ def _table() -> tuple[dict[tuple[str, str], str], tuple[tuple[re.Pattern[str], s
     for row in data_rows("plain_words.tsv"):
         hard, plain, pos = row[0].lower(), row[1], row[2].upper()
         if pos == "PHRASE" or " " in hard:
-            phrases.append((hard, plain))
+            phrases.append((hard, "" if plain == DROP else plain))
         else:
             words[(hard, pos)] = plain
     phrases.sort(key=lambda pair: len(pair[0]), reverse=True)  # "in order to" before "in order"
@@ -128,11 +131,15 @@ def _substitute(text: str, pattern: re.Pattern[str], plain_of: Callable[[re.Matc
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]\s*[\"'“‘(]?)\s*$")
 
 
-def _plain_unless_name(text: str, match: re.Match[str], previous: str, following: str) -> str | None:
-    """The plain word for a match, except for a capitalised word inside a sentence: that is part of a
-    name or title ("Monitoring Officer", "Care Act") and must stay as written."""
+def _plain_unless_kept(text: str, match: re.Match[str], previous: str, following: str,
+                       kept: list[tuple[int, int]]) -> str | None:
+    """The plain word for a match, except for a word we keep as written: a capitalised word inside a
+    sentence is part of a name or title ("Monitoring Officer", "Care Act"), and a word inside a term
+    explained on the "Hard words" page ("financial assessment") must stay whole to be explained."""
     word = match.group(0)
     if word[:1].isupper() and not _SENTENCE_START.search(text[: match.start()]):
+        return None
+    if any(start <= match.start() < end for start, end in kept):
         return None
     return plain_word_for(word, previous, following)
 
@@ -143,6 +150,10 @@ def simplify_words(text: str) -> tuple[str, list[Replacement]]:
     _, phrases = _table()
     for pattern, plain in phrases:
         text = _substitute(text, pattern, lambda _match, _previous, _following, plain=plain: plain, replacements)
-    text = _substitute(text, WORD, lambda match, previous, following: _plain_unless_name(text, match, previous, following),
+    from easyread.language.hard_words import explained_term_spans
+
+    kept = explained_term_spans(text)
+    text = _substitute(text, WORD,
+                       lambda match, previous, following: _plain_unless_kept(text, match, previous, following, kept),
                        replacements)
     return text, replacements

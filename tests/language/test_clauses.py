@@ -64,3 +64,9 @@ def test_asides_move_out_acronyms_drop_and_facts_stay():
         "Contact the Department for Work and Pensions today."
     ]
     assert move_asides("Call us (01632 960 123) today.", lambda text: True) == ["Call us 01632 960 123 today."]
+
+
+def test_plural_endings_in_brackets_and_repeated_numbers_are_tidied():
+    assert move_asides("We may leave out any item(s) in private.") == ["We may leave out any items in private."]
+    assert move_asides("Send it 3 (3) working days before.") == ["Send it 3 working days before."]
+    assert "5" in move_asides("Send it 3 (5) working days before.")[0]  # a different number is a fact: it stays

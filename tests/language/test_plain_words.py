@@ -40,3 +40,16 @@ def test_everyday_text_is_unchanged():
 def test_names_and_titles_in_a_sentence_are_not_changed():
     assert simplify_words("Ask the Monitoring Officer to purchase it.")[0] == "Ask the Monitoring Officer to buy it."
     assert simplify_words("Purchase it today.")[0] == "Buy it today."
+
+
+def test_words_inside_an_explained_term_are_not_swapped():
+    # "assessment" alone becomes "check", but "financial assessment" is on the Hard words page and stays whole.
+    assert simplify_words("We will do an assessment of your needs.")[0] == "We will do a check of your needs."
+    assert simplify_words("You will get a financial assessment.")[0] == "You will get a financial assessment."
+
+
+def test_empty_phrases_are_dropped():
+    text, replacements = simplify_words("Please note that the office is closed.")
+    assert text.strip() == "the office is closed."
+    assert [r.original for r in replacements] == ["Please note that"]
+    assert simplify_words("NOTICE IS HEREBY GIVEN that a meeting will be held.")[0].strip() == "a meeting will be held."
