@@ -47,3 +47,16 @@ def test_scores_need_no_network(monkeypatch):
     assert result.returncode == 0, result.stderr[-500:]
     assert result.stdout.startswith("OK")
     assert socket.socket.connect is not None
+
+
+def test_scoring_does_not_load_nltk_and_leaves_it_importable():
+    code = (
+        "import sys\n"
+        "from easyread.checks.metrics import measure\n"
+        "assert measure('The bin men come on Monday. Put your bin out.').flesch_reading_ease > 80\n"
+        "assert 'nltk' not in sys.modules, 'nltk was loaded'\n"
+        "import nltk\n"
+        "assert hasattr(nltk, 'data'), 'a later import nltk must get the real package'\n"
+    )
+    completed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert completed.returncode == 0, completed.stderr
