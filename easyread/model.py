@@ -87,6 +87,9 @@ class EasyReadDocument:
     sections: list[EasySection] = field(default_factory=list)
     glossary: list[HardWord] = field(default_factory=list)  # the "Hard words" page
     language: str = "en-GB"
+    title_picture_file: str | None = None  # a real picture for the title page, if one was chosen
+    credits: list[str] = field(default_factory=list)  # lines printed on the last page, e.g. a picture licence
+    source_facts: list[tuple[str, str]] = field(default_factory=list)  # (kind, text) of each fact in the source
 
     def items(self) -> list[Item]:
         return [item for section in self.sections for item in section.items]

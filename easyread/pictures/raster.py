@@ -1,0 +1,73 @@
+"""Picture files as bytes a renderer can embed: PNG and JPEG as they are, SVG drawn to PNG.
+
+Word cannot show SVG, so an SVG picture is drawn to PNG with resvg-py (the `pictures` extra; a
+wheel with no system libraries, where reportlab's own renderer needs cairo installed). The PDF
+draws SVG as vectors with svglib instead (see `svg_drawing`). A picture that cannot be read gives None, and
+the renderer shows the picture's description instead: a broken picture never stops a document.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+JPEG_MAGIC = b"\xff\xd8\xff"
+SVG_PIXELS = 480  # an SVG is drawn this many pixels across: sharp at 4.5 cm when printed
+
+
+def kind_of(data: bytes) -> str | None:
+    """"png", "jpeg" or "svg" from the file's first bytes, or None."""
+    if data.startswith(PNG_MAGIC):
+        return "png"
+    if data.startswith(JPEG_MAGIC):
+        return "jpeg"
+    head = data[:512].lstrip().lower()
+    if head.startswith(b"<svg") or (head.startswith(b"<?xml") and b"<svg" in data[:2048].lower()):
+        return "svg"
+    return None
+
+
+@lru_cache(maxsize=256)
+def _svg_to_png(path: str, mtime: float, pixels: int) -> bytes | None:
+    try:
+        import resvg_py
+    except ImportError:
+        return None
+    try:
+        data = bytes(resvg_py.svg_to_bytes(svg_path=path, width=pixels, height=pixels))
+    except Exception:  # resvg raises on a broken or hostile file; the description is shown instead
+        return None
+    return data if data.startswith(PNG_MAGIC) else None
+
+
+@lru_cache(maxsize=256)
+def svg_drawing(path: str):  # type: ignore[no-untyped-def]
+    """The SVG at `path` as a reportlab Drawing (vectors, for the PDF), or None if it cannot be read."""
+    try:
+        from svglib.svglib import svg2rlg
+    except ImportError:
+        return None
+    try:
+        drawing = svg2rlg(path)
+    except Exception:  # svglib raises many kinds of error on a bad file
+        return None
+    return drawing if drawing is not None and drawing.width and drawing.height else None
+
+
+def bitmap_bytes(picture_file: str | Path | None, pixels: int = SVG_PIXELS) -> tuple[bytes, str] | None:
+    """(bytes, "png" or "jpeg") for the picture at `picture_file`, or None if there is none or it is unreadable."""
+    if not picture_file:
+        return None
+    path = Path(picture_file)
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    kind = kind_of(data)
+    if kind in ("png", "jpeg"):
+        return data, kind
+    if kind == "svg":
+        png = _svg_to_png(str(path), path.stat().st_mtime, pixels)
+        return (png, "png") if png else None
+    return None
