@@ -38,12 +38,24 @@ def test_every_page_has_its_footer(converted):
 
 def test_every_content_page_has_one_to_five_items(converted):
     result, pages = converted
-    content_pages = [text for text in pages[1:] if not text.startswith("Hard words")]
+    content_pages = [text for text in pages[1:] if not text.startswith(("Hard words", "What is in this document"))]
     assert content_pages, "no content pages"
     for text in content_pages:
         assert 1 <= text.count("Picture:") <= 5, text[:200]
     # Items across pages add up to the items of the document.
     assert sum(text.count("Picture:") for text in content_pages) == len(result.document.items())
+
+
+def test_a_long_document_lists_its_sections_after_the_title_page(converted):
+    result, pages = converted
+    headings = list(dict.fromkeys(section.heading for section in result.document.sections if section.items))
+    if len(headings) <= 3:
+        assert not any(text.startswith("What is in this document") for text in pages)
+        return
+    assert pages[1].startswith("What is in this document")
+    contents = " ".join(text for text in pages[1:3] if text.startswith("What is in this document") or "•" in text)
+    for heading in headings:
+        assert normalise(heading) in normalise(contents), heading
 
 
 def test_the_title_page_names_the_source(converted):

@@ -16,6 +16,7 @@ from easyread.language.facts import rejoin_wrapped_lines
 
 FOOTER = re.compile(r"^\s*Page \d+ of \d+\s*$")
 PICTURE_LABEL = "Picture:"
+BULLET = "•"
 
 
 @dataclass(frozen=True)
@@ -74,14 +75,16 @@ HEADING_SIZE = 17.5  # text larger than 16 pt body text is a heading, a title or
 def page_blocks(runs: list[TextRun]) -> list[tuple[int, str, bool]]:
     """(page, text, is_heading) for each run of body lines: headings apart from the sentences after them.
 
-    Lines are joined with line breaks first, so a web address broken after "/" is joined back up.
+    Lines are joined with line breaks first, so a web address broken after "/" is joined back up. A
+    line starting with a bullet (a contents list) starts a block of its own.
     """
     blocks: list[tuple[int, list[str], bool]] = []
     for run in runs:
         if run.kind != "body":
             continue
         is_heading = run.size >= HEADING_SIZE
-        if blocks and blocks[-1][0] == run.page and blocks[-1][2] == is_heading:
+        is_list_line = run.text.startswith(BULLET)  # a list line is a unit of its own, like a sentence
+        if blocks and blocks[-1][0] == run.page and blocks[-1][2] == is_heading and not is_list_line:
             blocks[-1][1].append(run.text)
         else:
             blocks.append((run.page, [run.text], is_heading))

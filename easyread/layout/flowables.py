@@ -11,21 +11,32 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from easyread.layout import styles as S
+from easyread.layout.front import CONTENTS_HEADING, FrontMatter
 from easyread.layout.markup import plain, sentence_markup
 from easyread.model import HardWord, Item
 
 
-def _image(picture_file: str | None) -> ImageReader | None:
-    """The picture file as an image reportlab can draw, or None if there is none or it is unreadable."""
+def _image(picture_file: str | None):  # type: ignore[no-untyped-def]
+    """The picture file as something reportlab can draw (an image, or an SVG's vector drawing), or
+    None if there is none or it cannot be read: a broken picture shows its description instead."""
+    from easyread.pictures.raster import kind_of, svg_drawing
+
     if not picture_file:
         return None
     path = Path(picture_file)
-    if not path.is_file():
+    try:
+        head = path.read_bytes()[:2048] if path.is_file() else b""
+    except OSError:
+        return None
+    kind = kind_of(head)
+    if kind == "svg":
+        return svg_drawing(str(path))
+    if kind not in ("png", "jpeg"):
         return None
     try:
         reader = ImageReader(str(path))
         reader.getSize()
-    except Exception:  # a broken picture must not stop the document: show the description instead
+    except Exception:  # a broken picture must not stop the document
         return None
     return reader
 
@@ -62,7 +73,7 @@ class PictureBox(Flowable):
         canvas.setLineWidth(S.BOX_LINE_WIDTH)
         canvas.rect(0, 0, self.size, self.size, stroke=1, fill=0)
         inner = self.size - 2 * S.PICTURE_PADDING
-        if self.image is not None:
+        if isinstance(self.image, ImageReader):
             canvas.drawImage(
                 self.image,
                 S.PICTURE_PADDING,
@@ -73,6 +84,15 @@ class PictureBox(Flowable):
                 anchor="c",
                 mask="auto",
             )
+        elif self.image is not None:  # an SVG, drawn as vectors, scaled to fit and centred
+            from reportlab.graphics import renderPDF
+
+            drawing = self.image
+            scale = inner / max(drawing.width, drawing.height)
+            canvas.translate(S.PICTURE_PADDING + (inner - drawing.width * scale) / 2,
+                             S.PICTURE_PADDING + (inner - drawing.height * scale) / 2)
+            canvas.scale(scale, scale)
+            renderPDF.draw(drawing, canvas, 0, 0)
         elif self.label is not None:
             _, height = self.label.wrap(inner, inner)
             self.label.drawOn(canvas, S.PICTURE_PADDING, (self.size - height) / 2)
@@ -166,21 +186,34 @@ def heading(text: str, styles: dict) -> Paragraph:
     return Paragraph(plain(text), styles["heading"])
 
 
-def title_page(title: str, source_name: str, styles: dict) -> list[Flowable]:
-    """The title page: the title, a picture slot, and what this document is."""
+def title_page(front: FrontMatter, styles: dict) -> list[Flowable]:
+    """The title page: the title, a picture, and what this document is."""
     return [
-        Paragraph(plain(title), styles["title"]),
+        Paragraph(plain(front.title), styles["title"]),
         Spacer(1, 24),
-        PictureBox(
-            "a picture that shows what this document is about",
-            styles["picture"],
-            size=S.TITLE_PICTURE_CM * S.CM,
-        ),
+        PictureBox(front.picture, styles["picture"], size=S.TITLE_PICTURE_CM * S.CM, picture_file=front.picture_file),
         Spacer(1, 24),
-        Paragraph(plain(f"This is an Easy Read version of {source_name}."), styles["body"]),
+        Paragraph(plain(front.source_line), styles["body"]),
         Spacer(1, 12),
-        Paragraph("Easy Read made with easyread.", styles["body"]),
+        Paragraph(plain(front.made_with), styles["body"]),
     ]
+
+
+def contents_page(front: FrontMatter, styles: dict) -> list[Flowable]:
+    """The contents list, on the page after the title page (a long list runs on to the next page)."""
+    if not front.contents:
+        return []
+    return [heading(CONTENTS_HEADING, styles),
+            *(Paragraph("• " + plain(text), styles["body"]) for text in front.contents)]
+
+
+def closing(lines: Sequence[str], styles: dict) -> list[Flowable]:
+    """The last lines of the document: picture credits, kept together (none without a picture set)."""
+    from reportlab.platypus import KeepTogether
+
+    if not lines:
+        return []
+    return [KeepTogether([Spacer(1, 18), *(Paragraph(plain(line), styles["body"]) for line in lines)])]
 
 
 def height_of(flowables: Sequence[Flowable], width: float = S.FRAME_WIDTH) -> float:

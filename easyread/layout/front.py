@@ -1,8 +1,8 @@
 """What the first and last pages say, the same in every output format (PDF, Word, HTML, Markdown).
 
 The title page has the title, a picture, a line saying this is an Easy Read version of the named
-source, and a contents list when there are more than 3 sections. Credits (such as the licence of
-a picture set) go at the end.
+source and a line saying what made it; a contents list follows when there are more than 3
+sections. Credits (such as the licence of a picture set) go at the end.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ class FrontMatter:
     picture: str  # the description, used as alt text or in the placeholder
     picture_file: str | None
     source_line: str  # "This is an Easy Read version of letter.docx."
+    made_with: str  # "Easy Read made with easyread."
     contents: list[str] = field(default_factory=list)  # section headings, in order; empty for short documents
 
 
@@ -44,10 +45,11 @@ def front_matter(document: EasyReadDocument) -> FrontMatter:
         picture=TITLE_PICTURE,
         picture_file=document.title_picture_file,
         source_line=f"This is an Easy Read version of {document.source_name}.",
+        made_with=MADE_WITH,
         contents=contents,
     )
 
 
 def closing_lines(document: EasyReadDocument) -> list[str]:
-    """The lines at the very end: picture credits, then where the Easy Read came from."""
-    return [*document.credits, MADE_WITH]
+    """The lines at the very end: picture credits (none when no picture set was used)."""
+    return list(document.credits)

@@ -11,10 +11,9 @@ from pathlib import Path
 
 from easyread.atomic import atomic_path
 from easyread.layout import styles as S
+from easyread.layout.front import GLOSSARY_HEADING, closing_lines, front_matter
 from easyread.layout.paginate import paginate, paginate_glossary
 from easyread.model import EasyReadDocument, HardWord, Page
-
-GLOSSARY_HEADING = "Hard words"
 
 
 class _Layout:
@@ -63,7 +62,7 @@ class _Layout:
     def title_page(self) -> list:
         from reportlab.platypus import KeepInFrame
 
-        content = self.f.title_page(self.document.title, self.document.source_name, self.styles)
+        content = self.f.title_page(front_matter(self.document), self.styles)
         # A very long title shrinks rather than push the title page onto a second page.
         return [KeepInFrame(S.FRAME_WIDTH, S.FRAME_HEIGHT, content, mode="shrink")]
 
@@ -84,10 +83,14 @@ def render_pdf(document: EasyReadDocument, output: Path, *, author: str = "easyr
     pages, glossary_pages = layout.plan()
 
     story = layout.title_page()
+    contents = layout.f.contents_page(front_matter(document), layout.styles)
+    if contents:
+        story += [PageBreak(), *contents]
     for page in pages:
         story += [PageBreak(), *layout.story_of(page)]
     for entries in glossary_pages:
         story += [PageBreak(), *layout.glossary(entries)]
+    story += layout.f.closing(closing_lines(document), layout.styles)
 
     frame = Frame(
         S.FRAME_X,

