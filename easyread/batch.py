@@ -21,6 +21,7 @@ from typing import Any, Protocol
 from easyread.errors import EXIT_DOCUMENT_FAILED, EXIT_INTERRUPTED, EXIT_OK, UsageError
 from easyread.inputs import find_inputs, is_batch, output_path
 from easyread.manifest import MANIFEST_NAME, DocumentRecord, Manifest, file_sha256
+from easyread.outputs import DEFAULT_FORMATS, FORMATS, output_paths
 from easyread.pipeline import DEFAULT_MAX_BYTES
 from easyread.worker import Task, convert_one, now, pool
 
@@ -121,6 +122,8 @@ def run_batch(
     force: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
     reporter: Reporter | None = None,
+    formats: tuple[str, ...] = DEFAULT_FORMATS,
+    pictures: str | None = None,
 ) -> BatchSummary:
     """Convert every document in `sources` (files, folders, globs) into the folder `output`.
 
@@ -134,14 +137,19 @@ def run_batch(
     output = Path(output)
     if output.exists() and not output.is_dir():
         raise UsageError(output, "is a file; converting several documents needs an output folder")
-    if not output.exists() and output.suffix.lower() == ".pdf":
-        raise UsageError(output, "converting several documents needs an output folder, not a .pdf file")
+    if not output.exists() and output.suffix.lower() in {spec.extension for spec in FORMATS.values()}:
+        raise UsageError(output, f"converting several documents needs an output folder, not a {output.suffix} file")
     if backend not in BACKENDS:
         raise UsageError(None, f"unknown backend '{backend}' (choose from: {', '.join(sorted(BACKENDS))})")
     options = dict(backend_options or {})
     found, unsupported = find_inputs(sources, recursive=recursive, exclude=output)
     output.mkdir(parents=True, exist_ok=True)
-    manifest = Manifest.load(output, {"easyread": __version__, "backend": backend, "model": options.get("model")})
+    if pictures:
+        from easyread.pictures.catalogue import catalogue_for
+
+        catalogue_for(pictures)  # a missing picture folder is a usage error before anything starts
+    manifest = Manifest.load(output, {"easyread": __version__, "backend": backend, "model": options.get("model"),
+                                      "formats": list(formats), "pictures": pictures})
     reporter = reporter or _Silent()
     summary = BatchSummary(output=output)
 
@@ -154,7 +162,8 @@ def run_batch(
     with _interrupts_raise():
         try:
             try:
-                tasks = _plan(found, unsupported, output, manifest, force, backend, options, max_bytes, finish)
+                tasks = _plan(found, unsupported, output, manifest, force, finish,
+                              Task(Path(), "", Path(), backend, options, max_bytes, formats=formats, pictures=pictures))
                 manifest.save()
                 reporter.begin(len(tasks))
                 _run(tasks, max(1, jobs or os.cpu_count() or 1), output, manifest, reporter, finish)
@@ -170,15 +179,16 @@ def run_batch(
     return summary
 
 
-def _plan(found, unsupported, output, manifest, force, backend, options, max_bytes, finish) -> list[Task]:  # type: ignore[no-untyped-def]
-    """Record what needs no conversion (skipped, clashing, unchanged) and return the rest as tasks."""
+def _plan(found, unsupported, output, manifest, force, finish, template: Task) -> list[Task]:  # type: ignore[no-untyped-def]
+    """Record what needs no conversion (skipped, clashing, unchanged) and return the rest as tasks,
+    each `template` with its own document."""
     for path, relative, reason in unsupported:
         finish(Outcome(path, DocumentRecord(source=relative.as_posix(), status="skipped", error=reason,
                                             finished_at=now())))
     targets: dict[str, list[tuple[Path, Path, Path]]] = {}
     for path, relative in found:
         try:
-            target = output_path(relative, output)
+            target = output_path(relative, output, template.formats[0])
         except UsageError as error:
             finish(Outcome(path, DocumentRecord(source=relative.as_posix(), status="failed", error=error.reason,
                                                 finished_at=now())))
@@ -203,14 +213,15 @@ def _plan(found, unsupported, output, manifest, force, backend, options, max_byt
             if not force and manifest.is_unchanged(source, sha256):
                 finish(Outcome(path, replace(manifest.documents[source], status="unchanged"), target))
                 continue
-            tasks.append(Task(path, source, target, backend, options, max_bytes, sha256))
+            tasks.append(replace(template, path=path, source=source, target=target, sha256=sha256))
     return tasks
 
 
 def _record(task: Task, record: DocumentRecord, output: Path, manifest: Manifest, seconds: float) -> Outcome:
     record = replace(record, source_sha256=task.sha256, settings_hash=manifest.settings_hash)
     if record.status == "converted":
-        record.outputs = [task.target.relative_to(output).as_posix()]
+        paths = output_paths(task.target.with_suffix(""), task.formats)
+        record.outputs = [path.relative_to(output).as_posix() for path in paths.values()]
     return Outcome(task.path, record, task.target, seconds)
 
 

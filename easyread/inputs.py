@@ -12,7 +12,7 @@ from pathlib import Path
 
 from easyread.errors import UsageError
 from easyread.manifest import MANIFEST_NAME
-from easyread.pipeline import OUTPUT_SUFFIX
+from easyread.outputs import FORMATS, OUTPUT_STEM_SUFFIX, is_output_name
 from easyread.readers import SUPPORTED_SUFFIXES
 
 GLOB_CHARACTERS = "*?["
@@ -30,7 +30,7 @@ def _skip_reason(relative: Path) -> str | None:
     """Why a file found in a folder is not a document to convert, or None if it is one."""
     if any(part.startswith((".", "~$")) for part in relative.parts):
         return "hidden"
-    if relative.name.lower().endswith(OUTPUT_SUFFIX) or relative.name == MANIFEST_NAME:
+    if is_output_name(relative.name) or relative.name == MANIFEST_NAME:
         return "an easyread output"
     if not relative.suffix:
         return "no file extension"
@@ -103,11 +103,12 @@ def find_inputs(
     return list(found.values()), list(skipped.values())
 
 
-def output_path(relative: Path, root: Path) -> Path:
-    """Where the Easy Read PDF of `relative` goes under `root`; a UsageError if it would land outside."""
+def output_path(relative: Path, root: Path, format_name: str = "pdf") -> Path:
+    """Where the Easy Read version of `relative` goes under `root` in one format (the other formats
+    go beside it, with their own extensions); a UsageError if it would land outside `root`."""
     if not relative.parts or relative.is_absolute() or ".." in relative.parts:
         raise UsageError(relative, "its output would be written outside the output folder")
-    target = root / relative.parent / (relative.stem + OUTPUT_SUFFIX)
+    target = root / relative.parent / (relative.stem + OUTPUT_STEM_SUFFIX + FORMATS[format_name].extension)
     if not target.resolve().is_relative_to(root.resolve()):
         raise UsageError(relative, "its output would be written outside the output folder")
     return target

@@ -12,12 +12,12 @@ from pathlib import Path
 from easyread.backends import DEFAULT_BACKEND, get_backend
 from easyread.backends.base import Backend
 from easyread.checks.metrics import Metrics, measure
-from easyread.errors import UsageError
+from easyread.contact import with_contact_page
 from easyread.language.facts import Fact, extract_facts, missing_facts, source_fact_text
 from easyread.model import EasyReadDocument, EasySection, HardWord, SourceDocument
+from easyread.outputs import DEFAULT_FORMATS, output_base, output_paths, parse_formats, render
 from easyread.readers import DEFAULT_MAX_BYTES
 
-OUTPUT_SUFFIX = ".easyread.pdf"
 DEFAULT_FIRST_HEADING = "What is this about?"
 
 
@@ -32,6 +32,7 @@ class ConversionResult:
     missing_facts: list[Fact] = field(default_factory=list)
     scores_before: Metrics | None = None  # readability of the source
     scores_after: Metrics | None = None  # readability of the Easy Read version
+    outputs: dict[str, Path] = field(default_factory=dict)  # every file written, by format
 
     @property
     def flagged(self) -> dict[str, int]:
@@ -41,22 +42,6 @@ class ConversionResult:
             for flag in item.flags:
                 counts[flag] = counts.get(flag, 0) + 1
         return counts
-
-
-def default_output_path(source: Path) -> Path:
-    """`letter.docx` -> `letter.easyread.pdf`, beside the source."""
-    return source.with_name(source.stem + OUTPUT_SUFFIX)
-
-
-def resolve_output_path(source: Path, output: Path | None) -> Path:
-    """Where the PDF goes: beside the source, into a given folder, or at a given file path."""
-    if output is None:
-        return default_output_path(source)
-    if output.is_dir() or str(output).endswith(("/", "\\")):
-        return output / default_output_path(source).name
-    if output.suffix.lower() != ".pdf":
-        raise UsageError(output, "the output file must end in .pdf")
-    return output
 
 
 def glossary_of(sections: list[EasySection]) -> list[HardWord]:
@@ -103,12 +88,26 @@ def simplify_document(source: SourceDocument, backend: Backend) -> EasyReadDocum
         sections.append(easy)
     if carried and sections:
         sections[-1].items += [RulesBackend.make_item(heading.rstrip(".") + ".") for heading in carried]
-    return EasyReadDocument(
+    document = EasyReadDocument(
         title=plain_heading(source.title) or source.path.stem,
         source_name=source.path.name,
         sections=sections,
         glossary=glossary_of(sections),
+        source_facts=[(fact.kind, fact.text) for fact in extract_facts(source_fact_text(source))],
     )
+    return with_contact_page(document)
+
+
+def render_outputs(document: EasyReadDocument, paths: dict[str, Path], pictures: str | None = None) -> dict[str, int]:
+    """Write `document` in each format of `paths` ({format: path}); {format: pages written}.
+
+    With `pictures` ("openmoji" or a folder), items without a picture get one first.
+    """
+    if pictures:
+        from easyread.pictures.choose import add_pictures
+
+        add_pictures(document, pictures)
+    return {name: render(document, name, path) for name, path in paths.items()}
 
 
 def convert(
@@ -117,20 +116,27 @@ def convert(
     *,
     backend: str | Backend = DEFAULT_BACKEND,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    formats: str | tuple[str, ...] = DEFAULT_FORMATS,
+    pictures: str | None = None,
 ) -> ConversionResult:
-    """Convert the document at `source_path` to an Easy Read PDF and say what happened."""
-    from easyread.layout.pdf import render_pdf
+    """Convert the document at `source_path` to Easy Read in each of `formats` and say what happened.
+
+    `output` is a file (its extension one of the formats'), a folder, or None for beside the source.
+    """
     from easyread.readers import read_document
 
     source_path = Path(source_path)
-    target = resolve_output_path(source_path, output)
+    formats = parse_formats(formats) if isinstance(formats, str) else formats
+    paths = output_paths(output_base(source_path, output, formats), formats)
     source = read_document(source_path, max_bytes=max_bytes)
     chosen = get_backend(backend) if isinstance(backend, str) else backend
     document = simplify_document(source, chosen)
     missing = missing_facts(source_fact_text(source), easy_read_text(document))
-    pages = render_pdf(document, target)
+    written = render_outputs(document, paths, pictures)
+    target = paths[formats[0]]
+    pages = written.get("pdf", written[formats[0]])
     return ConversionResult(
-        source=source, document=document, output=target, pages=pages, missing_facts=missing,
+        source=source, document=document, output=target, pages=pages, missing_facts=missing, outputs=paths,
         scores_before=measure("\n".join(block.text for section in source.sections for block in section.blocks)),
         scores_after=measure("\n".join(item.sentence for item in document.items())),
     )

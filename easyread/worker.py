@@ -30,6 +30,8 @@ class Task:
     max_bytes: int
     sha256: str = ""
     tries: int = 0
+    formats: tuple[str, ...] = ("pdf",)  # the first one's file is `target`; the others go beside it
+    pictures: str | None = None  # "openmoji" or a picture folder
 
 
 _IN_TASK = False
@@ -81,7 +83,8 @@ def _convert(task: Task) -> DocumentRecord:
                             model=task.backend_options.get("model"))
     try:
         backend = get_backend(task.backend, **task.backend_options)
-        result = convert(task.path, task.target, backend=backend, max_bytes=task.max_bytes)
+        result = convert(task.path, task.target, backend=backend, max_bytes=task.max_bytes, formats=task.formats,
+                         pictures=task.pictures)
     except EasyReadError as error:
         return replace(record, error=error.reason, finished_at=now())
     except Exception as error:  # a bug, not bad input: one line, and the batch goes on
