@@ -14,7 +14,7 @@ from typing import Annotated, Optional
 import typer
 
 from easyread import __version__
-from easyread.errors import EXIT_DOCUMENT_FAILED, EasyReadError
+from easyread.errors import EXIT_DOCUMENT_FAILED, EXIT_USAGE, EasyReadError
 
 app = typer.Typer(
     name="easyread",
@@ -54,8 +54,17 @@ def convert(
     ],
     output: Annotated[
         Optional[Path],  # noqa: UP045 - typer needs Optional on Python 3.10
-        typer.Option("--output", "-o", help="Where to write the PDF: a file, or a folder. "
-                     "Default: <name>.easyread.pdf beside the source. Needed, as a folder, for several documents."),
+        typer.Option("--output", "-o", help="Where to write: a file, or a folder. "
+                     "Default: <name>.easyread.pdf (and .docx, ...) beside the source. "
+                     "Needed, as a folder, for several documents."),
+    ] = None,
+    formats: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--format", "-f", help=FORMAT_HELP, show_default=False),
+    ] = None,
+    pictures: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--pictures", help=PICTURES_HELP, show_default=False),
     ] = None,
     backend: Annotated[
         str, typer.Option("--backend", "-b", help="How to simplify: 'rules' (offline, the default) or 'mock'.")
@@ -91,8 +100,13 @@ def convert(
     from easyread.batch import is_batch
 
     backend_options = {"latency": mock_latency} if mock_latency and backend == "mock" else {}
+    try:
+        chosen_formats, pictures = _output_choices(sources, formats, pictures)
+    except EasyReadError as error:
+        raise _fail(error.message(), error.exit_code) from None
     if is_batch(sources):
-        _convert_batch(sources, output, backend, backend_options, max_size, recursive, jobs, force, verbose, quiet)
+        _convert_batch(sources, output, backend, backend_options, max_size, recursive, jobs, force, verbose, quiet,
+                       chosen_formats, pictures)
         return
     source = sources[0]
     from easyread.backends import get_backend
@@ -100,7 +114,8 @@ def convert(
 
     try:
         chosen = get_backend(backend, **backend_options) if backend_options else backend
-        result = run_conversion(source, output, backend=chosen, max_bytes=max_size * 1024 * 1024)
+        result = run_conversion(source, output, backend=chosen, max_bytes=max_size * 1024 * 1024,
+                                formats=chosen_formats, pictures=pictures)
     except EasyReadError as error:
         raise _fail(error.message(), error.exit_code) from None
     except Exception as error:  # a bug, not bad input: one line, and a way to see the traceback
@@ -108,7 +123,8 @@ def convert(
             raise
         raise _fail(f"{source}: could not convert ({type(error).__name__}: {error}); "
                     "set EASYREAD_DEBUG=1 to see why", EXIT_DOCUMENT_FAILED) from None
-    typer.echo(str(result.output))
+    for path in result.outputs.values() or [result.output]:
+        typer.echo(str(path))
     if quiet:
         return
     document = result.document
@@ -132,10 +148,28 @@ def convert(
         typer.echo(f"warning: {source}: facts not found in the Easy Read version: {facts}", err=True)
 
 
+FORMAT_HELP = ("Output formats, comma-separated: pdf, docx (Word), html, md (Markdown), json (the plan, to edit and "
+               "render again). Default: pdf, or 'format' in easyread.toml.")
+PICTURES_HELP = ("Real pictures instead of labelled placeholders: 'openmoji' (needs the pictures extra), or a folder "
+                 "of your own PNG/JPEG/SVG pictures named by what they show (with an optional pictures.csv).")
+
+
+def _output_choices(sources: list[Path], formats: str | None, pictures: str | None) -> tuple[tuple[str, ...], str | None]:
+    """The formats and picture set to use: the options, else the settings file's, else PDF and no pictures."""
+    from easyread.config import load_settings
+    from easyread.outputs import parse_formats
+
+    if formats is None or pictures is None:
+        settings = load_settings(Path(sources[0]) if sources and Path(sources[0]).exists() else Path.cwd())
+        formats = formats if formats is not None else settings.format
+        pictures = pictures if pictures is not None else settings.pictures
+    return parse_formats(formats), pictures or None
+
+
 def _convert_batch(sources: list[Path], output: Path | None, backend: str, backend_options: dict[str, float],
-                   max_size: int, recursive: bool, jobs: int | None, force: bool, verbose: bool, quiet: bool) -> None:
+                   max_size: int, recursive: bool, jobs: int | None, force: bool, verbose: bool, quiet: bool,
+                   formats: tuple[str, ...] = ("pdf",), pictures: str | None = None) -> None:
     from easyread.batch import run_batch
-    from easyread.errors import EXIT_USAGE
     from easyread.progress import print_summary, reporter_for
 
     if output is None:
@@ -145,11 +179,62 @@ def _convert_batch(sources: list[Path], output: Path | None, backend: str, backe
     try:
         summary = run_batch(sources, output, backend=backend, backend_options=backend_options, recursive=recursive,
                             jobs=jobs, force=force, max_bytes=max_size * 1024 * 1024,
-                            reporter=reporter_for(quiet=quiet, verbose=verbose))
+                            reporter=reporter_for(quiet=quiet, verbose=verbose), formats=formats, pictures=pictures)
     except EasyReadError as error:
         raise _fail(error.message(), error.exit_code) from None
     print_summary(summary, quiet=quiet)
     raise typer.Exit(summary.exit_code)
+
+
+@app.command()
+def render(
+    plans: Annotated[
+        list[Path], typer.Argument(help="Plan files (.json) written by 'convert --format json', edited or not.",
+                                   show_default=False),
+    ],
+    formats: Annotated[
+        str, typer.Option("--format", "-f", help="Formats to write, comma-separated: pdf, docx, html, md, json.")
+    ] = "pdf",
+    output: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--output", "-o", help="A folder to write into. Default: beside each plan, named like it."),
+    ] = None,
+    pictures: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--pictures", help="Choose pictures for items that have none: 'openmoji' or a folder.",
+                     show_default=False),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")] = False,
+) -> None:
+    """Write Easy Read outputs again from plans, without any backend: after a person has edited a plan.
+
+    Exit 0 when every plan was rendered, 1 if any failed (the others are still rendered), 2 for a bad option.
+    """
+    from easyread.errors import EXIT_OK
+    from easyread.outputs import output_paths, parse_formats
+    from easyread.pipeline import render_outputs
+    from easyread.plan import read_plan
+
+    try:
+        chosen = parse_formats(formats)
+        if output is not None and output.exists() and not output.is_dir():
+            raise EasyReadError(output, "is a file: give a folder to render into")
+    except EasyReadError as error:
+        raise _fail(error.message(), EXIT_USAGE) from None
+    code = EXIT_OK
+    for plan in plans:
+        base = (output / plan.name if output is not None else plan).with_suffix("")
+        try:
+            document = read_plan(plan)
+            written = render_outputs(document, output_paths(base, chosen), pictures)
+        except EasyReadError as error:
+            typer.echo(f"easyread: error: {error.message()}", err=True)
+            code = max(code, error.exit_code)
+            continue
+        if not quiet:
+            for name, path in output_paths(base, chosen).items():
+                typer.echo(f"{path}" + (f" ({written[name]} pages)" if name != "json" else ""))
+    raise typer.Exit(code)
 
 
 @app.command()
@@ -187,7 +272,7 @@ def check(
     from easyread.checks.registry import unknown_rules
     from easyread.checks.report import FORMATS
     from easyread.checks.run import check_paths
-    from easyread.errors import EXIT_USAGE
+
 
     if output_format not in FORMATS:
         raise _fail(f"unknown format '{output_format}' (choose from: {', '.join(FORMATS)})", EXIT_USAGE)

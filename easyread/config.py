@@ -32,6 +32,8 @@ class Settings:
     max_items_per_page: int = 5
     min_font_size: float = 14.0
     ignore: tuple[str, ...] = ()  # rule ids or names turned off, e.g. "ER101" or "passive-voice"
+    format: str | None = None  # output formats of `convert`, e.g. "pdf,docx"
+    pictures: str | None = None  # "openmoji" or a picture folder (relative to the settings file)
     source: Path | None = None  # the file the settings came from, for messages
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -83,6 +85,17 @@ def settings_from_table(table: dict[str, Any], source: Path | None = None) -> Se
             values[name] = tuple(value)
         elif name == "backend":
             values[name] = str(value)
+        elif name == "format":
+            if isinstance(value, list) and all(isinstance(v, str) for v in value):
+                value = ",".join(value)
+            if not isinstance(value, str):
+                raise UsageError(source, "'format' must be text or a list, e.g. \"pdf,docx\" or [\"pdf\", \"docx\"]")
+            values[name] = value
+        elif name == "pictures":
+            if not isinstance(value, str):
+                raise UsageError(source, "'pictures' must be \"openmoji\" or a folder")
+            is_folder = value.strip().lower() != "openmoji" and source is not None
+            values[name] = str(source.parent / value) if is_folder and source is not None else value
         elif isinstance(value, bool) or not isinstance(value, (int, float)):
             raise UsageError(source, f"'{key}' must be a number")
         else:
