@@ -18,6 +18,7 @@ from typing import Any
 from easyread.atomic import write_text_atomic
 from easyread.errors import EasyReadError, UsageError
 from easyread.model import EasyReadDocument, EasySection, HardWord, Item
+from easyread.pictures.raster import is_reference
 
 PLAN_FORMAT = "easyread-plan"
 PLAN_VERSION = 1
@@ -30,7 +31,7 @@ class InvalidPlan(UsageError):
 
 def _relative(picture_file: str | None, folder: Path | None) -> str | None:
     """A picture inside the plan's folder is written relative to it, so the folder can be moved."""
-    if not picture_file or folder is None:
+    if not picture_file or folder is None or is_reference(picture_file):
         return picture_file
     try:
         return Path(picture_file).resolve().relative_to(folder.resolve()).as_posix()
@@ -209,9 +210,14 @@ def read_plan(path: Path) -> EasyReadDocument:
     document = document_from_plan(data, path)
     folder = path.parent
     for item in document.items():
-        if item.picture_file and not Path(item.picture_file).is_absolute():
-            item.picture_file = str(folder / item.picture_file)
-    if document.title_picture_file and not Path(document.title_picture_file).is_absolute():
-        document.title_picture_file = str(folder / document.title_picture_file)
+        item.picture_file = _beside(item.picture_file, folder)
+    document.title_picture_file = _beside(document.title_picture_file, folder)
     return document
+
+
+def _beside(picture_file: str | None, folder: Path) -> str | None:
+    """A relative picture path taken from the plan's folder; references ("openmoji:...") and absolute paths kept."""
+    if not picture_file or is_reference(picture_file) or Path(picture_file).is_absolute():
+        return picture_file
+    return str(folder / picture_file)
 

@@ -38,7 +38,7 @@ def test_formats_and_pictures_come_from_the_settings_file(runner, tmp_path):
     assert outcome.exit_code == 0, outcome.stderr
     plan = json.loads((folder / "bins.easyread.json").read_text(encoding="utf-8"))
     files = [item["picture_file"] for section in plan["sections"] for item in section["items"]]
-    assert sum(1 for f in files if f and f.endswith(".svg")) >= len(files) // 2
+    assert sum(1 for f in files if f and f.startswith("openmoji:") and f.endswith(".svg")) >= len(files) // 2
     assert any("OpenMoji" in line for line in plan["credits"])
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.utils import ImageReader
@@ -19,11 +18,11 @@ from easyread.model import HardWord, Item
 def _image(picture_file: str | None):  # type: ignore[no-untyped-def]
     """The picture file as something reportlab can draw (an image, or an SVG's vector drawing), or
     None if there is none or it cannot be read: a broken picture shows its description instead."""
-    from easyread.pictures.raster import kind_of, svg_drawing
+    from easyread.pictures.raster import kind_of, picture_path, svg_drawing
 
-    if not picture_file:
+    path = picture_path(picture_file)
+    if path is None:
         return None
-    path = Path(picture_file)
     try:
         head = path.read_bytes()[:2048] if path.is_file() else b""
     except OSError:

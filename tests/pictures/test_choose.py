@@ -81,9 +81,10 @@ def test_openmoji_pictures_match_by_emoji_names_and_are_credited():
                  ("Put your bin out.", "bin"))
     document = EasyReadDocument("Your bins", "bins.txt", [EasySection("Bins", page)])
     choose_pictures(document, [Page("Bins", page, 0)], openmoji_catalogue())
-    assert all(item.picture_file and item.picture_file.endswith(".svg") for item in page)
+    assert all(item.picture_file and item.picture_file.startswith("openmoji:") for item in page)
     assert len({item.picture_file for item in page}) == 3
-    assert Path(page[0].picture_file).stem in ("1F4DE", "260E", "1F4F1")  # telephone receiver, telephone, mobile
+    # telephone receiver, telephone, mobile phone; named portably, not by where the set is installed
+    assert page[0].picture_file in ("openmoji:1F4DE.svg", "openmoji:260E.svg", "openmoji:1F4F1.svg")
     assert any("OpenMoji" in line and "CC BY-SA 4.0" in line for line in document.credits)
     assert bitmap_bytes(page[0].picture_file)[1] == "png"  # Word gets a bitmap of the SVG
 
