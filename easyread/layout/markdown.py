@@ -20,9 +20,9 @@ from easyread.layout.paginate import glossary_entries
 from easyread.model import EasyReadDocument, EasySection, HardWord, Item
 from easyread.pictures.raster import kind_of
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")  # marks Markdown reads anywhere in a line
+_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~$])")  # marks Markdown reads anywhere in a line ($: maths on GitHub)
 _ENTITY = re.compile(r"&(?=#?\w+;)")  # "&amp;" would show as "&"
-_BULLET_START = re.compile(r"^([-+])(?=\s|$)")  # "- x" at a line start is a list item
+_BULLET_START = re.compile(r"^(-|\+(?=\s|$))")  # "- x", "+ x" start a list item, "---" a rule
 _NUMBER_START = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")  # "1. x" at a line start is a numbered list
 _SNIFF_BYTES = 2048  # enough of a file for `kind_of`
 
