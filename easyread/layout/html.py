@@ -19,7 +19,7 @@ from easyread.atomic import write_text_atomic
 from easyread.layout.front import CONTENTS_HEADING, GLOSSARY_HEADING, closing_lines, front_matter
 from easyread.layout.markup import clean, hard_word_pattern
 from easyread.model import EasyReadDocument, HardWord, Item, Page
-from easyread.pictures.raster import kind_of
+from easyread.pictures.raster import kind_of, picture_path
 
 MAX_PICTURE_BYTES = 5 * 1024 * 1024  # a bigger picture file shows its description instead
 MEDIA_TYPES = {"png": "image/png", "jpeg": "image/jpeg", "svg": "image/svg+xml"}
@@ -104,6 +104,7 @@ def _title_page(document: EasyReadDocument, printed: list[PrintedPage]) -> str:
         f"<h1>{text(front.title)}</h1>",
         picture(front.picture, front.picture_file, "picture title-picture"),
         f"<p>{text(front.source_line)}</p>",
+        f"<p>{text(front.made_with)}</p>",
     ]
     if front.contents:
         parts.append(_contents(front.contents, printed))
@@ -171,9 +172,9 @@ def picture(description: str, picture_file: str | None, css_class: str = "pictur
 
 def data_uri(picture_file: str | Path | None) -> str | None:
     """The PNG, JPEG or SVG at `picture_file` as a data: URI, or None if there is none or it cannot be read."""
-    if not picture_file:
+    path = picture_path(picture_file)  # a file, or a picture of a set such as "openmoji:1F4DE.svg"
+    if path is None:
         return None
-    path = Path(picture_file)
     try:
         if not path.is_file() or path.stat().st_size > MAX_PICTURE_BYTES:
             return None

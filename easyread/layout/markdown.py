@@ -18,7 +18,7 @@ from easyread.layout.front import CONTENTS_HEADING, GLOSSARY_HEADING, closing_li
 from easyread.layout.markup import clean, hard_word_pattern
 from easyread.layout.paginate import glossary_entries
 from easyread.model import EasyReadDocument, EasySection, HardWord, Item
-from easyread.pictures.raster import kind_of
+from easyread.pictures.raster import is_reference, kind_of
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~$])")  # marks Markdown reads anywhere in a line ($: maths on GitHub)
 _ENTITY = re.compile(r"&(?=#?\w+;)")  # "&amp;" would show as "&"
@@ -57,7 +57,7 @@ def markdown_document(document: EasyReadDocument, base: Path) -> tuple[str, int]
 
 def _title_blocks(document: EasyReadDocument) -> list[str]:
     front = front_matter(document)
-    blocks = [f"# {escape_markdown(front.title)}", escape_markdown(front.source_line)]
+    blocks = [f"# {escape_markdown(front.title)}", escape_markdown(front.source_line), escape_markdown(front.made_with)]
     if front.contents:
         blocks.append(f"## {escape_markdown(CONTENTS_HEADING)}")
         blocks.append("\n".join(f"- {escape_markdown(heading)}" for heading in front.contents))
@@ -91,7 +91,8 @@ def item_markdown(item: Item, base: Path) -> str:
 def picture_markdown(description: str, picture_file: str | None, base: Path) -> str:
     """`![description](path)` for a readable picture file, else "(Picture: description)"."""
     label = escape_markdown(description)
-    if picture_file and _is_picture(Path(picture_file)):
+    # A picture of a set ("openmoji:...") has no file a Markdown reader could follow: show its description.
+    if picture_file and not is_reference(picture_file) and _is_picture(Path(picture_file)):
         return f"![{label}]({picture_destination(Path(picture_file), base)})"
     return f"(Picture: {label})"
 

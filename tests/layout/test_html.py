@@ -240,7 +240,7 @@ def test_markup_in_text_comes_out_literally(rendered):
     assert (2, "What can you do? <i>now</i>") in page.headings
     assert "This is an Easy Read version of bins & <letter>.docx." in page.header
     assert "Pictures by <OpenMoji> & friends." in page.footer
-    assert "Easy Read made with easyread." in page.footer
+    assert "Easy Read made with easyread." in page.header
 
 
 def test_contents_links_to_the_sections(rendered):

@@ -102,7 +102,8 @@ def test_structure(rendered):
         "## Hard words",
     ]
     assert count == 5  # 4 content sections and "Hard words"; the contents list is not counted
-    assert text.endswith("Pictures by \\<OpenMoji\\>.\n\nEasy Read made with easyread.\n")
+    assert text.endswith("Pictures by \\<OpenMoji\\>.\n")
+    assert "This is an Easy Read version of" in text and "Easy Read made with easyread." in text
 
 
 def test_contents_list(rendered):
