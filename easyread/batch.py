@@ -128,7 +128,7 @@ def run_batch(
     folder, or the backend is unknown. Ctrl-C or SIGTERM returns a summary with `interrupted` set.
     """
     from easyread import __version__
-    from easyread.backends import BACKENDS
+    from easyread.backends import BACKENDS, LLM_BACKENDS, get_backend
 
     started = time.monotonic()
     output = Path(output)
@@ -139,6 +139,8 @@ def run_batch(
     if backend not in BACKENDS:
         raise UsageError(None, f"unknown backend '{backend}' (choose from: {', '.join(sorted(BACKENDS))})")
     options = dict(backend_options or {})
+    if backend in LLM_BACKENDS:
+        get_backend(backend, **options)  # a missing key or prompt folder is a usage error before anything starts
     found, unsupported = find_inputs(sources, recursive=recursive, exclude=output)
     output.mkdir(parents=True, exist_ok=True)
     manifest = Manifest.load(output, {"easyread": __version__, "backend": backend, "model": options.get("model")})

@@ -1,6 +1,8 @@
 """Simplification backends, chosen by name. Each is imported only when asked for.
 
-`rules` is the offline default; `mock` is for tests and demos.
+`rules` is the offline default; `mock` is for tests and demos; `anthropic` sends each section to
+Claude (an API key is needed). A backend may also have `simplify_all(sections)`, to work on
+several sections at once; the pipeline uses it when it is there.
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ from easyread.errors import UsageError
 BACKENDS: dict[str, str] = {
     "rules": "easyread.backends.rules:RulesBackend",
     "mock": "easyread.backends.mock:MockBackend",
+    "anthropic": "easyread.backends.anthropic:AnthropicBackend",
 }
+LLM_BACKENDS = ("anthropic",)  # the backends that send text off the machine and take the LLM options
 DEFAULT_BACKEND = "rules"
 
 

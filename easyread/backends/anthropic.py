@@ -1,0 +1,96 @@
+"""The `anthropic` backend: Easy Read from Claude through the official `anthropic` SDK.
+
+Each section is one Messages API request: the system prompt (the Easy Read rules, marked for the
+prompt cache), the section as data between tags, and the answer's JSON schema as a structured
+output (a forced tool call would do too, but the current Sonnet models refuse forced tool use).
+The SDK retries 408/409/429/5xx/529 and timeouts itself, honouring `retry-after`. The key comes
+from ANTHROPIC_API_KEY and is never shown: messages from a failing server are scrubbed of it.
+Everything else (checks, repair, splitting, fallback, cache, concurrency) is in `llm.py`.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+from typing import Any
+
+from easyread.backends.llm import DEFAULT_JOBS, LLMBackend, Message, Reply, RequestFailed
+from easyread.errors import UsageError
+
+DEFAULT_MODEL = "claude-sonnet-5-5"
+DEFAULT_RETRIES = 2
+DEFAULT_TIMEOUT = 120.0  # seconds for one request
+MAX_TOKENS = 8192  # room for a long section's items; a longer answer is split (see llm.py)
+KEY_VARIABLE = "ANTHROPIC_API_KEY"
+MISSING_KEY = f"the anthropic backend needs an API key: set {KEY_VARIABLE}, or use --backend rules"
+
+
+class AnthropicBackend(LLMBackend):
+    name = "anthropic"
+
+    def __init__(self, model: str | None = None, *, jobs: int = DEFAULT_JOBS, retries: int = DEFAULT_RETRIES,
+                 timeout: float = DEFAULT_TIMEOUT, prompts: Path | str | None = None, cache: bool = True,
+                 dry_run: bool = False) -> None:
+        super().__init__(model or DEFAULT_MODEL, jobs=jobs, prompts=prompts, cache=cache)
+        self.retries = int(retries)
+        self.timeout = float(timeout)
+        self._key = os.environ.get(KEY_VARIABLE, "").strip()
+        if not self._key and not dry_run:
+            raise UsageError(None, MISSING_KEY)
+        self._client: Any = None
+        self._client_lock = threading.Lock()
+
+    def client(self) -> Any:
+        """The SDK client, made on first use (so `easyread --help` never imports the SDK)."""
+        with self._client_lock:
+            if self._client is None:
+                import anthropic
+
+                self._client = anthropic.Anthropic(api_key=self._key, max_retries=self.retries, timeout=self.timeout)
+            return self._client
+
+    def request(self, messages: list[Message]) -> dict[str, Any]:
+        """The arguments of one `messages.create` call."""
+        from easyread.backends.answer import answer_schema
+
+        return {
+            "model": self.model,
+            "max_tokens": MAX_TOKENS,
+            "system": [{"type": "text", "text": self.prompts.system, "cache_control": {"type": "ephemeral"}}],
+            "messages": [{"role": message.role, "content": message.text} for message in messages],
+            "output_config": {"format": {"type": "json_schema", "schema": answer_schema()}},
+        }
+
+    def request_overhead_chars(self) -> int:
+        import json
+
+        from easyread.backends.answer import answer_schema
+
+        return len(json.dumps(answer_schema()))
+
+    def send(self, messages: list[Message]) -> Reply:
+        import anthropic
+
+        try:
+            response = self.client().messages.create(**self.request(messages))
+        except anthropic.APITimeoutError:
+            raise RequestFailed(f"no answer within {self.timeout:g} s, after {self.retries} retries") from None
+        except anthropic.APIConnectionError as error:
+            raise RequestFailed(self.scrub(f"cannot reach the server ({error})")) from None
+        except anthropic.APIStatusError as error:
+            detail = error.message if isinstance(error.message, str) else ""
+            raise RequestFailed(self.scrub(f"the server answered {error.status_code} ({detail})")) from None
+        except anthropic.APIError as error:
+            raise RequestFailed(self.scrub(f"{type(error).__name__}: {error}")) from None
+        usage = response.usage
+        self.usage.add(input=usage.input_tokens or 0, output=usage.output_tokens or 0,
+                       cache_read=usage.cache_read_input_tokens or 0, cache_write=usage.cache_creation_input_tokens or 0)
+        text = "".join(block.text for block in response.content if getattr(block, "type", None) == "text")
+        return Reply(text=text or None, stop_reason=response.stop_reason)
+
+    def scrub(self, text: str, limit: int = 300) -> str:
+        """`text` without the API key in it (should a server or proxy echo it), then cut to `limit`."""
+        if self._key:
+            text = text.replace(self._key, "[API key hidden]")
+        return text if len(text) <= limit else text[: limit - 3] + "..."

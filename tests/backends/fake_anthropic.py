@@ -1,0 +1,161 @@
+"""A small fake of the Anthropic Messages API for the tests: no network, scriptable per request.
+
+`FakeAnthropic` serves `POST /v1/messages` on 127.0.0.1 (a free port) from a ThreadingHTTPServer.
+Each request takes the next action from `script` (or, when it is empty, from `default(body)`):
+
+    {}                                   answer the section well: its sentences, copied, as items
+    {"status": 529}                      an error status (429 can add "retry_after": "0.2")
+    {"text": "not json"}                 this exact text as the answer
+    {"answer": {...}}                    this object as the answer's JSON
+    {"stop_reason": "max_tokens"}        an answer cut off at the token limit
+    {"delay": 1.5}                       wait first (combine with any of the above)
+    {"echo_headers": True, "status": 500}  an error whose message repeats the request's headers
+
+Every request is recorded (headers and JSON body) so tests can count them and look inside.
+Error responses carry `retry-after-ms: 10` unless the action says otherwise, so the SDK's
+retries are quick. Usage figures are characters / 4, with the system prompt written to the
+prompt cache the first time it is seen and read from it after.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+SECTION = re.compile(r"<source_section>\n(.*?)\n</source_section>", re.DOTALL)
+
+
+@dataclass
+class Recorded:
+    headers: dict[str, str]
+    body: dict[str, Any]
+    started: float
+    finished: float = 0.0
+
+    @property
+    def first_user_text(self) -> str:
+        return _text_of(self.body["messages"][0]["content"])
+
+    @property
+    def section(self) -> str:
+        """The section text the request sent, between the <source_section> tags."""
+        match = SECTION.search(self.first_user_text)
+        return match.group(1) if match else ""
+
+
+def _text_of(content: Any) -> str:
+    if isinstance(content, str):
+        return content
+    return "".join(block.get("text", "") for block in content)
+
+
+def good_answer(section: str, heading: str = "What this is about") -> dict[str, Any]:
+    """Each sentence of the section (a line, or split at . ! ?) as one item, words unchanged."""
+    items = []
+    for line in section.splitlines():
+        line = line.strip().removeprefix("- ")
+        for sentence in re.split(r"(?<=[.!?])\s+", line):
+            if sentence.strip():
+                items.append({"sentence": sentence.strip(), "picture": f"a picture of: {sentence.strip()[:30]}",
+                              "hard_words": [], "words_avoided": []})
+    return {"heading": heading, "items": items}
+
+
+@dataclass
+class FakeAnthropic:
+    script: list[dict[str, Any]] = field(default_factory=list)
+    default: Callable[[Recorded], dict[str, Any]] = lambda request: {}
+    requests: list[Recorded] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    seen_systems: set[str] = field(default_factory=set)
+    server: ThreadingHTTPServer | None = None
+
+    @property
+    def url(self) -> str:
+        assert self.server is not None
+        return f"http://127.0.0.1:{self.server.server_address[1]}"
+
+    def start(self) -> FakeAnthropic:
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args: Any) -> None:  # quiet
+                pass
+
+            def do_POST(self) -> None:  # noqa: N802 - the name http.server calls
+                length = int(self.headers.get("content-length", 0))
+                body = json.loads(self.rfile.read(length) or b"{}")
+                recorded = Recorded({k.lower(): v for k, v in self.headers.items()}, body, time.monotonic())
+                with fake.lock:
+                    fake.requests.append(recorded)
+                    action = fake.script.pop(0) if fake.script else None
+                if action is None:
+                    action = fake.default(recorded)
+                fake.respond(self, recorded, action)
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.server.block_on_close = False  # a handler still sleeping must not hold up the tests
+        threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+        return self
+
+    def stop(self) -> None:
+        if self.server is not None:
+            self.server.shutdown()
+            self.server.server_close()
+
+    def respond(self, handler: BaseHTTPRequestHandler, request: Recorded, action: dict[str, Any]) -> None:
+        if action.get("delay"):
+            time.sleep(action["delay"])
+        status = action.get("status", 200)
+        if status != 200:
+            message = "Overloaded" if status == 529 else f"fake error {status}"
+            if action.get("echo_headers"):  # the credentials first, as a careless proxy might
+                first = {name: request.headers[name] for name in ("authorization", "x-api-key") if name in request.headers}
+                message += " " + json.dumps({**first, **request.headers})
+            headers = {"retry-after-ms": "10"}
+            if "retry_after" in action:
+                headers = {"retry-after": action["retry_after"]}
+            self._send(handler, request, status, {"type": "error", "error": {"type": "api_error", "message": message}}, headers)
+            return
+        if "text" in action:
+            text = action["text"]
+        else:
+            text = json.dumps(action.get("answer") or good_answer(request.section))
+        system = "".join(block["text"] for block in request.body.get("system", []))
+        with self.lock:
+            cached = system in self.seen_systems
+            self.seen_systems.add(system)
+        prompt_tokens = len(json.dumps(request.body)) // 4
+        system_tokens = len(system) // 4
+        body = {
+            "id": f"msg_{len(self.requests)}", "type": "message", "role": "assistant",
+            "model": request.body.get("model"), "content": [{"type": "text", "text": text}],
+            "stop_reason": action.get("stop_reason", "end_turn"), "stop_sequence": None,
+            "usage": {"input_tokens": prompt_tokens - system_tokens, "output_tokens": len(text) // 4,
+                      "cache_read_input_tokens": system_tokens if cached else 0,
+                      "cache_creation_input_tokens": 0 if cached else system_tokens},
+        }
+        self._send(handler, request, 200, body, {})
+
+    @staticmethod
+    def _send(handler: BaseHTTPRequestHandler, request: Recorded, status: int, body: dict[str, Any],
+              headers: dict[str, str]) -> None:
+        request.finished = time.monotonic()  # before the client can see the answer and send again
+        data = json.dumps(body).encode("utf-8")
+        try:
+            handler.send_response(status)
+            handler.send_header("content-type", "application/json")
+            handler.send_header("content-length", str(len(data)))
+            for name, value in headers.items():
+                handler.send_header(name, value)
+            handler.end_headers()
+            handler.wfile.write(data)
+        except (BrokenPipeError, ConnectionResetError):  # the client gave up (a timeout test)
+            pass
