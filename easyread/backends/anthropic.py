@@ -79,7 +79,9 @@ class AnthropicBackend(LLMBackend):
         except anthropic.APIConnectionError as error:
             raise RequestFailed(self.scrub(f"cannot reach the server ({error})")) from None
         except anthropic.APIStatusError as error:
-            detail = error.message if isinstance(error.message, str) else ""
+            body = error.body if isinstance(error.body, dict) else {}
+            inner = body.get("error") if isinstance(body.get("error"), dict) else {}
+            detail = str(inner.get("message") or error.message)
             raise RequestFailed(self.scrub(f"the server answered {error.status_code} ({detail})")) from None
         except anthropic.APIError as error:
             raise RequestFailed(self.scrub(f"{type(error).__name__}: {error}")) from None
