@@ -59,7 +59,8 @@ def convert(
     ] = None,
     backend: Annotated[
         str, typer.Option("--backend", "-b", help="How to simplify: 'rules' (offline, the default), 'anthropic' "
-                          "(sends each section to Claude; needs ANTHROPIC_API_KEY) or 'mock'.")
+                          "(sends each section to Claude; needs ANTHROPIC_API_KEY), 'openai' (an OpenAI-compatible "
+                          "server such as Ollama or vLLM; see --base-url) or 'mock'.")
     ] = "rules",
     max_size: Annotated[
         int, typer.Option("--max-size", min=1, help="Refuse documents larger than this many megabytes.")
@@ -84,7 +85,8 @@ def convert(
     model: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option("--model", "-m", help="LLM backends: the model, e.g. claude-sonnet-5-5. Default: `model` in "
-                     "easyread.toml, else claude-sonnet-5-5.", show_default=False),
+                     "easyread.toml, else claude-sonnet-5-5 for anthropic (openai: always needed).",
+                     show_default=False),
     ] = None,
     retries: Annotated[
         Optional[int],  # noqa: UP045
@@ -95,6 +97,12 @@ def convert(
         Optional[float],  # noqa: UP045
         typer.Option("--timeout", min=0.1, help="LLM backends: seconds to wait for one answer. Default 120.",
                      show_default=False),
+    ] = None,
+    base_url: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--base-url", help="LLM backends: the server to send requests to, e.g. "
+                     "http://localhost:11434/v1 for Ollama. Default: ANTHROPIC_BASE_URL or OPENAI_BASE_URL, else "
+                     "the provider's API.", show_default=False),
     ] = None,
     prompts: Annotated[
         Optional[Path],  # noqa: UP045
@@ -123,7 +131,7 @@ def convert(
     batch = is_batch(sources)
     try:
         backend_options = llm_options(backend, sources[0], model=model, jobs=None if batch else jobs, retries=retries,
-                                      timeout=timeout, prompts=prompts, cache=not no_cache)
+                                      timeout=timeout, prompts=prompts, cache=not no_cache, base_url=base_url)
     except EasyReadError as error:
         raise _fail(error.message(), error.exit_code) from None
     if mock_latency and backend == "mock":
@@ -170,7 +178,8 @@ def convert(
     if result.usage is not None:
         usage = result.usage
         cost = f"about ${result.cost:.4f}" if result.cost is not None else f"cost unknown (no price for {result.model})"
-        typer.echo(f"{result.backend} {result.model}: {usage.requests} requests; tokens: {usage.input:,} in, "
+        requests = f"{usage.requests} request" + ("" if usage.requests == 1 else "s")
+        typer.echo(f"{result.backend} {result.model}: {requests}; tokens: {usage.input:,} in, "
                    f"{usage.cache_read:,} read from the prompt cache, {usage.cache_write:,} written to it, "
                    f"{usage.output:,} out; {cost}", err=True)
     if result.fallbacks:
@@ -194,7 +203,8 @@ def _estimate(sources: list[Path], batch: bool, backend: str, options: dict[str,
     except EasyReadError as error:
         raise _fail(error.message(), error.exit_code) from None
     cost = f"about ${guess.cost:.4f} at most" if guess.cost is not None else f"cost unknown (no price for {guess.model})"
-    typer.echo(f"{sources[0]}: {guess.requests} requests to {backend} {guess.model}; about {guess.input_tokens:,} "
+    requests = f"{guess.requests} request" + ("" if guess.requests == 1 else "s")
+    typer.echo(f"{sources[0]}: {requests} to {backend} {guess.model}; about {guess.input_tokens:,} "
                f"tokens in and {guess.output_tokens:,} out (characters / 4); {cost}. Nothing was sent.")
 
 

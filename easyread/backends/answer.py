@@ -47,10 +47,9 @@ class EasyReadAnswer(BaseModel):
 
 @cache
 def answer_schema() -> dict[str, Any]:
-    """The JSON schema of an answer, in the form the Messages API's structured outputs accept."""
-    from anthropic import transform_schema
-
-    return transform_schema(EasyReadAnswer.model_json_schema())
+    """The JSON schema of an answer. It is already in the strict form structured outputs accept
+    (every property required, no other properties, no length limits), for Anthropic and OpenAI alike."""
+    return EasyReadAnswer.model_json_schema()
 
 
 def _schema_errors(error: ValidationError) -> str:

@@ -15,12 +15,18 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from easyread.backends.llm import DEFAULT_JOBS, LLMBackend, Message, Reply, RequestFailed
+from easyread.backends.llm import (
+    DEFAULT_JOBS,
+    DEFAULT_RETRIES,
+    DEFAULT_TIMEOUT,
+    LLMBackend,
+    Message,
+    Reply,
+    RequestFailed,
+)
 from easyread.errors import UsageError
 
 DEFAULT_MODEL = "claude-sonnet-5-5"
-DEFAULT_RETRIES = 2
-DEFAULT_TIMEOUT = 120.0  # seconds for one request
 MAX_TOKENS = 8192  # room for a long section's items; a longer answer is split (see llm.py)
 KEY_VARIABLE = "ANTHROPIC_API_KEY"
 MISSING_KEY = f"the anthropic backend needs an API key: set {KEY_VARIABLE}, or use --backend rules"
@@ -31,13 +37,13 @@ class AnthropicBackend(LLMBackend):
 
     def __init__(self, model: str | None = None, *, jobs: int = DEFAULT_JOBS, retries: int = DEFAULT_RETRIES,
                  timeout: float = DEFAULT_TIMEOUT, prompts: Path | str | None = None, cache: bool = True,
-                 dry_run: bool = False) -> None:
-        super().__init__(model or DEFAULT_MODEL, jobs=jobs, prompts=prompts, cache=cache)
-        self.retries = int(retries)
-        self.timeout = float(timeout)
-        self._key = os.environ.get(KEY_VARIABLE, "").strip()
-        if not self._key and not dry_run:
+                 base_url: str | None = None, dry_run: bool = False) -> None:
+        key = os.environ.get(KEY_VARIABLE, "").strip()
+        if not key and not dry_run:
             raise UsageError(None, MISSING_KEY)
+        super().__init__(model or DEFAULT_MODEL, jobs=jobs, prompts=prompts, cache=cache, retries=retries,
+                         timeout=timeout, secret=key)
+        self.base_url = base_url  # None: ANTHROPIC_BASE_URL, else Anthropic's API (the SDK decides)
         self._client: Any = None
         self._client_lock = threading.Lock()
 
@@ -47,7 +53,8 @@ class AnthropicBackend(LLMBackend):
             if self._client is None:
                 import anthropic
 
-                self._client = anthropic.Anthropic(api_key=self._key, max_retries=self.retries, timeout=self.timeout)
+                self._client = anthropic.Anthropic(api_key=self._secret, base_url=self.base_url,
+                                                   max_retries=self.retries, timeout=self.timeout)
             return self._client
 
     def request(self, messages: list[Message]) -> dict[str, Any]:
@@ -90,9 +97,3 @@ class AnthropicBackend(LLMBackend):
                        cache_read=usage.cache_read_input_tokens or 0, cache_write=usage.cache_creation_input_tokens or 0)
         text = "".join(block.text for block in response.content if getattr(block, "type", None) == "text")
         return Reply(text=text or None, stop_reason=response.stop_reason)
-
-    def scrub(self, text: str, limit: int = 300) -> str:
-        """`text` without the API key in it (should a server or proxy echo it), then cut to `limit`."""
-        if self._key:
-            text = text.replace(self._key, "[API key hidden]")
-        return text if len(text) <= limit else text[: limit - 3] + "..."

@@ -24,6 +24,8 @@ from easyread.model import EasySection, Section
 
 FALLBACK_FLAG = "rules-fallback"
 DEFAULT_JOBS = 4
+DEFAULT_RETRIES = 2
+DEFAULT_TIMEOUT = 120.0  # seconds for one request
 MAX_SPLITS = 3  # a section is halved at most this many times (into 8 parts) when answers run too long
 
 
@@ -73,9 +75,13 @@ class LLMBackend:
     name = "llm"
 
     def __init__(self, model: str, *, jobs: int = DEFAULT_JOBS, prompts: Path | str | None = None,
-                 cache: bool = True) -> None:
+                 cache: bool = True, retries: int = DEFAULT_RETRIES, timeout: float = DEFAULT_TIMEOUT,
+                 secret: str = "") -> None:
         self.model = model
         self.jobs = max(1, int(jobs))
+        self.retries = int(retries)
+        self.timeout = float(timeout)
+        self._secret = secret  # the API key: scrubbed from every message we show
         self.prompts: Prompts = load_prompts(Path(prompts) if prompts else None)
         self.cache = ResponseCache() if cache else None
         self.usage = TokenUsage()
@@ -102,12 +108,23 @@ class LLMBackend:
         """Send one conversation; add its tokens to `self.usage`; raise RequestFailed on failure."""
         raise NotImplementedError
 
+    @property
+    def cache_scope(self) -> str:
+        """What, besides the model and prompts, makes answers differ: the backend (and its server)."""
+        return self.name
+
+    def scrub(self, text: str, limit: int = 300) -> str:
+        """`text` without the API key in it (should a server or proxy echo it), then cut to `limit`."""
+        if self._secret:
+            text = text.replace(self._secret, "[API key hidden]")
+        return text if len(text) <= limit else text[: limit - 3] + "..."
+
     # ---- sections -----------------------------------------------------------------------------
 
     def simplify(self, section: Section) -> EasySection:
         if not any(block.text.strip() for block in section.blocks):
             return self._rules_backend().simplify(section)  # nothing to send: a bare heading
-        key = cache_key(self.name, self.model, self.prompts.fingerprint, self.prompts.version, section)
+        key = cache_key(self.cache_scope, self.model, self.prompts.fingerprint, self.prompts.version, section)
         cached = self.cache.get(key) if self.cache else None
         if cached is not None:
             answer, _ = parse_answer(cached)

@@ -14,7 +14,7 @@ from easyread.backends import LLM_BACKENDS
 
 def llm_options(backend: str, start: Path | None = None, *, model: str | None = None, jobs: int | None = None,
                 retries: int | None = None, timeout: float | None = None, prompts: Path | None = None,
-                cache: bool = True) -> dict[str, Any]:
+                cache: bool = True, base_url: str | None = None) -> dict[str, Any]:
     """Keyword arguments for `get_backend(backend, ...)`; empty for an offline backend."""
     if backend not in LLM_BACKENDS:
         return {}
@@ -23,7 +23,7 @@ def llm_options(backend: str, start: Path | None = None, *, model: str | None = 
 
         model = load_settings(start).model
     given = {"model": model, "jobs": jobs, "retries": retries, "timeout": timeout,
-             "prompts": str(prompts) if prompts is not None else None}
+             "prompts": str(prompts) if prompts is not None else None, "base_url": base_url}
     options = {name: value for name, value in given.items() if value is not None}
     if not cache:
         options["cache"] = False

@@ -1,6 +1,7 @@
 """A small fake of the Anthropic Messages API for the tests: no network, scriptable per request.
 
-`FakeAnthropic` serves `POST /v1/messages` on 127.0.0.1 (a free port) from a ThreadingHTTPServer.
+`FakeAnthropic` serves `POST /v1/messages` on 127.0.0.1 (a free port) from a ThreadingHTTPServer,
+and `POST /v1/chat/completions` in OpenAI's shape, for the openai backend.
 Each request takes the next action from `script` (or, when it is empty, from `default(body)`):
 
     {}                                   answer the section well: its sentences, copied, as items
@@ -40,7 +41,17 @@ class Recorded:
 
     @property
     def first_user_text(self) -> str:
-        return _text_of(self.body["messages"][0]["content"])
+        return next(_text_of(m["content"]) for m in self.body["messages"] if m["role"] == "user")
+
+    @property
+    def system(self) -> str:
+        if "system" in self.body:
+            return _text_of(self.body["system"])
+        return next((_text_of(m["content"]) for m in self.body["messages"] if m["role"] == "system"), "")
+
+    @property
+    def is_openai(self) -> bool:
+        return "response_format" in self.body
 
     @property
     def section(self) -> str:
@@ -122,26 +133,39 @@ class FakeAnthropic:
             headers = {"retry-after-ms": "10"}
             if "retry_after" in action:
                 headers = {"retry-after": action["retry_after"]}
-            self._send(handler, request, status, {"type": "error", "error": {"type": "api_error", "message": message}}, headers)
+            self._send(handler, request, status, {"type": "error", "error": {"type": "api_error", "message": message}},
+                       headers)
             return
         if "text" in action:
             text = action["text"]
         else:
             text = json.dumps(action.get("answer") or good_answer(request.section))
-        system = "".join(block["text"] for block in request.body.get("system", []))
+        system = request.system
         with self.lock:
             cached = system in self.seen_systems
             self.seen_systems.add(system)
         prompt_tokens = len(json.dumps(request.body)) // 4
         system_tokens = len(system) // 4
-        body = {
-            "id": f"msg_{len(self.requests)}", "type": "message", "role": "assistant",
-            "model": request.body.get("model"), "content": [{"type": "text", "text": text}],
-            "stop_reason": action.get("stop_reason", "end_turn"), "stop_sequence": None,
-            "usage": {"input_tokens": prompt_tokens - system_tokens, "output_tokens": len(text) // 4,
-                      "cache_read_input_tokens": system_tokens if cached else 0,
-                      "cache_creation_input_tokens": 0 if cached else system_tokens},
-        }
+        stop_reason = action.get("stop_reason", "end_turn")
+        if request.is_openai:
+            body = {
+                "id": f"chatcmpl-{len(self.requests)}", "object": "chat.completion", "created": 0,
+                "model": request.body.get("model"),
+                "choices": [{"index": 0, "message": {"role": "assistant", "content": text},
+                             "finish_reason": "length" if stop_reason == "max_tokens" else "stop"}],
+                "usage": {"prompt_tokens": prompt_tokens, "completion_tokens": len(text) // 4,
+                          "total_tokens": prompt_tokens + len(text) // 4,
+                          "prompt_tokens_details": {"cached_tokens": system_tokens if cached else 0}},
+            }
+        else:
+            body = {
+                "id": f"msg_{len(self.requests)}", "type": "message", "role": "assistant",
+                "model": request.body.get("model"), "content": [{"type": "text", "text": text}],
+                "stop_reason": stop_reason, "stop_sequence": None,
+                "usage": {"input_tokens": prompt_tokens - system_tokens, "output_tokens": len(text) // 4,
+                          "cache_read_input_tokens": system_tokens if cached else 0,
+                          "cache_creation_input_tokens": 0 if cached else system_tokens},
+            }
         self._send(handler, request, 200, body, {})
 
     @staticmethod

@@ -32,9 +32,12 @@ def test_not_json_and_not_the_schema_are_told_apart():
     assert parse_answer('```json\n{"heading": "x", "items": []}\n```')[0] is not None
 
 
-def test_the_schema_is_strict():
+def test_the_schema_is_strict_and_as_the_sdk_would_send_it():
+    from anthropic import transform_schema
+
     schema = answer_schema()
     assert schema["additionalProperties"] is False and set(schema["required"]) == {"heading", "items"}
+    assert transform_schema(schema) == schema
 
 
 def test_long_and_passive_sentences_are_flagged_for_review():
