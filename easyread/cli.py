@@ -59,8 +59,9 @@ def convert(
     ] = None,
     backend: Annotated[
         str, typer.Option("--backend", "-b", help="How to simplify: 'rules' (offline, the default), 'anthropic' "
-                          "(sends each section to Claude; needs ANTHROPIC_API_KEY), 'openai' (an OpenAI-compatible "
-                          "server such as Ollama or vLLM; see --base-url) or 'mock'.")
+                          "(sends each section to Claude; needs ANTHROPIC_API_KEY), 'bedrock' (Claude on Amazon "
+                          "Bedrock), 'openai' (an OpenAI-compatible server such as Ollama or vLLM; see --base-url) "
+                          "or 'mock'.")
     ] = "rules",
     max_size: Annotated[
         int, typer.Option("--max-size", min=1, help="Refuse documents larger than this many megabytes.")
@@ -85,7 +86,7 @@ def convert(
     model: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option("--model", "-m", help="LLM backends: the model, e.g. claude-sonnet-5-5. Default: `model` in "
-                     "easyread.toml, else claude-sonnet-5-5 for anthropic (openai: always needed).",
+                     "easyread.toml, else claude-sonnet-5-5 for anthropic (openai, bedrock: always needed).",
                      show_default=False),
     ] = None,
     retries: Annotated[

@@ -38,23 +38,34 @@ class AnthropicBackend(LLMBackend):
     def __init__(self, model: str | None = None, *, jobs: int = DEFAULT_JOBS, retries: int = DEFAULT_RETRIES,
                  timeout: float = DEFAULT_TIMEOUT, prompts: Path | str | None = None, cache: bool = True,
                  base_url: str | None = None, dry_run: bool = False) -> None:
-        key = os.environ.get(KEY_VARIABLE, "").strip()
-        if not key and not dry_run:
-            raise UsageError(None, MISSING_KEY)
-        super().__init__(model or DEFAULT_MODEL, jobs=jobs, prompts=prompts, cache=cache, retries=retries,
-                         timeout=timeout, secret=key)
+        secret = self.credential(dry_run)
+        super().__init__(self.model_or_default(model), jobs=jobs, prompts=prompts, cache=cache, retries=retries,
+                         timeout=timeout, secret=secret)
         self.base_url = base_url  # None: ANTHROPIC_BASE_URL, else Anthropic's API (the SDK decides)
         self._client: Any = None
         self._client_lock = threading.Lock()
+
+    def credential(self, dry_run: bool) -> str:
+        """The API key; a UsageError when it is missing (a dry run needs none)."""
+        key = os.environ.get(KEY_VARIABLE, "").strip()
+        if not key and not dry_run:
+            raise UsageError(None, MISSING_KEY)
+        return key
+
+    def model_or_default(self, model: str | None) -> str:
+        return model or DEFAULT_MODEL
+
+    def make_client(self) -> Any:
+        import anthropic
+
+        return anthropic.Anthropic(api_key=self._secret, base_url=self.base_url, max_retries=self.retries,
+                                   timeout=self.timeout)
 
     def client(self) -> Any:
         """The SDK client, made on first use (so `easyread --help` never imports the SDK)."""
         with self._client_lock:
             if self._client is None:
-                import anthropic
-
-                self._client = anthropic.Anthropic(api_key=self._secret, base_url=self.base_url,
-                                                   max_retries=self.retries, timeout=self.timeout)
+                self._client = self.make_client()
             return self._client
 
     def request(self, messages: list[Message]) -> dict[str, Any]:

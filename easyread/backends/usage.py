@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 import threading
 from dataclasses import dataclass, field
@@ -31,13 +32,18 @@ def prices() -> dict[str, Price]:
     return {model: Price(**values) for model, values in data.get("models", {}).items()}
 
 
+_BEDROCK_ID = re.compile(r"^(?:[a-z]{2,6}\.)?anthropic\.(?P<name>.+?)(?:-v\d+(?::\d+)?)?$")
+_DATED = re.compile(r"^(?P<name>.+)-\d{8}$")
+
+
 def price_of(model: str) -> Price | None:
-    """The price of `model`; a dated id ("claude-haiku-4-5-20251001") costs what its alias does."""
+    """The price of `model`. A dated id ("claude-haiku-4-5-20251001") or a Bedrock id
+    ("eu.anthropic.claude-haiku-4-5-20251001-v1:0") costs what its alias does."""
     table = prices()
-    if model in table:
-        return table[model]
-    alias = model.rsplit("-", 1)[0] if model.rsplit("-", 1)[-1].isdigit() and len(model.rsplit("-", 1)[-1]) == 8 else ""
-    return table.get(alias)
+    bedrock = _BEDROCK_ID.match(model)
+    name = bedrock.group("name") if bedrock else model
+    dated = _DATED.match(name)
+    return table.get(name) or (table.get(dated.group("name")) if dated else None)
 
 
 @dataclass

@@ -1,7 +1,8 @@
 """A small fake of the Anthropic Messages API for the tests: no network, scriptable per request.
 
 `FakeAnthropic` serves `POST /v1/messages` on 127.0.0.1 (a free port) from a ThreadingHTTPServer,
-and `POST /v1/chat/completions` in OpenAI's shape, for the openai backend.
+`POST /v1/chat/completions` in OpenAI's shape (the openai backend), and Bedrock's
+`POST /model/<model>/invoke` (the bedrock backend).
 Each request takes the next action from `script` (or, when it is empty, from `default(body)`):
 
     {}                                   answer the section well: its sentences, copied, as items
@@ -38,6 +39,16 @@ class Recorded:
     body: dict[str, Any]
     started: float
     finished: float = 0.0
+    path: str = ""
+
+    @property
+    def model(self) -> str:
+        """The model asked for: in the body, or in the path for Bedrock (/model/<model>/invoke)."""
+        if self.path.startswith("/model/"):
+            from urllib.parse import unquote
+
+            return unquote(self.path.split("/")[2])
+        return str(self.body.get("model", ""))
 
     @property
     def first_user_text(self) -> str:
@@ -102,7 +113,8 @@ class FakeAnthropic:
             def do_POST(self) -> None:  # noqa: N802 - the name http.server calls
                 length = int(self.headers.get("content-length", 0))
                 body = json.loads(self.rfile.read(length) or b"{}")
-                recorded = Recorded({k.lower(): v for k, v in self.headers.items()}, body, time.monotonic())
+                recorded = Recorded({k.lower(): v for k, v in self.headers.items()}, body, time.monotonic(),
+                                    path=self.path)
                 with fake.lock:
                     fake.requests.append(recorded)
                     action = fake.script.pop(0) if fake.script else None
@@ -150,7 +162,7 @@ class FakeAnthropic:
         if request.is_openai:
             body = {
                 "id": f"chatcmpl-{len(self.requests)}", "object": "chat.completion", "created": 0,
-                "model": request.body.get("model"),
+                "model": request.model,
                 "choices": [{"index": 0, "message": {"role": "assistant", "content": text},
                              "finish_reason": "length" if stop_reason == "max_tokens" else "stop"}],
                 "usage": {"prompt_tokens": prompt_tokens, "completion_tokens": len(text) // 4,
@@ -160,7 +172,7 @@ class FakeAnthropic:
         else:
             body = {
                 "id": f"msg_{len(self.requests)}", "type": "message", "role": "assistant",
-                "model": request.body.get("model"), "content": [{"type": "text", "text": text}],
+                "model": request.model, "content": [{"type": "text", "text": text}],
                 "stop_reason": stop_reason, "stop_sequence": None,
                 "usage": {"input_tokens": prompt_tokens - system_tokens, "output_tokens": len(text) // 4,
                           "cache_read_input_tokens": system_tokens if cached else 0,

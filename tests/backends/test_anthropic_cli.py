@@ -147,5 +147,6 @@ def test_help_does_not_import_the_sdk():
     code = ("import sys\nfrom typer.testing import CliRunner\nfrom easyread.cli import app\n"
             "for args in (['--help'], ['convert', '--help'], ['cache', '--help']):\n"
             "    assert CliRunner().invoke(app, args).exit_code == 0\n"
-            "assert 'anthropic' not in sys.modules, 'imported anthropic'\n")
+            "assert 'anthropic' not in sys.modules, 'imported anthropic'\n"
+            "assert 'openai' not in sys.modules, 'imported openai'\n")
     subprocess.run([sys.executable, "-c", code], check=True)
