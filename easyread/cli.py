@@ -14,6 +14,7 @@ from typing import Annotated, Optional
 import typer
 
 from easyread import __version__
+from easyread.cli_cache import cache_app
 from easyread.errors import EXIT_DOCUMENT_FAILED, EasyReadError
 
 app = typer.Typer(
@@ -309,28 +310,7 @@ def _write_check_report(reports, output_format: str, output: Path | None) -> Non
         write_text_atomic(output, buffer.getvalue())
 
 
-cache_app = typer.Typer(help="The cache of answers from the LLM backends: where it is, or empty it.",
-                        no_args_is_help=True)
 app.add_typer(cache_app, name="cache")
-
-
-@cache_app.command("info")
-def cache_info() -> None:
-    """Print where the cache is, how many answers it holds and its size on disk."""
-    from easyread.backends.response_cache import ResponseCache
-
-    info = ResponseCache().info()
-    typer.echo(f"path: {info.path}\nentries: {info.entries}\nsize: {info.size:,} bytes")
-
-
-@cache_app.command("clear")
-def cache_clear() -> None:
-    """Remove every cached answer; the next conversion asks the model again."""
-    from easyread.backends.response_cache import ResponseCache
-
-    cache = ResponseCache()
-    removed = cache.clear()
-    typer.echo(f"removed {removed} answers from {cache.path}")
 
 
 def main() -> None:

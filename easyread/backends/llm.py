@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from easyread.backends.answer import EasyReadAnswer, merge_answers, parse_answer, problems_with, to_easy_section
 from easyread.backends.prompts import Prompts, load_prompts
 from easyread.backends.response_cache import ResponseCache, cache_key
 from easyread.backends.usage import Estimate, TokenUsage, estimate_tokens
+from easyread.language.sentences import split_sentences
 from easyread.model import EasySection, Section
 
 FALLBACK_FLAG = "rules-fallback"
@@ -212,10 +213,6 @@ def split_in_two(section: Section) -> tuple[Section, Section] | None:
     """The section's blocks in two halves; one block is split between its sentences. None if it cannot be."""
     blocks = [block for block in section.blocks if block.text.strip()]
     if len(blocks) == 1:
-        from dataclasses import replace
-
-        from easyread.language.sentences import split_sentences
-
         sentences = split_sentences(blocks[0].text)
         if len(sentences) < 2:
             return None

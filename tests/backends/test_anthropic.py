@@ -248,3 +248,20 @@ def test_the_answer_fills_in_hard_words(fake_anthropic):
     easy = backend().simplify(SECTION)
     assert easy.items[0].hard_words[0].word == "council tax"
     assert easy.items[0].hard_words[0].explanation == "Money you pay for local services."
+
+
+def test_one_long_paragraph_is_split_between_its_sentences(fake_anthropic):
+    section = Section("Bins", [Block("paragraph", "Bins go out on Monday. Boxes go out on Friday.")])
+    fake_anthropic.script = [{"stop_reason": "max_tokens", "text": "{"}]
+    easy = backend().simplify(section)
+    assert [r.section for r in fake_anthropic.requests[1:]] == ["Bins go out on Monday.", "Boxes go out on Friday."]
+    assert sentences(easy) == ["Bins go out on Monday.", "Boxes go out on Friday."]
+
+
+def test_an_answer_always_too_long_falls_back(fake_anthropic):
+    fake_anthropic.default = lambda request: {"stop_reason": "max_tokens", "text": "{"}
+    chosen = backend()
+    easy = chosen.simplify(SECTION)
+    assert len(fake_anthropic.requests) == 3  # the section, then each of its two blocks
+    assert all(FALLBACK_FLAG in item.flags for item in easy.items)
+    assert "token limit" in chosen.fallbacks[0].reason
