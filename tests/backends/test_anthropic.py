@@ -262,6 +262,6 @@ def test_an_answer_always_too_long_falls_back(fake_anthropic):
     fake_anthropic.default = lambda request: {"stop_reason": "max_tokens", "text": "{"}
     chosen = backend()
     easy = chosen.simplify(SECTION)
-    assert len(fake_anthropic.requests) == 3  # the section, then each of its two blocks
+    assert len(fake_anthropic.requests) == 2  # the section, then its first block, which cannot be split: stop there
     assert all(FALLBACK_FLAG in item.flags for item in easy.items)
     assert "token limit" in chosen.fallbacks[0].reason
