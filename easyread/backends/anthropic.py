@@ -68,6 +68,12 @@ class AnthropicBackend(LLMBackend):
                 self._client = self.make_client()
             return self._client
 
+    def close(self) -> None:
+        with self._client_lock:
+            if self._client is not None:
+                self._client.close()
+                self._client = None
+
     def request(self, messages: list[Message]) -> dict[str, Any]:
         """The arguments of one `messages.create` call."""
         from easyread.backends.answer import answer_schema
@@ -100,7 +106,7 @@ class AnthropicBackend(LLMBackend):
             body = error.body if isinstance(error.body, dict) else {}
             inner = body.get("error") if isinstance(body.get("error"), dict) else {}
             detail = str(inner.get("message") or error.message)
-            raise RequestFailed(self.scrub(f"the server answered {error.status_code} ({detail})")) from None
+            raise self.status_error(error.status_code, detail) from None
         except anthropic.APIError as error:
             raise RequestFailed(self.scrub(f"{type(error).__name__}: {error}")) from None
         usage = response.usage

@@ -20,6 +20,7 @@ from easyread.backends.answer import EasyReadAnswer, merge_answers, parse_answer
 from easyread.backends.prompts import Prompts, load_prompts
 from easyread.backends.response_cache import ResponseCache, cache_key
 from easyread.backends.usage import Estimate, TokenUsage, estimate_tokens
+from easyread.errors import EXIT_USAGE, EasyReadError
 from easyread.language.sentences import split_sentences
 from easyread.model import EasySection, Section
 
@@ -40,6 +41,15 @@ class Reply:
 
 class RequestFailed(Exception):
     """A request failed after the client's own retries; the message is safe to show (no key)."""
+
+
+class RequestRefused(EasyReadError):
+    """The server refused the key or the model (401, 403, 404): no section can succeed, so stop."""
+
+    exit_code = EXIT_USAGE
+
+
+REFUSED_STATUSES = (401, 403, 404)
 
 
 class _TooLong(Exception):
@@ -120,6 +130,14 @@ class LLMBackend:
             text = text.replace(self._secret, "[API key hidden]")
         return text if len(text) <= limit else text[: limit - 3] + "..."
 
+    def status_error(self, status: int, detail: str) -> Exception:
+        """The exception for a server's error status, after the client's retries."""
+        message = self.scrub(f"the server answered {status} ({detail})")
+        if status in REFUSED_STATUSES:
+            return RequestRefused(None, f"{self.name}: {message}; check the API key, --model {self.model} "
+                                        "and --base-url")
+        return RequestFailed(message)
+
     # ---- sections -----------------------------------------------------------------------------
 
     def simplify(self, section: Section) -> EasySection:
@@ -135,6 +153,10 @@ class LLMBackend:
             answer = self._answer(section, splits=0)
         except _Failed as failure:
             return self._fall_back(section, str(failure))
+        except EasyReadError:
+            raise  # refused for every section (a bad key or model): the user must fix it
+        except Exception as error:  # an SDK surprise must not lose the section either
+            return self._fall_back(section, self.scrub(f"unexpected {type(error).__name__}: {error}"))
         if self.cache:
             self.cache.put(key, self.name, self.model, answer.model_dump_json())
         return to_easy_section(answer)
@@ -143,8 +165,18 @@ class LLMBackend:
         """Every section, up to `jobs` requests at once, in the order given."""
         if self.jobs == 1 or len(sections) <= 1:
             return [self.simplify(section) for section in sections]
-        with ThreadPoolExecutor(max_workers=min(self.jobs, len(sections)), thread_name_prefix="easyread-llm") as pool:
+        pool = ThreadPoolExecutor(max_workers=min(self.jobs, len(sections)), thread_name_prefix="easyread-llm")
+        try:
             return list(pool.map(self.simplify, sections))
+        except BaseException:  # Ctrl-C, SIGTERM in a batch worker, a refused key: stop what is in flight
+            pool.shutdown(wait=False, cancel_futures=True)
+            self.close()
+            raise
+        finally:
+            pool.shutdown(wait=False)
+
+    def close(self) -> None:
+        """Let go of the provider's connections (requests in flight end with an error)."""
 
     def estimate(self, sections: list[Section]) -> Estimate:
         """Tokens and cost of converting `sections`, from the size of the prompts; no request is made."""

@@ -65,6 +65,12 @@ class OpenAIBackend(LLMBackend):
                                              max_retries=self.retries, timeout=self.timeout)
             return self._client
 
+    def close(self) -> None:
+        with self._client_lock:
+            if self._client is not None:
+                self._client.close()
+                self._client = None
+
     def request(self, messages: list[Message]) -> dict[str, Any]:
         from easyread.backends.answer import answer_schema
 
@@ -98,7 +104,7 @@ class OpenAIBackend(LLMBackend):
             body = error.body if isinstance(error.body, dict) else {}
             inner = body.get("error") if isinstance(body.get("error"), dict) else body
             detail = str(inner.get("message") or error.message)
-            raise RequestFailed(self.scrub(f"the server answered {error.status_code} ({detail})")) from None
+            raise self.status_error(error.status_code, detail) from None
         except openai.APIError as error:
             raise RequestFailed(self.scrub(f"{type(error).__name__}: {error}")) from None
         usage = response.usage

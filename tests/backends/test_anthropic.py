@@ -265,3 +265,23 @@ def test_an_answer_always_too_long_falls_back(fake_anthropic):
     assert len(fake_anthropic.requests) == 2  # the section, then its first block, which cannot be split: stop there
     assert all(FALLBACK_FLAG in item.flags for item in easy.items)
     assert "token limit" in chosen.fallbacks[0].reason
+
+
+def test_an_unexpected_error_in_a_section_falls_back(fake_anthropic, monkeypatch):
+    chosen = backend()
+    monkeypatch.setattr(chosen, "send", lambda messages: 1 / 0)
+    easy = chosen.simplify(SECTION)
+    assert all(FALLBACK_FLAG in item.flags for item in easy.items)
+    assert "unexpected ZeroDivisionError" in chosen.fallbacks[0].reason
+
+
+def test_a_refused_key_stops_every_section_at_once(fake_anthropic):
+    from easyread.backends.llm import RequestRefused
+
+    sections = [Section(f"Part {n}", [Block("paragraph", f"This is part {n}.")]) for n in range(8)]
+    fake_anthropic.default = lambda request: {"status": 401} if request.section == "This is part 0." else {"delay": 2}
+    began = time.monotonic()
+    with pytest.raises(RequestRefused, match="401"):
+        backend(jobs=4).simplify_all(sections)
+    assert time.monotonic() - began < 1.5  # not waiting for the slow requests in flight
+    assert len(fake_anthropic.requests) <= 4  # and none started after the refusal

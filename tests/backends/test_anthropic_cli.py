@@ -150,3 +150,13 @@ def test_help_does_not_import_the_sdk():
             "assert 'anthropic' not in sys.modules, 'imported anthropic'\n"
             "assert 'openai' not in sys.modules, 'imported openai'\n")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_refused_key_stops_the_conversion_with_one_line(runner, tmp_path, fake_anthropic):
+    fake_anthropic.default = lambda request: {"status": 401, "echo_headers": True}
+    result = convert(runner, letter(tmp_path), "-b", "anthropic")
+    assert result.exit_code == 2
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("easyread: error: anthropic: the server answered 401")
+    assert "check the API key" in lines[0] and FAKE_KEY not in result.output
+    assert not (tmp_path / "letter.easyread.pdf").exists()
