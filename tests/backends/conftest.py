@@ -7,6 +7,15 @@ import pytest
 from tests.backends.fake_anthropic import FakeAnthropic
 
 FAKE_KEY = "sk-ant-test-FAKE-KEY-0123456789abcdef"
+NOWHERE = "http://127.0.0.1:9"  # the discard port: a request that escapes a test fails at once, offline
+
+
+@pytest.fixture(autouse=True)
+def offline(monkeypatch, tmp_path):
+    """No backend test reaches a real API or the user's own cache, whatever the environment says."""
+    for variable in ("ANTHROPIC_BASE_URL", "OPENAI_BASE_URL", "ANTHROPIC_BEDROCK_BASE_URL"):
+        monkeypatch.setenv(variable, NOWHERE)
+    monkeypatch.setenv("EASYREAD_CACHE_DIR", str(tmp_path / "cache"))
 
 
 @pytest.fixture
