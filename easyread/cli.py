@@ -204,7 +204,8 @@ def _estimate(sources: list[Path], batch: bool, backend: str, options: dict[str,
         guess = estimate(sources[0], backend=backend, options=options, max_bytes=max_size * 1024 * 1024)
     except EasyReadError as error:
         raise _fail(error.message(), error.exit_code) from None
-    cost = f"about ${guess.cost:.4f} at most" if guess.cost is not None else f"cost unknown (no price for {guess.model})"
+    cost = (f"about ${guess.cost:.4f} (before any prompt cache discount)" if guess.cost is not None
+            else f"cost unknown (no price for {guess.model})")
     requests = f"{guess.requests} request" + ("" if guess.requests == 1 else "s")
     typer.echo(f"{sources[0]}: {requests} to {backend} {guess.model}; about {guess.input_tokens:,} "
                f"tokens in and {guess.output_tokens:,} out (characters / 4); {cost}. Nothing was sent.")

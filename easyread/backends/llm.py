@@ -50,6 +50,7 @@ class RequestRefused(EasyReadError):
 
 
 REFUSED_STATUSES = (401, 403, 404)
+TOO_LONG = ("max_tokens", "model_context_window_exceeded")  # stop reasons that call for a smaller part
 
 
 class _TooLong(Exception):
@@ -219,7 +220,7 @@ class LLMBackend:
             reply = self.send(conversation)
         except RequestFailed as error:
             raise _Failed(str(error)) from None
-        if reply.stop_reason == "max_tokens":
+        if reply.stop_reason in TOO_LONG:
             raise _TooLong()
         if reply.stop_reason == "refusal":
             raise _Failed("the model refused to answer")

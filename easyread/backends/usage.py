@@ -94,7 +94,7 @@ class Estimate:
 
     @property
     def cost(self) -> float | None:
-        """Dollars at the model's price, without the prompt cache's discount (so an upper bound)."""
+        """Dollars at the model's price, before any prompt cache discount and without repair rounds."""
         usage = TokenUsage(input=self.input_tokens, output=self.output_tokens)
         return usage.cost(self.model)
 
