@@ -131,7 +131,7 @@ def run_batch(
     folder, or the backend is unknown. Ctrl-C or SIGTERM returns a summary with `interrupted` set.
     """
     from easyread import __version__
-    from easyread.backends import BACKENDS
+    from easyread.backends import BACKENDS, LLM_BACKENDS, get_backend
 
     started = time.monotonic()
     output = Path(output)
@@ -142,6 +142,8 @@ def run_batch(
     if backend not in BACKENDS:
         raise UsageError(None, f"unknown backend '{backend}' (choose from: {', '.join(sorted(BACKENDS))})")
     options = dict(backend_options or {})
+    if backend in LLM_BACKENDS:
+        get_backend(backend, **options)  # a missing key or prompt folder is a usage error before anything starts
     found, unsupported = find_inputs(sources, recursive=recursive, exclude=output)
     output.mkdir(parents=True, exist_ok=True)
     if pictures:

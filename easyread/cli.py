@@ -14,6 +14,7 @@ from typing import Annotated, Optional
 import typer
 
 from easyread import __version__
+from easyread.cli_cache import cache_app
 from easyread.errors import EXIT_DOCUMENT_FAILED, EXIT_USAGE, EasyReadError
 
 app = typer.Typer(
@@ -67,7 +68,10 @@ def convert(
         typer.Option("--pictures", help=PICTURES_HELP, show_default=False),
     ] = None,
     backend: Annotated[
-        str, typer.Option("--backend", "-b", help="How to simplify: 'rules' (offline, the default) or 'mock'.")
+        str, typer.Option("--backend", "-b", help="How to simplify: 'rules' (offline, the default), 'anthropic' "
+                          "(sends each section to Claude; needs ANTHROPIC_API_KEY), 'bedrock' (Claude on Amazon "
+                          "Bedrock), 'openai' (an OpenAI-compatible server such as Ollama or vLLM; see --base-url) "
+                          "or 'mock'.")
     ] = "rules",
     max_size: Annotated[
         int, typer.Option("--max-size", min=1, help="Refuse documents larger than this many megabytes.")
@@ -77,7 +81,8 @@ def convert(
     ] = False,
     jobs: Annotated[
         Optional[int],  # noqa: UP045
-        typer.Option("--jobs", "-j", min=1, help="Documents converted at once. Default: the number of CPUs."),
+        typer.Option("--jobs", "-j", min=1, help="Several documents: documents converted at once (default: the "
+                     "number of CPUs). One document with an LLM backend: requests sent at once (default 4)."),
     ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Convert again documents the manifest says are unchanged.")
@@ -88,6 +93,40 @@ def convert(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print only errors and the output path (or the summary line).")
     ] = False,
+    model: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--model", "-m", help="LLM backends: the model, e.g. claude-sonnet-5-5. Default: `model` in "
+                     "easyread.toml, else claude-sonnet-5-5 for anthropic (openai, bedrock: always needed).",
+                     show_default=False),
+    ] = None,
+    retries: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option("--retries", min=0, help="LLM backends: times to retry a request that failed with 429, 5xx, "
+                     "529 or a timeout. Default 2.", show_default=False),
+    ] = None,
+    timeout: Annotated[
+        Optional[float],  # noqa: UP045
+        typer.Option("--timeout", min=0.1, help="LLM backends: seconds to wait for one answer. Default 120.",
+                     show_default=False),
+    ] = None,
+    base_url: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--base-url", help="LLM backends: the server to send requests to, e.g. "
+                     "http://localhost:11434/v1 for Ollama. Default: ANTHROPIC_BASE_URL or OPENAI_BASE_URL, else "
+                     "the provider's API.", show_default=False),
+    ] = None,
+    prompts: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--prompts", help="LLM backends: a folder of prompt templates (system.md, user.md, repair.md) "
+                     "to use instead of the shipped ones.", show_default=False),
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="LLM backends: ask again even when an answer is in the cache.")
+    ] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="LLM backends: estimate the tokens and cost of converting one "
+                           "document, without sending anything.")
+    ] = False,
     mock_latency: Annotated[
         float, typer.Option("--mock-latency", min=0.0, hidden=True, help="Seconds the mock backend waits a section.")
     ] = 0.0,
@@ -97,14 +136,22 @@ def convert(
     Several documents: exit 0 when all were converted (or skipped), 1 if any failed, 130 when
     interrupted; the manifest easyread-manifest.json in the output folder says what was done.
     """
+    from easyread.backends.options import llm_options
     from easyread.batch import is_batch
 
-    backend_options = {"latency": mock_latency} if mock_latency and backend == "mock" else {}
+    batch = is_batch(sources)
     try:
+        backend_options = llm_options(backend, sources[0], model=model, jobs=None if batch else jobs, retries=retries,
+                                      timeout=timeout, prompts=prompts, cache=not no_cache, base_url=base_url)
         chosen_formats, pictures = _output_choices(sources, formats, pictures)
     except EasyReadError as error:
         raise _fail(error.message(), error.exit_code) from None
-    if is_batch(sources):
+    if mock_latency and backend == "mock":
+        backend_options = {"latency": mock_latency}
+    if dry_run:
+        _estimate(sources, batch, backend, backend_options, max_size)
+        return
+    if batch:
         _convert_batch(sources, output, backend, backend_options, max_size, recursive, jobs, force, verbose, quiet,
                        chosen_formats, pictures)
         return
@@ -143,6 +190,18 @@ def convert(
         )
     for flag, count in sorted(result.flagged.items()):
         typer.echo(f"  to review: {count} x {flag}", err=True)
+    if result.usage is not None:
+        usage = result.usage
+        cost = f"about ${result.cost:.4f}" if result.cost is not None else f"cost unknown (no price for {result.model})"
+        requests = f"{usage.requests} request" + ("" if usage.requests == 1 else "s")
+        typer.echo(f"{result.backend} {result.model}: {requests}; tokens: {usage.input:,} in, "
+                   f"{usage.cache_read:,} read from the prompt cache, {usage.cache_write:,} written to it, "
+                   f"{usage.output:,} out; {cost}", err=True)
+    if result.fallbacks:
+        typer.echo(f"warning: {source}: {len(result.fallbacks)} of {len(result.source.sections)} sections were "
+                   f"converted by the rules backend instead (their items are flagged rules-fallback):", err=True)
+        for fallback in result.fallbacks:
+            typer.echo(f"  {fallback.heading or '(no heading)'}: {fallback.reason}", err=True)
     if result.missing_facts:
         facts = ", ".join(fact.text for fact in result.missing_facts)
         typer.echo(f"warning: {source}: facts not found in the Easy Read version: {facts}", err=True)
@@ -164,6 +223,23 @@ def _output_choices(sources: list[Path], formats: str | None, pictures: str | No
         formats = formats if formats is not None else settings.format
         pictures = pictures if pictures is not None else settings.pictures
     return parse_formats(formats), pictures or None
+
+
+def _estimate(sources: list[Path], batch: bool, backend: str, options: dict[str, object], max_size: int) -> None:
+    from easyread.errors import EXIT_USAGE
+    from easyread.pipeline import estimate
+
+    if batch:
+        raise _fail("--dry-run estimates one document at a time", EXIT_USAGE)
+    try:
+        guess = estimate(sources[0], backend=backend, options=options, max_bytes=max_size * 1024 * 1024)
+    except EasyReadError as error:
+        raise _fail(error.message(), error.exit_code) from None
+    cost = (f"about ${guess.cost:.4f} (before any prompt cache discount)" if guess.cost is not None
+            else f"cost unknown (no price for {guess.model})")
+    requests = f"{guess.requests} request" + ("" if guess.requests == 1 else "s")
+    typer.echo(f"{sources[0]}: {requests} to {backend} {guess.model}; about {guess.input_tokens:,} "
+               f"tokens in and {guess.output_tokens:,} out (characters / 4); {cost}. Nothing was sent.")
 
 
 def _convert_batch(sources: list[Path], output: Path | None, backend: str, backend_options: dict[str, float],
@@ -315,6 +391,9 @@ def _write_check_report(reports, output_format: str, output: Path | None) -> Non
         typer.echo(buffer.getvalue(), nl=False)
     else:
         write_text_atomic(output, buffer.getvalue())
+
+
+app.add_typer(cache_app, name="cache")
 
 
 def main() -> None:

@@ -25,6 +25,7 @@ class Settings:
     """Thresholds and choices; the defaults are the numbers in the Easy Read guide."""
 
     backend: str = "rules"
+    model: str | None = None  # the model of an LLM backend; None: the backend's default
     min_reading_ease: float = 80.0  # Flesch Reading Ease
     max_grade: float = 5.0  # Flesch-Kincaid grade
     max_sentence_words: int = 15
@@ -83,8 +84,10 @@ def settings_from_table(table: dict[str, Any], source: Path | None = None) -> Se
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise UsageError(source, "'ignore' must be a list of rule ids, e.g. [\"ER101\"]")
             values[name] = tuple(value)
-        elif name == "backend":
-            values[name] = str(value)
+        elif name in ("backend", "model"):
+            if not isinstance(value, str) or not value.strip():
+                raise UsageError(source, f"'{key}' must be a name, e.g. {key} = \"{'rules' if name == 'backend' else 'claude-sonnet-5-5'}\"")
+            values[name] = value.strip()
         elif name == "format":
             if isinstance(value, list) and all(isinstance(v, str) for v in value):
                 value = ",".join(value)

@@ -8,15 +8,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from easyread.backends import DEFAULT_BACKEND, get_backend
-from easyread.backends.base import Backend
+from easyread.backends.base import Backend, BatchBackend
 from easyread.checks.metrics import Metrics, measure
 from easyread.contact import with_contact_page
+from easyread.errors import UsageError
 from easyread.language.facts import Fact, extract_facts, missing_facts, source_fact_text
 from easyread.model import EasyReadDocument, EasySection, HardWord, SourceDocument
 from easyread.outputs import DEFAULT_FORMATS, output_base, output_paths, parse_formats, render
 from easyread.readers import DEFAULT_MAX_BYTES
+
+if TYPE_CHECKING:
+    from easyread.backends.llm import Fallback
+    from easyread.backends.usage import Estimate, TokenUsage
 
 DEFAULT_FIRST_HEADING = "What is this about?"
 
@@ -33,6 +39,11 @@ class ConversionResult:
     scores_before: Metrics | None = None  # readability of the source
     scores_after: Metrics | None = None  # readability of the Easy Read version
     outputs: dict[str, Path] = field(default_factory=dict)  # every file written, by format
+    backend: str = ""
+    model: str | None = None  # for the LLM backends
+    usage: TokenUsage | None = None  # tokens the LLM backends used for this document
+    cost: float | None = None  # dollars, when the model's price is known
+    fallbacks: list[Fallback] = field(default_factory=list)  # sections the rules backend converted instead
 
     @property
     def flagged(self) -> dict[str, int]:
@@ -75,8 +86,12 @@ def simplify_document(source: SourceDocument, backend: Backend) -> EasyReadDocum
 
     sections: list[EasySection] = []
     carried: list[str] = []
-    for index, section in enumerate(source.sections):
-        easy = backend.simplify(section)
+    if isinstance(backend, BatchBackend):
+        simplified = backend.simplify_all(list(source.sections))
+    else:
+        simplified = [backend.simplify(section) for section in source.sections]
+    for index, easy in enumerate(simplified):
+        section = source.sections[index]
         if not easy.heading:
             easy.heading = DEFAULT_FIRST_HEADING if index == 0 else (sections[-1].heading if sections else "")
         if not easy.items:
@@ -139,4 +154,20 @@ def convert(
         source=source, document=document, output=target, pages=pages, missing_facts=missing, outputs=paths,
         scores_before=measure("\n".join(block.text for section in source.sections for block in section.blocks)),
         scores_after=measure("\n".join(item.sentence for item in document.items())),
+        backend=chosen.name, model=getattr(chosen, "model", None), usage=getattr(chosen, "usage", None),
+        cost=getattr(chosen, "cost", None), fallbacks=list(getattr(chosen, "fallbacks", [])),
     )
+
+
+def estimate(source_path: Path, *, backend: str, options: dict[str, Any] | None = None,
+             max_bytes: int = DEFAULT_MAX_BYTES) -> Estimate:
+    """What converting `source_path` with an LLM backend would cost, without sending anything."""
+    from easyread.backends import LLM_BACKENDS
+    from easyread.readers import read_document
+
+    if backend not in LLM_BACKENDS:
+        raise UsageError(None, f"--dry-run estimates the cost of an LLM backend ({', '.join(LLM_BACKENDS)}); "
+                               f"'{backend}' makes no requests")
+    source = read_document(Path(source_path), max_bytes=max_bytes)
+    chosen = get_backend(backend, **{**(options or {}), "dry_run": True})
+    return chosen.estimate(source.sections)  # type: ignore[attr-defined, no-any-return]

@@ -1,6 +1,9 @@
 """Simplification backends, chosen by name. Each is imported only when asked for.
 
-`rules` is the offline default; `mock` is for tests and demos.
+`rules` is the offline default; `mock` is for tests and demos; `anthropic` sends each section to
+Claude (an API key is needed); `bedrock` to Claude on Amazon Bedrock; `openai` to an
+OpenAI-compatible server (Ollama, vLLM, OpenAI). A backend may also have `simplify_all(sections)`, to work on
+several sections at once; the pipeline uses it when it is there.
 """
 
 from __future__ import annotations
@@ -14,7 +17,11 @@ from easyread.errors import UsageError
 BACKENDS: dict[str, str] = {
     "rules": "easyread.backends.rules:RulesBackend",
     "mock": "easyread.backends.mock:MockBackend",
+    "anthropic": "easyread.backends.anthropic:AnthropicBackend",
+    "openai": "easyread.backends.openai:OpenAIBackend",
+    "bedrock": "easyread.backends.bedrock:BedrockBackend",
 }
+LLM_BACKENDS = ("anthropic", "openai", "bedrock")  # the backends that send text off the machine and take the LLM options
 DEFAULT_BACKEND = "rules"
 
 

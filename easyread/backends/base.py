@@ -18,3 +18,10 @@ class Backend(Protocol):
     name: str
 
     def simplify(self, section: Section) -> EasySection: ...
+
+
+@runtime_checkable
+class BatchBackend(Backend, Protocol):
+    """A backend that can work on several sections at once (e.g. requests in flight), keeping their order."""
+
+    def simplify_all(self, sections: list[Section]) -> list[EasySection]: ...

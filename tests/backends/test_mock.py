@@ -24,5 +24,5 @@ def test_fails_when_told_to():
 
 
 def test_unknown_backend_names_the_choices():
-    with pytest.raises(UsageError, match="choose from: mock, rules"):
+    with pytest.raises(UsageError, match="choose from: anthropic, bedrock, mock, openai, rules"):
         get_backend("gpt")

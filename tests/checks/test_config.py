@@ -57,3 +57,12 @@ def test_bad_settings_name_the_file(tmp_path):
     (tmp_path / "easyread.toml").write_text("max_grade = \n")
     with pytest.raises(UsageError, match="cannot read settings"):
         load_settings(tmp_path / "a.md")
+
+
+def test_the_model_of_an_llm_backend_comes_from_the_file(tmp_path):
+    (tmp_path / "easyread.toml").write_text('model = "claude-haiku-4-5"\n', encoding="utf-8")
+    assert load_settings(tmp_path).model == "claude-haiku-4-5"
+    assert Settings().model is None
+    (tmp_path / "easyread.toml").write_text("model = 4\n", encoding="utf-8")
+    with pytest.raises(UsageError, match="'model' must be a name"):
+        load_settings(tmp_path)

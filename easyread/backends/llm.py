@@ -1,0 +1,258 @@
+"""What every LLM backend does around its requests: check, repair, split, fall back, cache, count.
+
+A provider (anthropic, ...) only sends one conversation and returns a `Reply`. For each section
+this module: answers from the cache when it can; otherwise asks, and checks the answer (JSON of
+the schema, items, sentences of 15 words at most, every fact kept); on a problem asks ONCE more,
+saying exactly what was wrong; when the answer ran out of tokens, asks for each half of the section
+apart. A section that still fails is converted by the rules backend, its items flagged
+"rules-fallback", and the reason kept in `fallbacks`: a conversion never loses a section.
+`simplify_all` sends up to `jobs` sections at once and keeps their order.
+"""
+
+from __future__ import annotations
+
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from easyread.backends.answer import EasyReadAnswer, merge_answers, parse_answer, problems_with, to_easy_section
+from easyread.backends.prompts import Prompts, load_prompts
+from easyread.backends.response_cache import ResponseCache, cache_key
+from easyread.backends.usage import Estimate, TokenUsage, estimate_tokens
+from easyread.errors import EXIT_USAGE, EasyReadError
+from easyread.language.sentences import split_sentences
+from easyread.model import EasySection, Section
+
+FALLBACK_FLAG = "rules-fallback"
+DEFAULT_JOBS = 4
+DEFAULT_RETRIES = 2
+DEFAULT_TIMEOUT = 120.0  # seconds for one request
+MAX_SPLITS = 3  # a section is halved at most this many times (into 8 parts) when answers run too long
+
+
+@dataclass
+class Reply:
+    """One answer of a model: its text (JSON, we hope) and why it stopped."""
+
+    text: str | None
+    stop_reason: str | None
+
+
+class RequestFailed(Exception):
+    """A request failed after the client's own retries; the message is safe to show (no key)."""
+
+
+class RequestRefused(EasyReadError):
+    """The server refused the key or the model (401, 403, 404): no section can succeed, so stop."""
+
+    exit_code = EXIT_USAGE
+
+
+REFUSED_STATUSES = (401, 403, 404)
+TOO_LONG = ("max_tokens", "model_context_window_exceeded")  # stop reasons that call for a smaller part
+
+
+class _TooLong(Exception):
+    """The answer stopped at max_tokens."""
+
+
+class _Failed(Exception):
+    """The section could not be answered; the message says why."""
+
+
+@dataclass
+class Fallback:
+    """A section the rules backend converted instead, and why."""
+
+    heading: str
+    reason: str
+
+
+@dataclass
+class Message:
+    role: str
+    text: str
+
+
+@dataclass
+class _State:
+    fallbacks: list[Fallback] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+class LLMBackend:
+    """The part of every LLM backend that is not the provider's API. Subclasses define `send`."""
+
+    name = "llm"
+
+    def __init__(self, model: str, *, jobs: int = DEFAULT_JOBS, prompts: Path | str | None = None,
+                 cache: bool = True, retries: int = DEFAULT_RETRIES, timeout: float = DEFAULT_TIMEOUT,
+                 secret: str = "") -> None:
+        self.model = model
+        self.jobs = max(1, int(jobs))
+        self.retries = int(retries)
+        self.timeout = float(timeout)
+        self._secret = secret  # the API key: scrubbed from every message we show
+        self.prompts: Prompts = load_prompts(Path(prompts) if prompts else None)
+        self.cache = ResponseCache() if cache else None
+        self.usage = TokenUsage()
+        self._state = _State()
+        self._rules = None
+
+    # ---- what the pipeline and the batch read -----------------------------------------------
+
+    @property
+    def tokens(self) -> int:
+        return self.usage.total
+
+    @property
+    def cost(self) -> float | None:
+        return self.usage.cost(self.model)
+
+    @property
+    def fallbacks(self) -> list[Fallback]:
+        return list(self._state.fallbacks)
+
+    # ---- the provider's part ----------------------------------------------------------------
+
+    def send(self, messages: list[Message]) -> Reply:
+        """Send one conversation; add its tokens to `self.usage`; raise RequestFailed on failure."""
+        raise NotImplementedError
+
+    @property
+    def cache_scope(self) -> str:
+        """What, besides the model and prompts, makes answers differ: the backend (and its server)."""
+        return self.name
+
+    def scrub(self, text: str, limit: int = 300) -> str:
+        """`text` without the API key in it (should a server or proxy echo it), then cut to `limit`."""
+        if self._secret:
+            text = text.replace(self._secret, "[API key hidden]")
+        return text if len(text) <= limit else text[: limit - 3] + "..."
+
+    def status_error(self, status: int, detail: str) -> Exception:
+        """The exception for a server's error status, after the client's retries."""
+        message = self.scrub(f"the server answered {status} ({detail})")
+        if status in REFUSED_STATUSES:
+            return RequestRefused(None, f"{self.name}: {message}; check the API key, --model {self.model} "
+                                        "and --base-url")
+        return RequestFailed(message)
+
+    # ---- sections -----------------------------------------------------------------------------
+
+    def simplify(self, section: Section) -> EasySection:
+        if not any(block.text.strip() for block in section.blocks):
+            return self._rules_backend().simplify(section)  # nothing to send: a bare heading
+        key = cache_key(self.cache_scope, self.model, self.prompts.fingerprint, self.prompts.version, section)
+        cached = self.cache.get(key) if self.cache else None
+        if cached is not None:
+            answer, _ = parse_answer(cached)
+            if answer is not None:
+                return to_easy_section(answer)
+        try:
+            answer = self._answer(section, splits=0)
+        except _Failed as failure:
+            return self._fall_back(section, str(failure))
+        except EasyReadError:
+            raise  # refused for every section (a bad key or model): the user must fix it
+        except Exception as error:  # an SDK surprise must not lose the section either
+            return self._fall_back(section, self.scrub(f"unexpected {type(error).__name__}: {error}"))
+        if self.cache:
+            self.cache.put(key, self.name, self.model, answer.model_dump_json())
+        return to_easy_section(answer)
+
+    def simplify_all(self, sections: list[Section]) -> list[EasySection]:
+        """Every section, up to `jobs` requests at once, in the order given."""
+        if self.jobs == 1 or len(sections) <= 1:
+            return [self.simplify(section) for section in sections]
+        pool = ThreadPoolExecutor(max_workers=min(self.jobs, len(sections)), thread_name_prefix="easyread-llm")
+        try:
+            return list(pool.map(self.simplify, sections))
+        except BaseException:  # Ctrl-C, SIGTERM in a batch worker, a refused key: stop what is in flight
+            pool.shutdown(wait=False, cancel_futures=True)
+            self.close()
+            raise
+        finally:
+            pool.shutdown(wait=False)
+
+    def close(self) -> None:
+        """Let go of the provider's connections (requests in flight end with an error)."""
+
+    def estimate(self, sections: list[Section]) -> Estimate:
+        """Tokens and cost of converting `sections`, from the size of the prompts; no request is made."""
+        to_send = [section for section in sections if any(block.text.strip() for block in section.blocks)]
+        user_chars = [len(self.prompts.user_message(section)) for section in to_send]
+        fixed = len(self.prompts.system) + self.request_overhead_chars()
+        return estimate_tokens(self.model, fixed, user_chars)
+
+    def request_overhead_chars(self) -> int:
+        """Characters every request sends besides the prompts (e.g. the answer's schema)."""
+        return 0
+
+    def _answer(self, section: Section, splits: int) -> EasyReadAnswer:
+        try:
+            return self._ask(section)
+        except _TooLong:
+            halves = split_in_two(section)
+            if halves is None or splits >= MAX_SPLITS:
+                raise _Failed("the answer was longer than the token limit, even for a part of the section") from None
+            first, second = (self._answer(half, splits + 1) for half in halves)
+            return merge_answers(first, second)
+
+    def _ask(self, section: Section) -> EasyReadAnswer:
+        conversation = [Message("user", self.prompts.user_message(section))]
+        reply = self._send(conversation)
+        answer, problem = parse_answer(reply.text)
+        problems = [problem] if problem else problems_with(answer, section) if answer else []
+        if not problems and answer is not None:
+            return answer
+        conversation += [Message("assistant", reply.text or "{}"), Message("user", self.prompts.repair_message(problems))]
+        reply = self._send(conversation)
+        answer, problem = parse_answer(reply.text)
+        problems = [problem] if problem else problems_with(answer, section) if answer else []
+        if problems or answer is None:
+            raise _Failed("the answer broke the rules after a repair: " + " ".join(problems)[:300])
+        return answer
+
+    def _send(self, conversation: list[Message]) -> Reply:
+        try:
+            reply = self.send(conversation)
+        except RequestFailed as error:
+            raise _Failed(str(error)) from None
+        if reply.stop_reason in TOO_LONG:
+            raise _TooLong()
+        if reply.stop_reason == "refusal":
+            raise _Failed("the model refused to answer")
+        return reply
+
+    def _rules_backend(self):  # type: ignore[no-untyped-def]
+        if self._rules is None:
+            from easyread.backends.rules import RulesBackend
+
+            self._rules = RulesBackend()
+        return self._rules
+
+    def _fall_back(self, section: Section, reason: str) -> EasySection:
+        easy = self._rules_backend().simplify(section)
+        for item in easy.items:
+            item.flags.append(FALLBACK_FLAG)
+        with self._state.lock:
+            self._state.fallbacks.append(Fallback(section.heading, reason))
+        return easy
+
+
+def split_in_two(section: Section) -> tuple[Section, Section] | None:
+    """The section's blocks in two halves; one block is split between its sentences. None if it cannot be."""
+    blocks = [block for block in section.blocks if block.text.strip()]
+    if len(blocks) == 1:
+        sentences = split_sentences(blocks[0].text)
+        if len(sentences) < 2:
+            return None
+        middle = len(sentences) // 2
+        blocks = [replace(blocks[0], text=" ".join(sentences[:middle])),
+                  replace(blocks[0], text=" ".join(sentences[middle:]))]
+    if len(blocks) < 2:
+        return None
+    middle = len(blocks) // 2
+    return Section(section.heading, blocks[:middle]), Section(section.heading, blocks[middle:])

@@ -1,0 +1,117 @@
+"""A cache of LLM answers in SQLite, so converting the same section again costs no request.
+
+The key is the sha256 of everything that shapes an answer: backend, model, prompt version and the
+text of the prompts, and the section's heading and blocks. Only answers that passed every check
+are stored. The file lives in the user cache folder (`platformdirs`), or in `EASYREAD_CACHE_DIR`.
+Several processes may share it: WAL journal, a busy timeout, and one short transaction per call.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import sqlite3
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from easyread.model import Section
+
+CACHE_ENV = "EASYREAD_CACHE_DIR"
+CACHE_FILE = "responses.sqlite3"
+BUSY_TIMEOUT_SECONDS = 30.0
+_SCHEMA = """CREATE TABLE IF NOT EXISTS answers (
+    key TEXT PRIMARY KEY,
+    backend TEXT NOT NULL,
+    model TEXT NOT NULL,
+    answer TEXT NOT NULL,
+    created REAL NOT NULL
+)"""
+
+
+def cache_folder() -> Path:
+    override = os.environ.get(CACHE_ENV)
+    if override:
+        return Path(override)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("easyread", appauthor=False))
+
+
+def cache_path() -> Path:
+    return cache_folder() / CACHE_FILE
+
+
+def cache_key(backend: str, model: str, prompts_fingerprint: str, prompt_version: str, section: Section) -> str:
+    """A stable key for one section answered by one model with one set of prompts."""
+    parts = [backend, model, prompt_version, prompts_fingerprint, section.heading,
+             [[block.kind, block.text] for block in section.blocks]]
+    return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class CacheInfo:
+    path: Path
+    entries: int
+    size: int  # bytes on disk, the WAL files included
+
+
+class ResponseCache:
+    """The answers table of one SQLite file; each call opens, does one short transaction, closes."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = Path(path) if path is not None else cache_path()
+        self._ready = False
+
+    @contextlib.contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS)
+        try:
+            if not self._ready:
+                connection.execute("PRAGMA journal_mode=WAL")
+                connection.execute(_SCHEMA)
+                connection.commit()
+                self._ready = True
+            with connection:  # one transaction: committed on success, rolled back on error
+                yield connection
+        finally:
+            connection.close()
+
+    def get(self, key: str) -> str | None:
+        with self._connect() as connection:
+            row = connection.execute("SELECT answer FROM answers WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def put(self, key: str, backend: str, model: str, answer: str) -> None:
+        with self._connect() as connection:
+            connection.execute("INSERT OR REPLACE INTO answers (key, backend, model, answer, created) "
+                               "VALUES (?, ?, ?, ?, ?)", (key, backend, model, answer, time.time()))
+
+    def info(self) -> CacheInfo:
+        entries = 0
+        if self.path.exists():
+            with self._connect() as connection:
+                entries = connection.execute("SELECT COUNT(*) FROM answers").fetchone()[0]
+        size = sum(candidate.stat().st_size for candidate in self._files() if candidate.exists())
+        return CacheInfo(self.path, entries, size)
+
+    def clear(self) -> int:
+        """Remove every answer; return how many there were."""
+        if not self.path.exists():
+            return 0
+        with self._connect() as connection:
+            removed = connection.execute("DELETE FROM answers").rowcount
+        connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+        try:
+            connection.execute("VACUUM")  # give the space back; not inside a transaction
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            connection.close()
+        return int(removed)
+
+    def _files(self) -> list[Path]:
+        return [self.path, self.path.with_name(self.path.name + "-wal"), self.path.with_name(self.path.name + "-shm")]

@@ -1,0 +1,51 @@
+"""The SQLite cache of answers: keys, info, clear, and several processes writing at once."""
+
+from __future__ import annotations
+
+import multiprocessing
+
+from easyread.backends.response_cache import ResponseCache, cache_key, cache_path
+from easyread.model import Block, Section
+
+SECTION = Section("Bins", [Block("paragraph", "Bins go out on Monday.")])
+
+
+def test_the_key_changes_with_everything_that_shapes_an_answer():
+    base = cache_key("anthropic", "m", "p", "v1", SECTION)
+    assert base == cache_key("anthropic", "m", "p", "v1", Section("Bins", [Block("paragraph", "Bins go out on Monday.")]))
+    assert len({base, cache_key("anthropic", "m2", "p", "v1", SECTION), cache_key("anthropic", "m", "p2", "v1", SECTION),
+                cache_key("other", "m", "p", "v1", SECTION),
+                cache_key("anthropic", "m", "p", "v1", Section("Bins", [Block("paragraph", "Bins go out on Friday.")]))}) == 5
+
+
+def test_the_cache_folder_comes_from_the_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv("EASYREAD_CACHE_DIR", str(tmp_path))
+    assert cache_path() == tmp_path / "responses.sqlite3"
+
+
+def test_put_get_info_clear(tmp_path):
+    cache = ResponseCache(tmp_path / "c.sqlite3")
+    assert cache.info().entries == 0 and cache.get("k") is None
+    cache.put("k", "anthropic", "m", '{"a": 1}')
+    assert cache.get("k") == '{"a": 1}'
+    assert cache.info().entries == 1 and cache.info().size > 0
+    assert cache.clear() == 1 and cache.get("k") is None
+
+
+def _write_many(path: str, worker: int) -> None:
+    cache = ResponseCache(path)  # type: ignore[arg-type]
+    for number in range(50):
+        cache.put(f"{worker}-{number}", "anthropic", "m", "x" * 200)
+        cache.get(f"{worker}-{number}")
+
+
+def test_several_processes_can_share_it(tmp_path):
+    path = str(tmp_path / "shared.sqlite3")
+    context = multiprocessing.get_context("spawn")
+    processes = [context.Process(target=_write_many, args=(path, worker)) for worker in range(4)]
+    for process in processes:
+        process.start()
+    for process in processes:
+        process.join(60)
+    assert [process.exitcode for process in processes] == [0, 0, 0, 0]
+    assert ResponseCache(tmp_path / "shared.sqlite3").info().entries == 200
