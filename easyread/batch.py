@@ -124,6 +124,7 @@ def run_batch(
     reporter: Reporter | None = None,
     formats: tuple[str, ...] = DEFAULT_FORMATS,
     pictures: str | None = None,
+    max_requests: int | None = None,
 ) -> BatchSummary:
     """Convert every document in `sources` (files, folders, globs) into the folder `output`.
 
@@ -168,7 +169,8 @@ def run_batch(
                               Task(Path(), "", Path(), backend, options, max_bytes, formats=formats, pictures=pictures))
                 manifest.save()
                 reporter.begin(len(tasks))
-                _run(tasks, max(1, jobs or os.cpu_count() or 1), output, manifest, reporter, finish)
+                bound = max_requests if backend in LLM_BACKENDS else None
+                _run(tasks, max(1, jobs or os.cpu_count() or 1), output, manifest, reporter, finish, bound)
             except KeyboardInterrupt:
                 summary.interrupted = True
                 finished = {outcome.source for outcome in summary.outcomes}
@@ -227,8 +229,10 @@ def _record(task: Task, record: DocumentRecord, output: Path, manifest: Manifest
     return Outcome(task.path, record, task.target, seconds)
 
 
-def _run(tasks: list[Task], jobs: int, output: Path, manifest: Manifest, reporter: Reporter, finish) -> None:  # type: ignore[no-untyped-def]
-    """Convert `tasks`, `jobs` at a time, saving the manifest after each; KeyboardInterrupt stops it."""
+def _run(tasks: list[Task], jobs: int, output: Path, manifest: Manifest, reporter: Reporter, finish,  # type: ignore[no-untyped-def]
+         max_requests: int | None = None) -> None:
+    """Convert `tasks`, `jobs` at a time, saving the manifest after each; KeyboardInterrupt stops it.
+    The worker processes share one bound of `max_requests` LLM requests in flight."""
     if jobs == 1 or len(tasks) <= 1:  # in this process: no start-up cost, and Ctrl-C interrupts directly
         for task in tasks:
             reporter.started(task.source)
@@ -241,7 +245,7 @@ def _run(tasks: list[Task], jobs: int, output: Path, manifest: Manifest, reporte
 
     queue = deque(tasks)
     running: dict[Any, tuple[Task, float]] = {}
-    executor = pool(jobs)
+    executor = pool(jobs, max_requests)
     try:
         while queue or running:
             while queue and len(running) < jobs:  # submit no more than can start, so stopping is quick
@@ -267,7 +271,7 @@ def _run(tasks: list[Task], jobs: int, output: Path, manifest: Manifest, reporte
                 manifest.save_soon()
             if any(isinstance(f.exception(), BrokenProcessPool) for f in done if not f.cancelled()):
                 executor.shutdown(wait=True, cancel_futures=True)
-                executor = pool(jobs)
+                executor = pool(jobs, max_requests)
     except KeyboardInterrupt:
         for future in [f for f in running if f.done() and not f.cancelled() and f.exception() is None]:
             task, began = running.pop(future)

@@ -17,6 +17,8 @@ from easyread import __version__
 from easyread.cli_cache import cache_app
 from easyread.errors import EXIT_DOCUMENT_FAILED, EXIT_USAGE, EasyReadError
 
+DEFAULT_MAX_REQUESTS = 8  # LLM requests in flight across a batch: well inside the usual API rate limits
+
 app = typer.Typer(
     name="easyread",
     help="Turn ordinary documents into Easy Read: short sentences, everyday words, a picture beside each idea.",
@@ -84,6 +86,10 @@ def convert(
         typer.Option("--jobs", "-j", min=1, help="Several documents: documents converted at once (default: the "
                      "number of CPUs). One document with an LLM backend: requests sent at once (default 4)."),
     ] = None,
+    max_requests: Annotated[
+        int, typer.Option("--max-requests", min=1, help="Several documents with an LLM backend: requests in flight "
+                          "across all of them at once, however many documents are converted at once.")
+    ] = DEFAULT_MAX_REQUESTS,
     force: Annotated[
         bool, typer.Option("--force", help="Convert again documents the manifest says are unchanged.")
     ] = False,
@@ -153,7 +159,7 @@ def convert(
         return
     if batch:
         _convert_batch(sources, output, backend, backend_options, max_size, recursive, jobs, force, verbose, quiet,
-                       chosen_formats, pictures)
+                       chosen_formats, pictures, max_requests)
         return
     source = sources[0]
     from easyread.backends import get_backend
@@ -244,7 +250,8 @@ def _estimate(sources: list[Path], batch: bool, backend: str, options: dict[str,
 
 def _convert_batch(sources: list[Path], output: Path | None, backend: str, backend_options: dict[str, float],
                    max_size: int, recursive: bool, jobs: int | None, force: bool, verbose: bool, quiet: bool,
-                   formats: tuple[str, ...] = ("pdf",), pictures: str | None = None) -> None:
+                   formats: tuple[str, ...] = ("pdf",), pictures: str | None = None,
+                   max_requests: int | None = None) -> None:
     from easyread.batch import run_batch
     from easyread.progress import print_summary, reporter_for
 
@@ -255,7 +262,8 @@ def _convert_batch(sources: list[Path], output: Path | None, backend: str, backe
     try:
         summary = run_batch(sources, output, backend=backend, backend_options=backend_options, recursive=recursive,
                             jobs=jobs, force=force, max_bytes=max_size * 1024 * 1024,
-                            reporter=reporter_for(quiet=quiet, verbose=verbose), formats=formats, pictures=pictures)
+                            reporter=reporter_for(quiet=quiet, verbose=verbose), formats=formats, pictures=pictures,
+                            max_requests=max_requests)
     except EasyReadError as error:
         raise _fail(error.message(), error.exit_code) from None
     print_summary(summary, quiet=quiet)

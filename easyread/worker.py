@@ -57,10 +57,13 @@ def _quiet_unraisable(unraisable: Any) -> None:
         sys.__unraisablehook__(unraisable)
 
 
-def start_worker() -> None:
+def start_worker(request_slots: Any = None) -> None:
+    from easyread.backends.slots import share
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group; the parent decides
     signal.signal(signal.SIGTERM, _stop_worker)
     sys.unraisablehook = _quiet_unraisable
+    share(request_slots)
 
 
 def convert_one(task: Task) -> DocumentRecord:
@@ -105,10 +108,11 @@ def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def pool(jobs: int):  # type: ignore[no-untyped-def]
+def pool(jobs: int, max_requests: int | None = None):  # type: ignore[no-untyped-def]
     """Worker processes. "forkserver" (where there is one) forks workers from a clean process that
     has already imported the pipeline and converted a letter (easyread.preload): cheap to start, and
-    safe beside the progress bar's thread."""
+    safe beside the progress bar's thread. With `max_requests`, the workers share one bound on LLM
+    requests in flight."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -117,4 +121,5 @@ def pool(jobs: int):  # type: ignore[no-untyped-def]
         context.set_forkserver_preload(["easyread.worker", "easyread.preload"])
     else:
         context = multiprocessing.get_context("spawn")
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=start_worker)
+    slots = context.BoundedSemaphore(max_requests) if max_requests else None
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=start_worker, initargs=(slots,))

@@ -19,6 +19,7 @@ from pathlib import Path
 from easyread.backends.answer import EasyReadAnswer, merge_answers, parse_answer, problems_with, to_easy_section
 from easyread.backends.prompts import Prompts, load_prompts
 from easyread.backends.response_cache import ResponseCache, cache_key
+from easyread.backends.slots import request_slot
 from easyread.backends.usage import Estimate, TokenUsage, estimate_tokens
 from easyread.errors import EXIT_USAGE, EasyReadError
 from easyread.language.sentences import split_sentences
@@ -217,7 +218,8 @@ class LLMBackend:
 
     def _send(self, conversation: list[Message]) -> Reply:
         try:
-            reply = self.send(conversation)
+            with request_slot():  # one bound across a whole batch, when there is one
+                reply = self.send(conversation)
         except RequestFailed as error:
             raise _Failed(str(error)) from None
         if reply.stop_reason in TOO_LONG:
