@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from easyread.language.case import sentence_case
 from easyread.language.clauses import move_asides, split_at_phrases, split_long_sentence
 from easyread.language.facts import extract_facts, without_heading_number
 from easyread.language.hard_words import explanation_for, find_hard_words
@@ -90,11 +91,14 @@ def plain_heading(heading: str) -> str:
     masked = mask(without_heading_number(heading))
     text, _ = simplify_words(expand_abbreviations(masked.text))
     if text.isupper():
-        words = text.split()
-        text = " ".join(word if explanation_for(word) and word.isupper() and len(word) <= 5 else word.lower()
-                        for word in words)
+        text = sentence_case(text, known_acronyms(text)) if len(text.split()) > 1 else text.capitalize()
     text = text.strip()
     return masked.restore(text[:1].upper() + text[1:])
+
+
+def known_acronyms(text: str) -> frozenset[str]:
+    """The words of `text` that are acronyms we explain (NHS, BSL): they keep their capitals."""
+    return frozenset(word for word in re.findall(r"[A-Z]{2,5}", text) if explanation_for(word))
 
 
 class RulesBackend:
@@ -111,7 +115,8 @@ class RulesBackend:
 
     def simplify_block(self, block: Block) -> list[Item]:
         masked = mask(block.text)
-        text = expand_abbreviations(masked.text)
+        text = sentence_case(masked.text, known_acronyms(masked.text))  # BLOCK CAPITALS are hard to read
+        text = expand_abbreviations(text)
         text = number_words_to_digits(text)
         text = write_dates_in_full(text)
         text, had_percentage = rewrite_percentages(text)

@@ -18,6 +18,7 @@ from easyread.checks.registry import resolve_ids
 from easyread.checks.text_rules import defined_acronyms, sentence_hits, word_hits
 from easyread.config import Settings, load_settings
 from easyread.errors import EasyReadError, UnreadableDocument, UsageError
+from easyread.language.case import is_block_capitals
 from easyread.language.facts import missing_facts, source_fact_text
 from easyread.language.sentences import split_sentences
 
@@ -80,15 +81,10 @@ def _findings_for(units: list[TextUnit], settings: Settings, all_text: str,
                 sentences_out.append(sentence)
                 hits += sentence_hits(sentence, settings.max_sentence_words)
                 hits += word_hits(sentence, settings.hard_word_zipf, acronyms)
-        if _is_block_capitals(unit.text):
+        if is_block_capitals(unit.text):
             hits.append(("ER304", unit.text, "Write it in sentence case: capital letter only at the start."))
         for rule_id, text, suggestion in hits:
             yield Finding(rule_id, unit.location, text, suggestion, unit.line)
-
-
-def _is_block_capitals(text: str) -> bool:
-    words = re.findall(r"[A-Za-z]{2,}", text)
-    return len(words) >= 2 and sum(1 for w in words if w.isupper()) >= max(2, int(len(words) * 0.8))
 
 
 def check_document(path: Path, settings: Settings | None = None, source: Path | None = None) -> DocumentReport:

@@ -38,8 +38,9 @@ def _singular(word: str) -> str:
 
 
 def keywords_of(text: str) -> list[str]:
-    """The content words of `text`, lower case, singular, in order, each once ("e-mail" is "email")."""
-    skip = data_words("function_words.txt")
+    """The content words of `text`, lower case, singular, in order, each once ("e-mail" is "email"),
+    without colours, sizes, directions and the like (`picture_stopwords.txt`)."""
+    skip = data_words("function_words.txt") | data_words("picture_stopwords.txt")
     words: list[str] = []
     for raw in _WORD.findall(text.lower().replace("e-mail", "email").replace("-", " ").replace("_", " ")):
         word = _singular(raw.strip("'"))
