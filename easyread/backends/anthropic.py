@@ -11,7 +11,6 @@ Everything else (checks, repair, splitting, fallback, cache, concurrency) is in 
 from __future__ import annotations
 
 import os
-import threading
 from pathlib import Path
 from typing import Any
 
@@ -42,8 +41,6 @@ class AnthropicBackend(LLMBackend):
         super().__init__(self.model_or_default(model), jobs=jobs, prompts=prompts, cache=cache, retries=retries,
                          timeout=timeout, secret=secret)
         self.base_url = base_url  # None: ANTHROPIC_BASE_URL, else Anthropic's API (the SDK decides)
-        self._client: Any = None
-        self._client_lock = threading.Lock()
 
     def credential(self, dry_run: bool) -> str:
         """The API key; a UsageError when it is missing (a dry run needs none)."""
@@ -60,19 +57,6 @@ class AnthropicBackend(LLMBackend):
 
         return anthropic.Anthropic(api_key=self._secret, base_url=self.base_url, max_retries=self.retries,
                                    timeout=self.timeout)
-
-    def client(self) -> Any:
-        """The SDK client, made on first use (so `easyread --help` never imports the SDK)."""
-        with self._client_lock:
-            if self._client is None:
-                self._client = self.make_client()
-            return self._client
-
-    def close(self) -> None:
-        with self._client_lock:
-            if self._client is not None:
-                self._client.close()
-                self._client = None
 
     def request(self, messages: list[Message]) -> dict[str, Any]:
         """The arguments of one `messages.create` call."""

@@ -15,6 +15,7 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from easyread.backends.answer import EasyReadAnswer, merge_answers, parse_answer, problems_with, to_easy_section
 from easyread.backends.prompts import Prompts, load_prompts
@@ -100,6 +101,9 @@ class LLMBackend:
         self.usage = TokenUsage()
         self._state = _State()
         self._rules = None
+        self._client: Any = None
+        self._client_lock = threading.Lock()
+        self._closed = False
 
     # ---- what the pipeline and the batch read -----------------------------------------------
 
@@ -120,6 +124,27 @@ class LLMBackend:
     def send(self, messages: list[Message]) -> Reply:
         """Send one conversation; add its tokens to `self.usage`; raise RequestFailed on failure."""
         raise NotImplementedError
+
+    def make_client(self) -> Any:
+        """The provider's SDK client (imported here, so `easyread --help` never imports an SDK)."""
+        raise NotImplementedError
+
+    def client(self) -> Any:
+        """The SDK client, made on first use and shared by the threads; none once closed."""
+        with self._client_lock:
+            if self._closed:
+                raise RequestFailed("the conversion was stopped")
+            if self._client is None:
+                self._client = self.make_client()
+            return self._client
+
+    def close(self) -> None:
+        """Let go of the provider's connections; requests in flight end with an error, none start."""
+        with self._client_lock:
+            self._closed = True
+            if self._client is not None:
+                self._client.close()
+                self._client = None
 
     @property
     def cache_scope(self) -> str:
@@ -176,9 +201,6 @@ class LLMBackend:
             raise
         finally:
             pool.shutdown(wait=False)
-
-    def close(self) -> None:
-        """Let go of the provider's connections (requests in flight end with an error)."""
 
     def estimate(self, sections: list[Section]) -> Estimate:
         """Tokens and cost of converting `sections`, from the size of the prompts; no request is made."""

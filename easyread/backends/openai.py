@@ -10,7 +10,6 @@ the optional `openai` package: `pip install 'easyread[openai]'`.
 from __future__ import annotations
 
 import os
-import threading
 from pathlib import Path
 from typing import Any
 
@@ -46,30 +45,19 @@ class OpenAIBackend(LLMBackend):
             raise UsageError(None, f"the openai backend needs --base-url of an OpenAI-compatible server "
                                    f"(Ollama, vLLM) or {KEY_VARIABLE} for OpenAI; or use --backend rules")
         super().__init__(model, jobs=jobs, prompts=prompts, cache=cache, retries=retries, timeout=timeout, secret=key)
-        self._client: Any = None
-        self._client_lock = threading.Lock()
 
     @property
     def cache_scope(self) -> str:
         return f"openai@{self.base_url or 'api.openai.com'}"  # one model name may be different models
 
-    def client(self) -> Any:
-        with self._client_lock:
-            if self._client is None:
-                try:
-                    import openai
-                except ImportError:
-                    raise UsageError(None, "the openai backend needs the openai package: "
-                                           "pip install 'easyread[openai]'") from None
-                self._client = openai.OpenAI(api_key=self._secret or NO_KEY, base_url=self.base_url,
-                                             max_retries=self.retries, timeout=self.timeout)
-            return self._client
-
-    def close(self) -> None:
-        with self._client_lock:
-            if self._client is not None:
-                self._client.close()
-                self._client = None
+    def make_client(self) -> Any:
+        try:
+            import openai
+        except ImportError:
+            raise UsageError(None, "the openai backend needs the openai package: "
+                                   "pip install 'easyread[openai]'") from None
+        return openai.OpenAI(api_key=self._secret or NO_KEY, base_url=self.base_url, max_retries=self.retries,
+                             timeout=self.timeout)
 
     def request(self, messages: list[Message]) -> dict[str, Any]:
         from easyread.backends.answer import answer_schema

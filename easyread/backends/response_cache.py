@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -60,36 +61,65 @@ class CacheInfo:
 
 
 class ResponseCache:
-    """The answers table of one SQLite file; each call opens, does one short transaction, closes."""
+    """The answers table of one SQLite file; each call opens, does one short transaction, closes.
+
+    `get` and `put` never fail a conversion: a cache that cannot be read or written (locked too
+    long, a read-only folder, a full disk) is a miss, and the answer is simply not kept.
+    """
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = Path(path) if path is not None else cache_path()
         self._ready = False
+        self._setup_lock = threading.Lock()
+
+    def _setup(self) -> None:
+        """WAL and the table, once per process. Switching to WAL needs the file to itself, and SQLite
+        does not wait for that with the busy timeout, so it is tried again for a while."""
+        with self._setup_lock:
+            if self._ready:
+                return
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
+            while True:
+                connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS)
+                try:
+                    connection.execute("PRAGMA journal_mode=WAL")
+                    connection.execute(_SCHEMA)
+                    connection.commit()
+                    break
+                except sqlite3.OperationalError:
+                    if time.monotonic() > deadline:
+                        raise
+                    time.sleep(0.05)
+                finally:
+                    connection.close()
+            self._ready = True
 
     @contextlib.contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._setup()
         connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS)
         try:
-            if not self._ready:
-                connection.execute("PRAGMA journal_mode=WAL")
-                connection.execute(_SCHEMA)
-                connection.commit()
-                self._ready = True
             with connection:  # one transaction: committed on success, rolled back on error
                 yield connection
         finally:
             connection.close()
 
     def get(self, key: str) -> str | None:
-        with self._connect() as connection:
-            row = connection.execute("SELECT answer FROM answers WHERE key = ?", (key,)).fetchone()
+        try:
+            with self._connect() as connection:
+                row = connection.execute("SELECT answer FROM answers WHERE key = ?", (key,)).fetchone()
+        except (sqlite3.Error, OSError):
+            return None
         return row[0] if row else None
 
     def put(self, key: str, backend: str, model: str, answer: str) -> None:
-        with self._connect() as connection:
-            connection.execute("INSERT OR REPLACE INTO answers (key, backend, model, answer, created) "
-                               "VALUES (?, ?, ?, ?, ?)", (key, backend, model, answer, time.time()))
+        try:
+            with self._connect() as connection:
+                connection.execute("INSERT OR REPLACE INTO answers (key, backend, model, answer, created) "
+                                   "VALUES (?, ?, ?, ?, ?)", (key, backend, model, answer, time.time()))
+        except (sqlite3.Error, OSError):
+            pass
 
     def info(self) -> CacheInfo:
         entries = 0

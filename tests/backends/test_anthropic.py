@@ -285,3 +285,13 @@ def test_a_refused_key_stops_every_section_at_once(fake_anthropic):
         backend(jobs=4).simplify_all(sections)
     assert time.monotonic() - began < 1.5  # not waiting for the slow requests in flight
     assert len(fake_anthropic.requests) <= 4  # and none started after the refusal
+
+
+def test_a_stopped_backend_starts_no_request(fake_anthropic):
+    """After a refusal or Ctrl-C, threads still running must not open a new client (which would read
+    the environment again) and send more."""
+    chosen = backend()
+    chosen.close()
+    easy = chosen.simplify(SECTION)
+    assert fake_anthropic.requests == []
+    assert all(FALLBACK_FLAG in item.flags for item in easy.items) and "stopped" in chosen.fallbacks[0].reason
