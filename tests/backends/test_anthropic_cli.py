@@ -160,3 +160,15 @@ def test_a_refused_key_stops_the_conversion_with_one_line(runner, tmp_path, fake
     assert len(lines) == 1 and lines[0].startswith("easyread: error: anthropic: the server answered 401")
     assert "check the API key" in lines[0] and FAKE_KEY not in result.output
     assert not (tmp_path / "letter.easyread.pdf").exists()
+
+
+def test_a_batch_converts_again_when_the_model_changes(runner, tmp_path, fake_anthropic):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    letter(folder)
+    out = tmp_path / "out"
+    assert convert(runner, folder, "-b", "anthropic", "-o", out, "--jobs", "1").exit_code == 0
+    assert convert(runner, folder, "-b", "anthropic", "-o", out, "--jobs", "1").exit_code == 0
+    assert len(fake_anthropic.requests) == 2  # the second run: unchanged, nothing sent
+    assert convert(runner, folder, "-b", "anthropic", "-o", out, "--jobs", "1", "-m", "claude-haiku-4-5").exit_code == 0
+    assert len(fake_anthropic.requests) == 4 and fake_anthropic.requests[-1].body["model"] == "claude-haiku-4-5"
