@@ -92,8 +92,22 @@ def test_dry_run_sends_nothing_and_estimates(runner, tmp_path, fake_anthropic):
     result = convert(runner, source, "-b", "anthropic", "--dry-run")
     assert result.exit_code == 0, result.output
     assert fake_anthropic.requests == []
-    assert "2 requests to anthropic claude-sonnet-5-5" in result.output and "Nothing was sent." in result.output
+    assert result.output.startswith(f"{source}: 2 requests, about ")
+    assert "anthropic claude-sonnet-5-5. Nothing was sent." in result.output
     assert not (tmp_path / "letter.easyread.pdf").exists()
+
+
+def test_dry_run_of_a_folder_adds_up_its_documents(runner, tmp_path, fake_anthropic):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    letter(folder)
+    (folder / "other.txt").write_text("Other letter\n\nWe collect bins on Friday.\n", encoding="utf-8")
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    result = runner.invoke(app, ["convert", str(folder), "-b", "anthropic", "--dry-run"])
+    assert fake_anthropic.requests == [] and not (tmp_path / "out").exists()
+    assert f"{folder / 'letter.md'}: 2 requests" in result.output and f"{folder / 'other.txt'}: 1 request," in result.output
+    assert "2 documents: 3 requests" in result.output
+    assert "empty.txt" in result.output and result.exit_code == 1  # a document that cannot be read
 
 
 def test_dry_run_needs_no_key(runner, tmp_path, monkeypatch):
