@@ -143,16 +143,20 @@ def run_batch(
     if backend not in BACKENDS:
         raise UsageError(None, f"unknown backend '{backend}' (choose from: {', '.join(sorted(BACKENDS))})")
     options = dict(backend_options or {})
+    settings: dict[str, Any] = {"easyread": __version__, "backend": backend, "model": options.get("model")}
     if backend in LLM_BACKENDS:
-        get_backend(backend, **options)  # a missing key or prompt folder is a usage error before anything starts
+        # a missing key or prompt folder is a usage error before anything starts; and the model and
+        # prompts actually used are settings: a new default model or prompt converts documents again
+        checked = get_backend(backend, **options)
+        settings.update(model=getattr(checked, "model", None), prompts=checked.prompts.fingerprint[:16])  # type: ignore[attr-defined]
     found, unsupported = find_inputs(sources, recursive=recursive, exclude=output)
     output.mkdir(parents=True, exist_ok=True)
     if pictures:
         from easyread.pictures.catalogue import catalogue_for
 
         catalogue_for(pictures)  # a missing picture folder is a usage error before anything starts
-    manifest = Manifest.load(output, {"easyread": __version__, "backend": backend, "model": options.get("model"),
-                                      "formats": list(formats), "pictures": pictures})
+    settings.update(formats=list(formats), pictures=pictures)
+    manifest = Manifest.load(output, settings)
     reporter = reporter or _Silent()
     summary = BatchSummary(output=output)
 

@@ -130,8 +130,8 @@ def convert(
         bool, typer.Option("--no-cache", help="LLM backends: ask again even when an answer is in the cache.")
     ] = False,
     dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="LLM backends: estimate the tokens and cost of converting one "
-                           "document, without sending anything.")
+        bool, typer.Option("--dry-run", help="LLM backends: estimate the tokens and cost of converting the "
+                           "documents, without sending anything or writing a file.")
     ] = False,
     mock_latency: Annotated[
         float, typer.Option("--mock-latency", min=0.0, hidden=True, help="Seconds the mock backend waits a section.")
@@ -155,7 +155,7 @@ def convert(
     if mock_latency and backend == "mock":
         backend_options = {"latency": mock_latency}
     if dry_run:
-        _estimate(sources, batch, backend, backend_options, max_size)
+        _estimate(sources, batch, recursive, backend, backend_options, max_size)
         return
     if batch:
         _convert_batch(sources, output, backend, backend_options, max_size, recursive, jobs, force, verbose, quiet,
@@ -231,21 +231,38 @@ def _output_choices(sources: list[Path], formats: str | None, pictures: str | No
     return parse_formats(formats), pictures or None
 
 
-def _estimate(sources: list[Path], batch: bool, backend: str, options: dict[str, object], max_size: int) -> None:
-    from easyread.errors import EXIT_USAGE
+def _estimate(sources: list[Path], batch: bool, recursive: bool, backend: str, options: dict[str, object],
+              max_size: int) -> None:
+    from easyread.backends.usage import Estimate, total_estimate
+    from easyread.inputs import find_inputs
     from easyread.pipeline import estimate
 
-    if batch:
-        raise _fail("--dry-run estimates one document at a time", EXIT_USAGE)
     try:
-        guess = estimate(sources[0], backend=backend, options=options, max_bytes=max_size * 1024 * 1024)
+        paths = [path for path, _ in find_inputs(sources, recursive=recursive)[0]] if batch else [sources[0]]
+        estimates = estimate(paths, backend=backend, options=options, max_bytes=max_size * 1024 * 1024)
     except EasyReadError as error:
         raise _fail(error.message(), error.exit_code) from None
+    good = [guess for _, guess in estimates if isinstance(guess, Estimate)]
+    for path, guess in estimates:
+        if isinstance(guess, Estimate):
+            if batch:
+                typer.echo(f"{path}: {_estimate_line(guess)}")
+        else:
+            typer.echo(f"easyread: error: {guess.message()}", err=True)
+    if good:
+        total = total_estimate(good)
+        where = f"{len(good)} documents" if batch else str(sources[0])
+        typer.echo(f"{where}: {_estimate_line(total)}; {backend} {total.model}. Nothing was sent.")
+    if len(good) < len(estimates):
+        raise typer.Exit(EXIT_DOCUMENT_FAILED)
+
+
+def _estimate_line(guess) -> str:  # type: ignore[no-untyped-def]
+    requests = f"{guess.requests} request" + ("" if guess.requests == 1 else "s")
     cost = (f"about ${guess.cost:.4f} (before any prompt cache discount)" if guess.cost is not None
             else f"cost unknown (no price for {guess.model})")
-    requests = f"{guess.requests} request" + ("" if guess.requests == 1 else "s")
-    typer.echo(f"{sources[0]}: {requests} to {backend} {guess.model}; about {guess.input_tokens:,} "
-               f"tokens in and {guess.output_tokens:,} out (characters / 4); {cost}. Nothing was sent.")
+    return (f"{requests}, about {guess.input_tokens:,} tokens in and {guess.output_tokens:,} out "
+            f"(characters / 4), {cost}")
 
 
 def _convert_batch(sources: list[Path], output: Path | None, backend: str, backend_options: dict[str, float],

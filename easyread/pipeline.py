@@ -14,7 +14,7 @@ from easyread.backends import DEFAULT_BACKEND, get_backend
 from easyread.backends.base import Backend, BatchBackend
 from easyread.checks.metrics import Metrics, measure
 from easyread.contact import with_contact_page
-from easyread.errors import UsageError
+from easyread.errors import EasyReadError, UsageError
 from easyread.language.facts import Fact, extract_facts, missing_facts, source_fact_text
 from easyread.model import EasyReadDocument, EasySection, HardWord, SourceDocument
 from easyread.outputs import DEFAULT_FORMATS, output_base, output_paths, parse_formats, render
@@ -159,15 +159,23 @@ def convert(
     )
 
 
-def estimate(source_path: Path, *, backend: str, options: dict[str, Any] | None = None,
-             max_bytes: int = DEFAULT_MAX_BYTES) -> Estimate:
-    """What converting `source_path` with an LLM backend would cost, without sending anything."""
+def estimate(source_paths: list[Path], *, backend: str, options: dict[str, Any] | None = None,
+             max_bytes: int = DEFAULT_MAX_BYTES) -> list[tuple[Path, Estimate | EasyReadError]]:
+    """What converting each document with an LLM backend would cost, without sending anything; a
+    document that cannot be read is given with its error instead."""
     from easyread.backends import LLM_BACKENDS
     from easyread.readers import read_document
 
     if backend not in LLM_BACKENDS:
         raise UsageError(None, f"--dry-run estimates the cost of an LLM backend ({', '.join(LLM_BACKENDS)}); "
                                f"'{backend}' makes no requests")
-    source = read_document(Path(source_path), max_bytes=max_bytes)
     chosen = get_backend(backend, **{**(options or {}), "dry_run": True})
-    return chosen.estimate(source.sections)  # type: ignore[attr-defined, no-any-return]
+    estimates: list[tuple[Path, Estimate | EasyReadError]] = []
+    for path in source_paths:
+        try:
+            source = read_document(Path(path), max_bytes=max_bytes)
+        except EasyReadError as error:
+            estimates.append((Path(path), error))
+            continue
+        estimates.append((Path(path), chosen.estimate(source.sections)))  # type: ignore[attr-defined]
+    return estimates

@@ -118,7 +118,8 @@ def to_easy_section(answer: EasyReadAnswer) -> EasySection:
     for entry in answer.items:
         flags = [flag for flag, applies in (("long-sentence", is_long(entry.sentence)),
                                             ("passive", is_passive(entry.sentence))) if applies]
-        hard_words = [HardWord(hard.word, hard.explanation or None) for hard in entry.hard_words if hard.word.strip()]
+        hard_words = [HardWord(hard.word.strip(), hard.explanation.strip() or None) for hard in entry.hard_words
+                      if hard.word.strip() and hard.word.strip().lower() in entry.sentence.lower()]  # bold, so in it
         items.append(Item(sentence=entry.sentence.strip(), picture=entry.picture.strip(), hard_words=hard_words,
                           flags=flags))
     return EasySection(heading=answer.heading.strip(), items=items)

@@ -99,6 +99,13 @@ class Estimate:
         return usage.cost(self.model)
 
 
+def total_estimate(estimates: list[Estimate]) -> Estimate:
+    """Several documents' estimates as one (all for the same model)."""
+    model = estimates[0].model if estimates else ""
+    return Estimate(model, sum(e.requests for e in estimates), sum(e.input_tokens for e in estimates),
+                    sum(e.output_tokens for e in estimates))
+
+
 def estimate_tokens(model: str, fixed_chars: int, section_chars: list[int]) -> Estimate:
     """An estimate for one request per section: `fixed_chars` of prompt each, plus the section."""
     input_tokens = sum((fixed_chars + chars) // CHARS_PER_TOKEN for chars in section_chars)

@@ -43,3 +43,11 @@ def test_the_schema_is_strict_and_as_the_sdk_would_send_it():
 def test_long_and_passive_sentences_are_flagged_for_review():
     easy = to_easy_section(answer("Your bin will be collected by us on Monday.", "Pay now."))
     assert "passive" in easy.items[0].flags and easy.items[1].flags == []
+
+
+def test_hard_words_are_kept_only_when_in_their_sentence():
+    answer = EasyReadAnswer.model_validate({"heading": "Tax", "items": [{
+        "sentence": "Pay your Council Tax by Friday.", "picture": "money", "words_avoided": [],
+        "hard_words": [{"word": "council tax", "explanation": "Money for local services."},
+                       {"word": "appeal", "explanation": "Asking us to look again."}]}]})
+    assert [hard.word for hard in to_easy_section(answer).items[0].hard_words] == ["council tax"]

@@ -92,8 +92,22 @@ def test_dry_run_sends_nothing_and_estimates(runner, tmp_path, fake_anthropic):
     result = convert(runner, source, "-b", "anthropic", "--dry-run")
     assert result.exit_code == 0, result.output
     assert fake_anthropic.requests == []
-    assert "2 requests to anthropic claude-sonnet-5-5" in result.output and "Nothing was sent." in result.output
+    assert result.output.startswith(f"{source}: 2 requests, about ")
+    assert "anthropic claude-sonnet-5-5. Nothing was sent." in result.output
     assert not (tmp_path / "letter.easyread.pdf").exists()
+
+
+def test_dry_run_of_a_folder_adds_up_its_documents(runner, tmp_path, fake_anthropic):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    letter(folder)
+    (folder / "other.txt").write_text("Other letter\n\nWe collect bins on Friday.\n", encoding="utf-8")
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    result = runner.invoke(app, ["convert", str(folder), "-b", "anthropic", "--dry-run"])
+    assert fake_anthropic.requests == [] and not (tmp_path / "out").exists()
+    assert f"{folder / 'letter.md'}: 2 requests" in result.output and f"{folder / 'other.txt'}: 1 request," in result.output
+    assert "2 documents: 3 requests" in result.output
+    assert "empty.txt" in result.output and result.exit_code == 1  # a document that cannot be read
 
 
 def test_dry_run_needs_no_key(runner, tmp_path, monkeypatch):
@@ -160,3 +174,15 @@ def test_a_refused_key_stops_the_conversion_with_one_line(runner, tmp_path, fake
     assert len(lines) == 1 and lines[0].startswith("easyread: error: anthropic: the server answered 401")
     assert "check the API key" in lines[0] and FAKE_KEY not in result.output
     assert not (tmp_path / "letter.easyread.pdf").exists()
+
+
+def test_a_batch_converts_again_when_the_model_changes(runner, tmp_path, fake_anthropic):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    letter(folder)
+    out = tmp_path / "out"
+    assert convert(runner, folder, "-b", "anthropic", "-o", out, "--jobs", "1").exit_code == 0
+    assert convert(runner, folder, "-b", "anthropic", "-o", out, "--jobs", "1").exit_code == 0
+    assert len(fake_anthropic.requests) == 2  # the second run: unchanged, nothing sent
+    assert convert(runner, folder, "-b", "anthropic", "-o", out, "--jobs", "1", "-m", "claude-haiku-4-5").exit_code == 0
+    assert len(fake_anthropic.requests) == 4 and fake_anthropic.requests[-1].body["model"] == "claude-haiku-4-5"
