@@ -250,15 +250,26 @@ def _run(tasks: list[Task], jobs: int, output: Path, manifest: Manifest, reporte
     queue = deque(tasks)
     running: dict[Any, tuple[Task, float]] = {}
     executor = pool(jobs, max_requests)
+    current: set[Any] = set()  # futures of the current pool: only their breaking calls for a new one
     try:
         while queue or running:
+            broken = False
             while queue and len(running) < jobs:  # submit no more than can start, so stopping is quick
                 if running and (queue[0].tries or any(t.tries for t, _ in running.values())):
                     break  # a document tried again after a crash runs alone: a second crash is its own
                 task = queue.popleft()
+                try:
+                    future = executor.submit(convert_one, task)
+                except BrokenProcessPool:  # a worker died a moment ago: the task waits for a new pool
+                    queue.appendleft(task)
+                    broken = True
+                    break
                 reporter.started(task.source)
-                running[executor.submit(convert_one, task)] = (task, time.monotonic())
+                running[future] = (task, time.monotonic())
+                current.add(future)
             done, _ = wait(list(running), timeout=0.5, return_when=FIRST_COMPLETED)
+            pool_broke = any(isinstance(f.exception(), BrokenProcessPool) for f in done & current if not f.cancelled())
+            current -= done
             for future in done:
                 task, began = running[future]
                 try:
@@ -273,9 +284,10 @@ def _run(tasks: list[Task], jobs: int, output: Path, manifest: Manifest, reporte
                 finish(_record(task, record, output, manifest, time.monotonic() - began))
                 del running[future]
                 manifest.save_soon()
-            if any(isinstance(f.exception(), BrokenProcessPool) for f in done if not f.cancelled()):
+            if broken or pool_broke:
                 executor.shutdown(wait=True, cancel_futures=True)
                 executor = pool(jobs, max_requests)
+                current = set()
     except KeyboardInterrupt:
         for future in [f for f in running if f.done() and not f.cancelled() and f.exception() is None]:
             task, began = running.pop(future)
