@@ -1,309 +1,291 @@
-"""Write an Easy Read document as a Word file people can edit in Word or LibreOffice, then publish.
+"""Write an Easy Read document as a Word file (.docx) that people can edit in Word or LibreOffice.
 
-The same pages as the PDF (its measured layout decides which items share a page): a title page, a
-contents page for long documents, then per page a real Word heading and a borderless two-column
-table, picture on the left and sentence on the right, one row per item; then the "Hard words"
-pages and the credits. Body text is 16 pt Arial on 1.5 lines, left aligned, hard words in bold,
-no italics or underlining. Every picture has alt text (its description); an item without a
-picture gets a shaded placeholder saying what the picture should show. The footer says "Page N"
-with a PAGE field, so Word numbers pages itself. python-docx is imported only when a Word file is
-written.
+The pages are the PDF's: `pdf.plan` measures them with the real fonts, and each page here starts
+with a page break, so the Word file breaks where the PDF does. A page is a real heading (Heading 1,
+or Heading 2 when it carries on a section from the page before) and a table without borders,
+one row per idea: the picture on the left, the sentence on the right with its hard words in bold.
+python-docx is imported only when a Word file is written, so that `easyread --help` stays light.
 """
 
 from __future__ import annotations
 
 import io
+import math
 from pathlib import Path
-from typing import Any
 
 from easyread.atomic import atomic_path
+from easyread.layout import styles as S
 from easyread.layout.front import CONTENTS_HEADING, GLOSSARY_HEADING, FrontMatter, closing_lines, front_matter
 from easyread.layout.markup import clean, hard_word_pattern
-from easyread.model import EasyReadDocument, HardWord, Item
-from easyread.pictures.raster import bitmap_bytes
+from easyread.layout.pdf import plan
+from easyread.model import EasyReadDocument, HardWord, Item, Page
 
-FONT = "Arial"  # on every Windows and Mac; the PDF's Atkinson Hyperlegible may not be installed
-BODY_PT = 16
-PLACEHOLDER_PT = 14  # the smallest size Easy Read allows
-HEADING_PT = 24
-TITLE_PT = 32
-LINE_SPACING = 1.5
-PAGE_CM = (21.0, 29.7)
-MARGIN_CM = 2.0
-PICTURE_CM = 4.5
-PICTURE_COLUMN_CM = 4.9
-TITLE_PICTURE_CM = 8.0
-PLACEHOLDER_SHADE = "EDEDED"
+PLACEHOLDER_WORDS = 30  # a longer picture description is cut short in its box, as in the PDF
+SPLITTABLE_CHARACTERS = 900  # a sentence this long may be taller than a page: let its row split
+# What the title page's lines take in Word, in points (Arial's lines are about 1.2 x its size), and
+# how many characters fit on a line at most; used to shrink the title picture for a long title.
+TITLE_LINE, TITLE_CHARACTERS = 1.2 * S.TITLE_SIZE, 22
+BODY_LINE, BODY_CHARACTERS = 1.2 * 1.5 * S.BODY_SIZE, 50
+TITLE_SPACE_AFTER, SOURCE_SPACE = 24.0, 12.0
+TITLE_PAGE_SLACK = 12.0  # for the picture's line and the estimate's errors
+SMALLEST_TITLE_PICTURE_CM = 2.5
 
 
-def render_docx(document: EasyReadDocument, output: Path) -> int:
-    """Write `document` as a Word file at `output` (atomically); returns the pages planned."""
+def render_docx(document: EasyReadDocument, output: Path, *, author: str = "easyread") -> int:
+    """Write `document` as an Easy Read Word file at `output`; return the number of pages planned
+    (title page, contents page for a long document, content pages and "Hard words" pages, as the
+    PDF lays them out).
+
+    The file appears only when it is complete: a failure leaves nothing at `output`.
+    """
     from docx import Document
 
-    from easyread.layout.pdf import plan
+    from easyread.layout import word_styles
 
     pages, glossary_pages = plan(document)
     word = Document()
-    _set_up(word, document)
+    word_styles.prepare(word, document, author)
     front = front_matter(document)
     _title_page(word, front)
     if front.contents:
         _contents_page(word, front)
-    previous_section = None
     for page in pages:
-        heading = page.heading.strip() or document.title
-        continued = page.section_index == previous_section
-        _page_heading(word, f"{heading} (continued)" if continued else heading, level=2 if continued else 1)
-        _item_table(word, page.items)
-        previous_section = page.section_index
-    for number, entries in enumerate(glossary_pages):
-        _page_heading(word, GLOSSARY_HEADING if number == 0 else f"{GLOSSARY_HEADING} (continued)",
-                      level=1 if number == 0 else 2)
-        _glossary_table(word, entries)
-    for line in closing_lines(document):
-        word.add_paragraph(clean(line))
+        _content_page(word, document, page)
+    for index, entries in enumerate(glossary_pages):
+        _glossary_page(word, entries, continued=index > 0)
+    _closing(word, closing_lines(document))
     with atomic_path(Path(output)) as temp:
         word.save(str(temp))
     return 1 + (1 if front.contents else 0) + len(pages) + len(glossary_pages)
 
 
-# ---- the document's set-up ------------------------------------------------------------------------
+def text_of(text: str) -> str:
+    """`text` as one line with no control characters, which Word files cannot hold."""
+    return " ".join(clean(text).split())
 
 
-def _set_up(word: Any, document: EasyReadDocument) -> None:
+def heading_of(document: EasyReadDocument, page: Page) -> str:
+    """The page's section heading; text before the first heading has the document title instead."""
+    return text_of(page.heading) or text_of(document.title)
+
+
+def sentence_parts(sentence: str, hard_words: list[HardWord]) -> list[tuple[str, bool]]:
+    """The sentence as (text, bold) pieces: each of its hard words bold, the rest plain."""
+    text = text_of(sentence)
+    pattern = hard_word_pattern(hard.word for hard in hard_words)
+    if pattern is None:
+        return [(text, False)] if text else []
+    parts: list[tuple[str, bool]] = []
+    position = 0
+    for match in pattern.finditer(text):
+        parts.append((text[position : match.start()], False))
+        parts.append((match.group(0), True))
+        position = match.end()
+    parts.append((text[position:], False))
+    return [(piece, bold) for piece, bold in parts if piece]
+
+
+def placeholder_text(description: str) -> str:
+    words = text_of(description).split()
+    shown = " ".join(words[:PLACEHOLDER_WORDS]) + (" ..." if len(words) > PLACEHOLDER_WORDS else "")
+    return f"Picture: {shown}".rstrip()
+
+
+def lines_of(text: str, characters: int) -> int:
+    return max(1, math.ceil(len(text) / characters))
+
+
+def title_picture_size(front: FrontMatter) -> float:
+    """The title picture in cm: 8 cm, smaller when a long title needs the room, so that the title
+    page stays one page, as the plan counts it."""
+    used = lines_of(front.title, TITLE_CHARACTERS) * TITLE_LINE + TITLE_SPACE_AFTER
+    used += (lines_of(front.source_line, BODY_CHARACTERS) + 1) * BODY_LINE + 2 * SOURCE_SPACE  # and "made with"
+    room = S.FRAME_HEIGHT - TITLE_PAGE_SLACK - used
+    return max(SMALLEST_TITLE_PICTURE_CM, min(S.TITLE_PICTURE_CM, room / S.CM))
+
+
+def _bitmap(picture_file: str | None) -> tuple[bytes, str] | None:
+    """The picture's bytes if python-docx can read them, else None (the description is shown)."""
+    from docx.image.image import Image
+
+    from easyread.pictures.raster import bitmap_bytes
+
+    found = bitmap_bytes(picture_file)
+    if found is None:
+        return None
+    try:
+        Image.from_blob(found[0])
+    except Exception:  # a damaged file: show the description instead, never stop the document
+        return None
+    return found
+
+
+def _add_picture(paragraph, data: bytes, box_cm: float, description: str) -> None:  # type: ignore[no-untyped-def]
+    """The picture at `box_cm` wide (or tall, if it is taller than wide), with alt text."""
     from docx.shared import Cm
 
-    section = word.sections[0]
-    section.page_width, section.page_height = Cm(PAGE_CM[0]), Cm(PAGE_CM[1])
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Cm(MARGIN_CM))
-    section.footer_distance = Cm(1.0)
-    _styles(word, document.language or "en-GB")
-    _footer(section)
-    properties = word.core_properties
-    properties.title = clean(document.title)
-    properties.subject = clean(f"Easy Read version of {document.source_name}")
-    properties.author = "easyread"
-    properties.keywords = "Easy Read"
-    properties.language = document.language or "en-GB"
-    properties.comments = "Easy Read made with easyread. Check it with a person before you publish it."
+    from easyread.layout import word_xml as X
+
+    shape = paragraph.add_run().add_picture(io.BytesIO(data), width=Cm(box_cm))
+    if shape.height > shape.width:
+        shape.width = int(shape.width * Cm(box_cm) / shape.height)
+        shape.height = Cm(box_cm)
+    X.alt_text(shape, text_of(description))
 
 
-def _styles(word: Any, language: str) -> None:
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Pt, RGBColor
+def _table(word, widths_pt: tuple[float, ...]):  # type: ignore[no-untyped-def]
+    """An empty table the width of the text, columns of fixed widths, no borders."""
+    from docx.shared import Pt
 
-    for name, size, bold in (("Normal", BODY_PT, False), ("Title", TITLE_PT, True),
-                             ("Heading 1", HEADING_PT, True), ("Heading 2", HEADING_PT, True)):
-        style = word.styles[name]
-        font = style.font
-        font.name, font.size, font.bold = FONT, Pt(size), bold
-        font.italic = False
-        font.underline = False
-        font.color.rgb = RGBColor(0, 0, 0)
-        _east_asian_and_language(style, language)
-        paragraph = style.paragraph_format
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
-        paragraph.line_spacing = LINE_SPACING if name == "Normal" else 1.2
-        paragraph.space_after = Pt(8)
-        if name != "Normal":
-            paragraph.space_before = Pt(0)
-            paragraph.keep_with_next = True
-    _no_title_border(word.styles["Title"])
+    from easyread.layout import word_xml as X
 
-
-def _east_asian_and_language(style: Any, language: str) -> None:
-    """Set the font for every script and the language, so spell checkers and screen readers know it."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    properties = style.element.get_or_add_rPr()
-    fonts = properties.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        properties.append(fonts)
-    for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-        fonts.set(qn(attribute), FONT)
-    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
-        fonts.attrib.pop(qn(theme), None)
-    lang = properties.find(qn("w:lang"))
-    if lang is None:
-        lang = OxmlElement("w:lang")
-        properties.append(lang)
-    lang.set(qn("w:val"), language)
-
-
-def _no_title_border(style: Any) -> None:
-    from docx.oxml.ns import qn
-
-    borders = style.element.find(qn("w:pPr") + "/" + qn("w:pBdr"))
-    if borders is not None:
-        borders.getparent().remove(borders)
-
-
-def _footer(section: Any) -> None:
-    """ "Page N" at the foot of every page, N a PAGE field that Word fills in."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    paragraph = section.footer.paragraphs[0]
-    paragraph.text = ""
-    paragraph.add_run("Page ")
-    run = paragraph.add_run()
-    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1"), ("end", None)):
-        if kind is not None:
-            field = OxmlElement("w:fldChar")
-            field.set(qn("w:fldCharType"), kind)
-            run._r.append(field)
-        elif text == " PAGE ":
-            instruction = OxmlElement("w:instrText")
-            instruction.set(qn("xml:space"), "preserve")
-            instruction.text = text
-            run._r.append(instruction)
-        else:
-            shown = OxmlElement("w:t")
-            shown.text = text
-            run._r.append(shown)
-
-
-# ---- pages ------------------------------------------------------------------------------------------
-
-
-def _title_page(word: Any, front: FrontMatter) -> None:
-    word.add_paragraph(clean(front.title), style="Title")
-    _picture_paragraph(word.add_paragraph(), front.picture, front.picture_file, TITLE_PICTURE_CM)
-    word.add_paragraph(clean(front.source_line))
-    word.add_paragraph(clean(front.made_with))
-
-
-def _contents_page(word: Any, front: FrontMatter) -> None:
-    _page_heading(word, CONTENTS_HEADING, level=1)
-    for heading in front.contents:
-        word.add_paragraph(clean(heading), style="List Bullet")
-
-
-def _page_heading(word: Any, text: str, level: int) -> None:
-    """A heading that starts a new page, as a real Word heading (navigation pane, screen readers)."""
-    heading = word.add_heading(clean(text), level=level)
-    heading.paragraph_format.page_break_before = True
-
-
-def _table(word: Any, rows: int) -> Any:
-    from docx.enum.table import WD_TABLE_ALIGNMENT
-    from docx.shared import Cm
-
-    table = word.add_table(rows=rows, cols=2)
-    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    table = word.add_table(rows=0, cols=len(widths_pt))
     table.autofit = False
-    _no_borders(table)
-    widths = (Cm(PICTURE_COLUMN_CM), Cm(PAGE_CM[0] - 2 * MARGIN_CM - PICTURE_COLUMN_CM))
-    for row in table.rows:
-        _keep_row_together(row)
-        for cell, width in zip(row.cells, widths, strict=True):
-            cell.width = width
+    X.fixed_layout(table, sum(widths_pt))
+    X.hide_table_borders(table)
+    for column, width in zip(table.columns, widths_pt, strict=True):
+        column.width = Pt(width)
     return table
 
 
-def _item_table(word: Any, items: list[Item]) -> None:
+def _new_row(table, widths_pt: tuple[float, ...]):  # type: ignore[no-untyped-def]
+    from docx.shared import Pt
+
+    row = table.add_row()
+    for cell, width in zip(row.cells, widths_pt, strict=True):
+        cell.width = Pt(width)
+    return row
+
+
+def _title_page(word, front: FrontMatter) -> None:  # type: ignore[no-untyped-def]
+    """The title as a real Title, a picture, what this document is, and the contents list."""
+    from docx.shared import Pt
+
+
+    word.add_paragraph(text_of(front.title), style="Title")
+    size_cm = title_picture_size(front)
+    bitmap = _bitmap(front.picture_file)
+    if bitmap is not None:
+        paragraph = word.add_paragraph(style="Normal")
+        paragraph.paragraph_format.line_spacing = 1.0
+        _add_picture(paragraph, bitmap[0], size_cm, front.picture)
+    else:
+        _title_placeholder(word, front.picture, size_cm)
+    source = word.add_paragraph(text_of(front.source_line), style="Normal")
+    source.paragraph_format.space_before = source.paragraph_format.space_after = Pt(SOURCE_SPACE)
+    word.add_paragraph(text_of(front.made_with), style="Normal")
+
+
+def _contents_page(word, front: FrontMatter) -> None:  # type: ignore[no-untyped-def]
+    """The contents list on the page after the title page, as in the PDF (a long list runs on)."""
+    heading = word.add_paragraph(CONTENTS_HEADING, style="Heading 1")
+    heading.paragraph_format.page_break_before = True
+    for line in front.contents:
+        word.add_paragraph(text_of(line), style="List Bullet")
+
+
+def _title_placeholder(word, description: str, size_cm: float) -> None:  # type: ignore[no-untyped-def]
+    """A framed square saying what the title picture should show, for whoever edits the file."""
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+    from docx.shared import Cm
+
+    from easyread.layout import word_styles
+    from easyread.layout import word_xml as X
+
+    side = Cm(size_cm).pt
+    table = _table(word, (side,))
+    row = _new_row(table, (side,))
+    X.row_height(row, side)
+    X.keep_row_whole(row)
+    cell = row.cells[0]
+    X.cell_box(cell, S.FRAME_COLOUR, "F2F2F2", S.BOX_LINE_WIDTH)
+    X.cell_margins(cell, left=S.PICTURE_PADDING, right=S.PICTURE_PADDING)
+    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    cell.paragraphs[0].style = word.styles[word_styles.PICTURE_STYLE]
+    cell.paragraphs[0].add_run(placeholder_text(description))
+
+
+def _content_page(word, document: EasyReadDocument, page: Page) -> None:  # type: ignore[no-untyped-def]
+    """A new page: the section heading, then one table row per idea."""
+    heading = word.add_paragraph(heading_of(document, page), style="Heading 2" if page.continued else "Heading 1")
+    heading.paragraph_format.page_break_before = True
+    widths = (S.PICTURE_BOX, S.FRAME_WIDTH - S.PICTURE_BOX)
+    table = _table(word, widths)
+    for index, item in enumerate(page.items):
+        last = index == len(page.items) - 1
+        _item_row(word, _new_row(table, widths), item, gap=0 if last else S.ROW_GAP)
+
+
+def _item_row(word, row, item: Item, gap: float) -> None:  # type: ignore[no-untyped-def]
+    """The picture (or its placeholder) on the left, the sentence on the right, `gap` points below."""
     from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 
-    table = _table(word, len(items))
-    for row, item in zip(table.rows, items, strict=True):
-        picture_cell, sentence_cell = row.cells
-        _picture_cell(picture_cell, item)
-        sentence_cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-        _sentence(sentence_cell.paragraphs[0], item.sentence, item.hard_words)
+    from easyread.layout import word_xml as X
+
+    X.row_height(row, S.PICTURE_BOX + gap)
+    if len(item.sentence) < SPLITTABLE_CHARACTERS:
+        X.keep_row_whole(row)
+    picture_cell, sentence_cell = row.cells
+    _picture_cell(word, picture_cell, item)
+    X.cell_margins(sentence_cell, left=S.GUTTER)
+    sentence_cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    paragraph = sentence_cell.paragraphs[0]
+    for piece, bold in sentence_parts(item.sentence, item.hard_words):
+        run = paragraph.add_run(piece)
+        if bold:
+            run.bold = True
 
 
-def _glossary_table(word: Any, entries: list[HardWord]) -> None:
-    table = _table(word, len(entries))
-    for row, entry in zip(table.rows, entries, strict=True):
-        word_cell, explanation_cell = row.cells
-        word_cell.paragraphs[0].add_run(clean(entry.word)).bold = True
-        explanation_cell.paragraphs[0].add_run(clean(entry.explanation or ""))
+def _picture_cell(word, cell, item: Item) -> None:  # type: ignore[no-untyped-def]
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 
+    from easyread.layout import word_styles
+    from easyread.layout import word_xml as X
 
-# ---- cells --------------------------------------------------------------------------------------------
-
-
-def _picture_cell(cell: Any, item: Item) -> None:
     paragraph = cell.paragraphs[0]
-    if not _picture_paragraph(paragraph, item.picture, item.picture_file, PICTURE_CM):
-        _shade(cell)
+    paragraph.style = word.styles[word_styles.PICTURE_STYLE]
+    bitmap = _bitmap(item.picture_file)
+    if bitmap is not None:
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
+        _add_picture(paragraph, bitmap[0], S.PICTURE_BOX_CM, item.picture)
+        return
+    X.cell_box(cell, S.FRAME_COLOUR, "F2F2F2", S.BOX_LINE_WIDTH)
+    X.cell_margins(cell, left=S.PICTURE_PADDING, right=S.PICTURE_PADDING)
+    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    paragraph.add_run(placeholder_text(item.picture))
 
 
-def _picture_paragraph(paragraph: Any, description: str, picture_file: str | None, size_cm: float) -> bool:
-    """The picture with alt text in `paragraph`; or, without a readable picture, a placeholder that
-    says what the picture should show. True when a real picture went in."""
-    from docx.shared import Cm, Pt
+def _glossary_page(word, entries: list[HardWord], continued: bool) -> None:  # type: ignore[no-untyped-def]
+    """A "Hard words" page: each word in bold on the left, its explanation on the right."""
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 
-    picture = bitmap_bytes(picture_file)
-    if picture is not None:
-        try:
-            shape = paragraph.add_run().add_picture(io.BytesIO(picture[0]), width=Cm(size_cm))
-        except Exception:  # python-docx cannot read this bitmap after all: show the description instead
-            paragraph.clear()
-        else:
-            document_properties = shape._inline.docPr
-            document_properties.set("descr", clean(description))
-            document_properties.set("title", clean(description))
-            return True
-    run = paragraph.add_run(f"Picture: {clean(description)}")
-    run.font.size = Pt(PLACEHOLDER_PT)
-    return False
+    from easyread.layout import word_styles
+    from easyread.layout import word_xml as X
 
-
-def _sentence(paragraph: Any, sentence: str, hard_words: list[HardWord]) -> None:
-    """The sentence as runs, each hard word in a bold run of its own."""
-    text = clean(sentence)
-    pattern = hard_word_pattern(hard.word for hard in hard_words)
-    position = 0
-    if pattern is not None:
-        for match in pattern.finditer(text):
-            if match.start() > position:
-                paragraph.add_run(text[position : match.start()])
-            paragraph.add_run(match.group(0)).bold = True
-            position = match.end()
-    if position < len(text):
-        paragraph.add_run(text[position:])
+    heading = word.add_paragraph(GLOSSARY_HEADING, style="Heading 2" if continued else "Heading 1")
+    heading.paragraph_format.page_break_before = True
+    widths = (S.PICTURE_BOX, S.FRAME_WIDTH - S.PICTURE_BOX)
+    table = _table(word, widths)
+    for entry in entries:
+        row = _new_row(table, widths)
+        X.keep_row_whole(row)
+        word_cell, explanation_cell = row.cells
+        for cell in row.cells:
+            X.cell_rule_below(cell, S.RULE_COLOUR, 1)
+            X.cell_margins(cell, top=S.GLOSSARY_ROW_PADDING, bottom=S.GLOSSARY_ROW_PADDING)
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
+        X.cell_margins(explanation_cell, top=S.GLOSSARY_ROW_PADDING, bottom=S.GLOSSARY_ROW_PADDING, left=S.GUTTER)
+        word_cell.paragraphs[0].style = word.styles[word_styles.WORD_STYLE]
+        word_cell.paragraphs[0].add_run(text_of(entry.word)).bold = True
+        explanation_cell.paragraphs[0].add_run(text_of(entry.explanation or ""))
 
 
-def _shade(cell: Any) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
+def _closing(word, lines: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """Picture credits and where the Easy Read came from, after everything else on the last page."""
+    from docx.shared import Pt
 
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), PLACEHOLDER_SHADE)
-    cell._tc.get_or_add_tcPr().append(shading)
-
-
-def _no_borders(table: Any) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    properties = table._tbl.tblPr
-    borders = OxmlElement("w:tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        element = OxmlElement(f"w:{edge}")
-        element.set(qn("w:val"), "nil")
-        borders.append(element)
-    existing = properties.find(qn("w:tblBorders"))
-    if existing is not None:
-        properties.remove(existing)
-    properties.append(borders)
-    style = properties.find(qn("w:tblStyle"))
-    if style is not None:  # "Table Grid" and its like draw borders of their own
-        properties.remove(style)
-
-
-def _keep_row_together(row: Any) -> None:
-    from docx.oxml import OxmlElement
-
-    properties = row._tr.get_or_add_trPr()
-    cant_split = OxmlElement("w:cantSplit")
-    properties.append(cant_split)
-
-
+    for index, line in enumerate(text_of(line) for line in lines):
+        paragraph = word.add_paragraph(line, style="Normal")
+        if index == 0:
+            paragraph.paragraph_format.space_before = Pt(24)
 

@@ -1,178 +1,411 @@
-"""The Word output, opened with python-docx: pages as the PDF plans them, rows, sizes, bold, alt text."""
+"""The Word renderer: the PDF's pages, borderless picture+sentence rows, sizes, bold hard words,
+headings, page numbers, alt text, metadata, text as data, and atomic writes."""
 
 from __future__ import annotations
 
 import shutil
+import struct
 import subprocess
+import sys
+import zlib
 from pathlib import Path
 
-import docx
 import pytest
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.table import Table
+from docx.text.paragraph import Paragraph
 
-from easyread.backends import get_backend
-from easyread.layout.docx import render_docx
+from easyread.layout.docx import heading_of, render_docx, sentence_parts, title_picture_size
+from easyread.layout.front import CONTENTS_HEADING, GLOSSARY_HEADING, MADE_WITH, front_matter
+from easyread.layout.markup import hard_word_pattern
 from easyread.layout.pdf import plan
 from easyread.model import EasyReadDocument, EasySection, HardWord, Item
-from easyread.pipeline import simplify_document
-from easyread.readers import read_document
 from tests.conftest import SEEDS
-from tests.layout.picture_files import write_pictures
 
-MARKUP = "Bring <b>this</b> & {that} \\ to the office."
+COUNCIL_TAX = HardWord("council tax", "Money you pay to the council for local services.")
+APPEAL = HardWord("appeal", "Asking for a decision to be looked at again.")
+MARKUP = "Watch out: <b>x</b> & {name} and C:\\temp &amp; stay as they are."
+SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10" fill="green"/></svg>'
 
 
-def sample_document(pictures: dict[str, Path]) -> EasyReadDocument:
-    items = [
-        Item("Your council tax bill is £1,200 this year.", "money", [HardWord("council tax", "Money for local services.")],
-             picture_file=str(pictures["png"])),
-        Item("Call us on 01632 960123.", "a telephone", picture_file=str(pictures["svg"])),
-        Item("This picture file is broken.", "a broken picture", picture_file=str(pictures["broken"])),
-        Item(MARKUP, "an office"),
-    ] + [Item(f"Sentence number {n} about bins.", "a bin") for n in range(5, 12)]
+def tiny_png(width: int = 4, height: int = 3) -> bytes:
+    """A small red PNG, made with the standard library only."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    rows = b"".join(b"\x00" + b"\xff\x00\x00" * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+
+
+def sample_document(folder: Path) -> EasyReadDocument:
+    png, svg, broken = folder / "bin.png", folder / "bin.svg", folder / "broken.png"
+    png.write_bytes(tiny_png())
+    svg.write_text(SVG, encoding="utf-8")
+    broken.write_bytes(b"\x89PNG\r\n\x1a\nnot really")
+    first = [Item(f"Your bin day is changing, item {i}.", f"a green bin {i}") for i in range(6)]
+    first[0].picture_file = str(png)
+    first[1] = Item("You pay Council Tax and council tax for your home.", "a house", [COUNCIL_TAX], picture_file=str(svg))
+    first[2].picture_file = str(broken)
+    first[3].picture_file = str(folder / "missing.png")
+    second = [Item(f"You can appeal if you think we are wrong, item {i}.", f"a letter {i}", [APPEAL]) for i in range(5)]
+    second[2] = Item(MARKUP, "a <warning> & sign")
+    third = [Item(f"Call us on 01234 567890, item {i}.", f"a phone {i}") for i in range(3)]
     return EasyReadDocument(
-        title="Your council tax",
-        source_name="letter.docx",
-        sections=[EasySection("Paying", items[:6]), EasySection("Bins", items[6:])],
-        glossary=[HardWord("council tax", "Money for local services.")],
-        credits=["Pictures: our own library."],
+        title="Your bin day is changing",
+        source_name="bins-letter.docx",
+        sections=[
+            EasySection("What is changing?", first),
+            EasySection("What can you do?", second),
+            EasySection("", third),
+        ],
+        glossary=[COUNCIL_TAX, APPEAL, HardWord("unexplained")],
+        language="en-GB",
+        title_picture_file=str(png),
+        credits=["Pictures by a test."],
     )
 
 
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory):
     folder = tmp_path_factory.mktemp("docx")
-    document = sample_document(write_pictures(folder / "pictures"))
-    output = folder / "easy.docx"
-    pages = render_docx(document, output)
-    return document, docx.Document(str(output)), pages, output
+    document = sample_document(folder)
+    output = folder / "out" / "sample.docx"
+    count = render_docx(document, output)
+    return document, output, count, Document(str(output))
 
 
-def test_one_row_per_item_and_pages_as_the_pdf_plans_them(rendered):
-    document, word, pages, _ = rendered
-    planned, glossary_pages = plan(document)
-    assert pages == 1 + len(planned) + len(glossary_pages)
-    tables = word.tables
-    assert len(tables) == len(planned) + len(glossary_pages)
-    assert [len(table.rows) for table in tables[: len(planned)]] == [len(page.items) for page in planned]
-    sentences = [table.rows[i].cells[1].text for table in tables[: len(planned)] for i in range(len(table.rows))]
-    assert sentences == [item.sentence for item in document.items()]
-    breaks = [p for p in word.paragraphs if p.paragraph_format.page_break_before]
-    assert len(breaks) == pages - 1  # the title page, then a break before every other page
+def blocks(word) -> list:
+    return list(word.iter_inner_content())
 
 
-def test_real_headings_for_the_navigation_pane(rendered):
-    _, word, _, _ = rendered
-    headings = [(p.style.name, p.text) for p in word.paragraphs if p.style.name.startswith(("Heading", "Title"))]
-    assert headings[0] == ("Title", "Your council tax")
-    assert ("Heading 1", "Paying") in headings and ("Heading 1", "Bins") in headings
-    assert ("Heading 1", "Hard words") in headings
-    assert all(name in ("Title", "Heading 1", "Heading 2") for name, _ in headings)
+def pages_of(word) -> list[list]:
+    """The body split where a paragraph starts a new page."""
+    pages: list[list] = [[]]
+    for block in blocks(word):
+        if isinstance(block, Paragraph) and block.paragraph_format.page_break_before:
+            pages.append([])
+        pages[-1].append(block)
+    return pages
 
 
-def test_tables_have_no_visible_borders_and_rows_never_split(rendered):
-    _, word, _, _ = rendered
-    for table in word.tables:
+def item_tables(word) -> list[Table]:
+    return [block for page in pages_of(word)[1:] for block in page if isinstance(block, Table)
+            if page[0].text != GLOSSARY_HEADING]
+
+
+def size_of(run, paragraph) -> float:
+    """The run's font size in points, from the run or else its paragraph's style chain."""
+    if run.font.size is not None:
+        return run.font.size.pt
+    style = paragraph.style
+    while style is not None:
+        if style.font.size is not None:
+            return style.font.size.pt
+        style = style.base_style
+    raise AssertionError("no size")
+
+
+def line_spacing_of(paragraph) -> float:
+    if paragraph.paragraph_format.line_spacing is not None:
+        return paragraph.paragraph_format.line_spacing
+    style = paragraph.style
+    while style is not None:
+        if style.paragraph_format.line_spacing is not None:
+            return style.paragraph_format.line_spacing
+        style = style.base_style
+    raise AssertionError("no line spacing")
+
+
+def all_paragraphs(word) -> list[Paragraph]:
+    found: list[Paragraph] = []
+    for block in blocks(word):
+        if isinstance(block, Paragraph):
+            found.append(block)
+        else:
+            found += [p for row in block.rows for cell in row.cells for p in cell.paragraphs]
+    return found
+
+
+def test_page_count_and_page_breaks_follow_the_plan(rendered):
+    document, _, count, word = rendered
+    pages, glossary_pages = plan(document)
+    assert count == 1 + len(pages) + len(glossary_pages) == 6
+    starts = [p for p in word.paragraphs if p.paragraph_format.page_break_before]
+    assert len(starts) == count - 1 == len(pages_of(word)) - 1
+    assert not word.element.body.findall(".//" + qn("w:br"))  # no other breaks
+
+
+def test_each_page_holds_the_items_the_plan_put_there(rendered):
+    document, _, _, word = rendered
+    pages, _ = plan(document)
+    body_pages = pages_of(word)[1 : 1 + len(pages)]
+    for page, blocks_ in zip(pages, body_pages, strict=True):
+        heading, table = blocks_[0], blocks_[1]
+        assert heading.text == heading_of(document, page)
+        assert heading.style.name == ("Heading 2" if page.continued else "Heading 1")
+        assert [row.cells[1].text for row in table.rows] == [" ".join(item.sentence.split()) for item in page.items]
+    assert sum(len(table.rows) for table in item_tables(word)) == len(document.items())
+    assert body_pages[-1][0].text == document.title  # a section without a heading shows the title
+
+
+def test_title_page(rendered):
+    document, _, _, word = rendered
+    title_page = pages_of(word)[0]
+    assert title_page[0].style.name == "Title" and title_page[0].text == document.title
+    assert any("This is an Easy Read version of bins-letter.docx." in b.text for b in title_page if isinstance(b, Paragraph))
+    assert not front_matter(document).contents  # 3 sections: no contents list
+    assert CONTENTS_HEADING not in [b.text for b in title_page if isinstance(b, Paragraph)]
+    assert MADE_WITH in [b.text for b in title_page if isinstance(b, Paragraph)]
+
+
+def test_item_tables_have_no_visible_borders(rendered):
+    _, _, _, word = rendered
+    for table in item_tables(word):
         borders = table._tbl.tblPr.find(qn("w:tblBorders"))
-        assert borders is not None
+        assert borders is not None and len(borders) == 6
         assert {edge.get(qn("w:val")) for edge in borders} == {"nil"}
         assert table._tbl.tblPr.find(qn("w:tblStyle")) is None
-        assert all(row._tr.trPr is not None and row._tr.trPr.find(qn("w:cantSplit")) is not None for row in table.rows)
+        for row in table.rows:
+            assert row.cells[1]._tc.tcPr.find(qn("w:tcBorders")) is None  # nothing drawn round a sentence
+            assert row._tr.trPr.find(qn("w:cantSplit")) is not None
+            assert abs(row.cells[0].width.cm - 4.5) < 0.01
 
 
-def test_large_sans_serif_text_spaced_out_left_aligned_no_italics(rendered):
-    _, word, _, _ = rendered
+def test_body_is_16_pt_arial_at_one_and_a_half_lines(rendered):
+    _, _, _, word = rendered
     normal = word.styles["Normal"]
-    assert normal.font.size >= Pt(16) and normal.font.name == "Arial"
+    assert normal.font.name == "Arial" and normal.font.size.pt >= 16
     assert normal.paragraph_format.line_spacing >= 1.4
-    assert normal.paragraph_format.alignment in (None, 0)  # left
-    for paragraph in word.paragraphs + [p for t in word.tables for r in t.rows for c in r.cells for p in c.paragraphs]:
+    for table in item_tables(word):
+        for row in table.rows:
+            paragraph = row.cells[1].paragraphs[0]
+            assert line_spacing_of(paragraph) >= 1.4
+            assert all(size_of(run, paragraph) >= 16 for run in paragraph.runs)
+    for name in ("Title", "Heading 1", "Heading 2"):
+        style = word.styles[name]
+        assert style.font.name == "Arial" and style.font.size.pt >= 22 and style.font.bold
+        assert style.element.rPr.rFonts.get(qn("w:asciiTheme")) is None  # a theme font would win over Arial
+    for paragraph in all_paragraphs(word):
+        if paragraph.style.name != "Footer":
+            assert paragraph.alignment in (None, WD_ALIGN_PARAGRAPH.LEFT)
+        assert paragraph.paragraph_format.alignment != WD_ALIGN_PARAGRAPH.JUSTIFY
+
+
+def test_bold_runs_are_exactly_the_hard_words(rendered):
+    document, _, _, word = rendered
+    items = document.items()
+    rows = [row for table in item_tables(word) for row in table.rows]
+    for item, row in zip(items, rows, strict=True):
+        runs = row.cells[1].paragraphs[0].runs
+        pattern = hard_word_pattern(h.word for h in item.hard_words)
+        expected = [m.group(0) for m in pattern.finditer(row.cells[1].text)] if pattern else []
+        assert [run.text for run in runs if run.bold] == expected
+        assert all(run.bold in (None, True) for run in runs)
+    bold = [run.text for row in rows for run in row.cells[1].paragraphs[0].runs if run.bold]
+    assert bold.count("Council Tax") == 1 and bold.count("council tax") == 1 and "appeal" in bold
+
+
+def test_no_italics_or_underline(rendered):
+    _, _, _, word = rendered
+    for paragraph in all_paragraphs(word):
+        assert not paragraph.style.font.italic and not paragraph.style.font.underline
         for run in paragraph.runs:
             assert not run.italic and not run.underline
-            assert run.font.size is None or run.font.size >= Pt(14)
 
 
-def test_hard_words_are_bold_and_nothing_else_is(rendered):
-    _, word, _, _ = rendered
-    first_row = word.tables[0].rows[0].cells[1].paragraphs[0]
-    assert [run.text for run in first_row.runs if run.bold] == ["council tax"]
-    assert "".join(run.text for run in first_row.runs) == "Your council tax bill is £1,200 this year."
+def test_pictures_have_alt_text_and_bad_ones_show_a_placeholder(rendered):
+    document, _, _, word = rendered
+    doc_prs = word.element.body.findall(".//" + qn("wp:docPr"))
+    descriptions = sorted(d.get("descr") for d in doc_prs)
+    assert all(d.get("title") for d in doc_prs)
+    # the title picture, the PNG and the SVG (drawn as PNG); the broken and missing files are not pictures
+    assert descriptions == sorted([front_matter(document).picture, "a green bin 0", "a house"])
+    assert len(word.inline_shapes) == 3
+    assert sorted(round(shape.width.cm, 2) for shape in word.inline_shapes) == [4.5, 4.5, 8.0]
+    rows = [row for table in item_tables(word) for row in table.rows]
+    assert rows[0].cells[0].text == "" and rows[1].cells[0].text == ""
+    for row, description in ((rows[2], "a green bin 2"), (rows[3], "a green bin 3")):
+        assert row.cells[0].text == f"Picture: {description}"
+        assert row.cells[0]._tc.tcPr.find(qn("w:tcBorders")) is not None
+        assert size_of(row.cells[0].paragraphs[0].runs[0], row.cells[0].paragraphs[0]) < 16  # small type
 
 
-def test_every_picture_has_alt_text_and_missing_ones_a_placeholder(rendered):
-    _, word, _, _ = rendered
-    descriptions = [shape._inline.docPr.get("descr") for shape in word.inline_shapes]
-    assert descriptions[:2] == ["money", "a telephone"]  # the PNG, and the SVG drawn to PNG
-    assert all(descriptions)
-    rows = word.tables[0].rows
-    assert rows[2].cells[0].text == "Picture: a broken picture"  # an unreadable file shows its description
-    assert rows[3].cells[0].text == "Picture: an office"
-    shading = rows[3].cells[0]._tc.tcPr.find(qn("w:shd"))
-    assert shading is not None
+def test_glossary_page_and_closing_lines(rendered):
+    _, _, _, word = rendered
+    last = pages_of(word)[-1]
+    assert last[0].text == GLOSSARY_HEADING and last[0].style.name == "Heading 1"
+    table = last[1]
+    assert [(row.cells[0].text, row.cells[1].text) for row in table.rows] == [
+        ("council tax", COUNCIL_TAX.explanation),
+        ("appeal", APPEAL.explanation),
+    ]
+    assert all(run.bold for row in table.rows for run in row.cells[0].paragraphs[0].runs)
+    assert [b.text for b in last[2:]] == ["Pictures by a test."]
 
 
-def test_the_title_page_has_a_placeholder_when_no_title_picture_was_chosen(rendered):
-    _, word, _, _ = rendered
-    texts = [p.text for p in word.paragraphs[:5]]
-    assert "Picture: a picture that shows what this document is about" in texts
-    assert "This is an Easy Read version of letter.docx." in texts
+def test_footer_numbers_every_page_with_a_page_field(rendered):
+    _, _, _, word = rendered
+    footer = word.sections[0].footer
+    assert not footer.is_linked_to_previous
+    xml = footer._element.xml
+    assert "Page " in footer.paragraphs[0].text
+    assert any(code.text.strip() == "PAGE" for code in footer._element.iter(qn("w:instrText")))
+    assert xml.count('w:fldCharType="begin"') == xml.count('w:fldCharType="end"') == 1
+    section = word.sections[0]
+    assert abs(section.page_width.cm - 21) < 0.01 and abs(section.page_height.cm - 29.7) < 0.01
+    assert min(section.left_margin.cm, section.right_margin.cm, section.top_margin.cm, section.footer_distance.cm) >= 2
 
 
-def test_footer_numbers_pages_with_a_field(rendered):
-    _, word, _, _ = rendered
-    footer = word.sections[0].footer.paragraphs[0]
-    assert footer.text.startswith("Page ")
-    assert "PAGE" in "".join(node.text or "" for node in footer._p.iter(qn("w:instrText")))
+def test_properties_and_language(rendered):
+    document, _, _, word = rendered
+    properties = word.core_properties
+    assert properties.title == document.title
+    assert properties.subject == "Easy Read version of bins-letter.docx"
+    assert properties.language == "en-GB" and properties.author == "easyread"
+    lang = word.styles["Normal"].element.rPr.find(qn("w:lang"))
+    assert lang is not None and lang.get(qn("w:val")) == "en-GB"
 
 
-def test_properties_and_language_are_set(rendered):
-    _, word, _, _ = rendered
-    assert word.core_properties.title == "Your council tax"
-    assert word.core_properties.language == "en-GB"
-    assert "letter.docx" in word.core_properties.subject
-    language = word.styles["Normal"].element.rPr.find(qn("w:lang"))
-    assert language.get(qn("w:val")) == "en-GB"
+def test_language_follows_the_document(tmp_path):
+    document = EasyReadDocument("Teitl", "llythyr.docx", [EasySection("Beth?", [Item("Brawddeg.", "llun")])], language="cy")
+    render_docx(document, tmp_path / "cy.docx")
+    word = Document(str(tmp_path / "cy.docx"))
+    assert word.core_properties.language == "cy"
+    assert word.styles["Normal"].element.rPr.find(qn("w:lang")).get(qn("w:val")) == "cy"
 
 
-def test_markup_comes_out_literally_and_credits_at_the_end(rendered):
-    _, word, _, _ = rendered
-    cells = [c.text for t in word.tables for r in t.rows for c in r.cells]
-    assert MARKUP in cells
-    assert word.paragraphs[-1].text == "Pictures: our own library."
+def test_markup_characters_come_out_literally(rendered):
+    _, _, _, word = rendered
+    texts = [p.text for p in all_paragraphs(word)]
+    assert " ".join(MARKUP.split()) in texts
+    assert "Picture: a <warning> & sign" in texts
 
 
-def test_a_long_document_gets_a_contents_page(tmp_path):
-    document = simplify_document(read_document(SEEDS / "adult-social-care-charging-policy.docx"), get_backend("rules"))
-    output = tmp_path / "policy.docx"
-    render_docx(document, output)
-    word = docx.Document(str(output))
-    headings = [p.text for p in word.paragraphs if p.style.name == "Heading 1"]
-    assert headings[0] == "What is in this document"
-    bullets = [p.text for p in word.paragraphs if p.style.name == "List Bullet"]
-    assert len(bullets) > 3 and bullets[0] == document.sections[0].heading
+def test_control_characters_and_long_titles_do_not_break_the_file(tmp_path):
+    title = "A\x00 title\x0b " + "very " * 80
+    items = [Item("Line one\nline two\x07 here.", "a\x01 picture")]
+    document = EasyReadDocument(title, "x.txt", [EasySection("Head\x1fing", items)])
+    render_docx(document, tmp_path / "odd.docx")
+    word = Document(str(tmp_path / "odd.docx"))
+    assert "Line one line two here." in [p.text for p in all_paragraphs(word)]
+    assert len(word.core_properties.title) <= 255
 
 
-def test_a_failed_write_leaves_no_file(tmp_path, monkeypatch):
-    document = sample_document(write_pictures(tmp_path / "pictures"))
+def test_contents_list_for_long_documents_on_the_page_after_the_title(tmp_path):
+    sections = [EasySection(f"Part {n}", [Item(f"Sentence {n}.", "a picture")]) for n in range(20)]
+    document = EasyReadDocument("Long", "long.txt", sections)
+    count = render_docx(document, tmp_path / "long.docx")
+    word = Document(str(tmp_path / "long.docx"))
+    title_page, contents_page = pages_of(word)[:2]
+    assert CONTENTS_HEADING not in [b.text for b in title_page if isinstance(b, Paragraph)]
+    texts = [b.text for b in contents_page if isinstance(b, Paragraph)]
+    assert texts[0] == CONTENTS_HEADING and contents_page[0].style.name == "Heading 1"
+    entries = [b for b in contents_page if isinstance(b, Paragraph) and b.text.startswith("Part ")]
+    assert [b.text for b in entries] == [f"Part {n}" for n in range(20)]
+    assert all(size_of(b.runs[0], b) >= 14 and line_spacing_of(b) >= 1.4 for b in entries)
+    assert count == 22  # title, contents, 20 sections
 
-    def disk_full(self, path):
-        Path(path).write_bytes(b"half")
+
+def test_the_title_picture_shrinks_only_for_a_long_title():
+    short = front_matter(EasyReadDocument("T", "t.txt", [EasySection("A", [Item("S.", "p")])]))
+    assert title_picture_size(short) == 8.0
+    long_title = front_matter(EasyReadDocument("A very long title " * 12, "t.txt", [EasySection("A", [Item("S.", "p")])]))
+    assert 2.5 <= title_picture_size(long_title) < 8
+
+
+def test_sentence_parts():
+    words = [HardWord("tax"), HardWord("council tax")]
+    assert sentence_parts("Pay your Council\nTax and taxes.", words) == [
+        ("Pay your ", False),
+        ("Council Tax", True),
+        (" and taxes.", False),
+    ]
+    assert sentence_parts("", words) == []
+    assert sentence_parts("<b>x</b>", []) == [("<b>x</b>", False)]
+
+
+def test_empty_document_is_just_a_title_page(tmp_path):
+    count = render_docx(EasyReadDocument("Nothing here", "empty.txt"), tmp_path / "empty.docx")
+    word = Document(str(tmp_path / "empty.docx"))
+    assert count == 1 and len(pages_of(word)) == 1
+    assert word.paragraphs[-1].text == MADE_WITH  # the title page's last line
+    assert "Picture: a picture that shows what this document is about" in [p.text for p in all_paragraphs(word)]
+
+
+def test_a_failing_save_leaves_no_file(tmp_path, monkeypatch):
+    def explode(self, path):
+        Path(path).write_bytes(b"half a file")
         raise OSError("disk full")
 
-    monkeypatch.setattr("docx.document.Document.save", disk_full)
+    monkeypatch.setattr("docx.document.Document.save", explode)
+    with pytest.raises(OSError, match="disk full"):
+        render_docx(EasyReadDocument("T", "t.txt"), tmp_path / "out.docx")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_failure_leaves_the_old_file_alone(tmp_path, monkeypatch):
+    target = tmp_path / "out.docx"
+    target.write_bytes(b"old")
+    monkeypatch.setattr("docx.document.Document.save", lambda self, path: (_ for _ in ()).throw(RuntimeError("boom")))
+    with pytest.raises(RuntimeError, match="boom"):
+        render_docx(EasyReadDocument("T", "t.txt"), target)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.docx"] and target.read_bytes() == b"old"
+
+
+def test_an_unwritable_output_folder_leaves_no_file(tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_bytes(b"")
     with pytest.raises(OSError):
-        render_docx(document, tmp_path / "out" / "easy.docx")
-    assert list((tmp_path / "out").iterdir()) == []
+        render_docx(EasyReadDocument("T", "t.txt"), blocker / "out.docx")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["not-a-folder"]
 
 
-@pytest.mark.skipif(not (shutil.which("soffice") or shutil.which("libreoffice")), reason="LibreOffice is not installed")
-def test_libreoffice_opens_it(rendered, tmp_path):
+def test_a_missing_output_folder_is_made(tmp_path):
+    assert render_docx(EasyReadDocument("T", "t.txt"), tmp_path / "new" / "out.docx") == 1
+    assert sorted(p.name for p in (tmp_path / "new").iterdir()) == ["out.docx"]
+
+
+@pytest.mark.parametrize("seed", ["council-tax-letter.docx", "consultation-summary.md"])
+def test_a_seed_renders_on_the_planned_pages(seed, tmp_path):
+    from easyread.backends import get_backend
+    from easyread.pipeline import simplify_document
+    from easyread.readers import read_document
+
+    document = simplify_document(read_document(SEEDS / seed), get_backend("rules"))
+    count = render_docx(document, tmp_path / "seed.docx")
+    word = Document(str(tmp_path / "seed.docx"))
+    pages, glossary_pages = plan(document)
+    contents = 1 if front_matter(document).contents else 0
+    assert count == 1 + contents + len(pages) + len(glossary_pages) == len(pages_of(word))
+    assert sum(len(table.rows) for table in item_tables(word)) == len(document.items())
+    headings = [p for p in word.paragraphs if p.style.name.startswith("Heading")]
+    assert headings and all(p.text for p in headings)
+
+
+def soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@pytest.mark.skipif(soffice() is None, reason="LibreOffice (soffice) is not installed")
+def test_libreoffice_opens_the_file_and_keeps_the_pages(rendered, tmp_path):
     from pypdf import PdfReader
 
-    _, _, _, output = rendered
-    office = shutil.which("soffice") or shutil.which("libreoffice")
-    subprocess.run([office, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(output)],
-                   check=True, capture_output=True, timeout=180)
-    pdf = tmp_path / (output.stem + ".pdf")
-    assert len(PdfReader(pdf).pages) >= 3
+    _, output, count, _ = rendered
+    profile = (tmp_path / "profile").as_uri()
+    command = [soffice(), f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+               "--outdir", str(tmp_path), str(output)]
+    subprocess.run(command, capture_output=True, timeout=180, check=True)
+    reader = PdfReader(tmp_path / "sample.pdf")
+    assert len(reader.pages) == count
+    text = " ".join(page.extract_text() or "" for page in reader.pages)
+    assert "Your bin day is changing" in text and "Page 1" in text
+
+
+def test_importing_the_renderer_is_light():
+    code = "import sys, easyread.layout.docx; print('docx' in sys.modules, 'reportlab' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip() == "False False", result.stderr
