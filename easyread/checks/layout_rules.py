@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from easyread.checks.findings import Finding
-from easyread.checks.pdf_text import TextRun, picture_count
+from easyread.checks.pdf_text import PICTURE_LABEL, TextRun, picture_count
 
 ITALIC_MARKERS = ("italic", "oblique")
 
@@ -34,6 +34,27 @@ def pdf_layout_findings(runs: list[TextRun], min_size: float = 14.0, max_items: 
             yield Finding("ER306", f"page {page}", f"{count} items on the page", f"Put 4 or 5 items on a page, never more than {max_items}.")
 
 
+def _all_paragraphs(document):  # type: ignore[no-untyped-def]
+    """Every paragraph in reading order, those in table cells too (Easy Read puts sentences in tables)."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    def walk(container):  # type: ignore[no-untyped-def]
+        for block in container.iter_inner_content():
+            if isinstance(block, Paragraph):
+                yield block
+            elif isinstance(block, Table):
+                seen: set[int] = set()
+                for row in block.rows:
+                    for cell in row.cells:
+                        if id(cell._tc) in seen:  # a merged cell appears once for each column it spans
+                            continue
+                        seen.add(id(cell._tc))
+                        yield from walk(cell)
+
+    yield from walk(document)
+
+
 def _paragraph_size(paragraph, run) -> float | None:  # type: ignore[no-untyped-def]
     if run.font.size is not None:
         return float(run.font.size.pt)
@@ -56,7 +77,9 @@ def docx_layout_findings(path: Path, min_size: float = 14.0) -> Iterator[Finding
         default_size = document.styles["Normal"].font.size
     except KeyError:
         pass
-    for number, paragraph in enumerate((p for p in document.paragraphs if p.text.strip()), start=1):
+    for number, paragraph in enumerate((p for p in _all_paragraphs(document) if p.text.strip()), start=1):
+        if paragraph.text.strip().startswith(PICTURE_LABEL):
+            continue  # a picture still to be chosen, in small type inside its box: not body text
         location = f"paragraph {number}"
         text = _snippet(paragraph.text)
         sizes = [_paragraph_size(paragraph, run) for run in paragraph.runs if run.text.strip()]

@@ -68,3 +68,30 @@ def test_block_capitals_in_text(tmp_path):
     path.write_text("# Notice\n\nPLEASE PUT YOUR BIN OUT BY 7AM.\n")
     report = check_document(path, Settings())
     assert "ER304" in {f.rule_id for f in report.findings}
+
+
+def test_docx_rules_look_inside_tables_but_not_at_picture_placeholders(tmp_path):
+    import docx
+    from docx.shared import Pt
+
+    word = docx.Document()
+    word.styles["Normal"].font.size = Pt(16)
+    table = word.add_table(rows=1, cols=2)
+    label = table.rows[0].cells[0].paragraphs[0].add_run("Picture: a green bin")
+    label.font.size = Pt(9)
+    sentence = table.rows[0].cells[1].paragraphs[0].add_run("We empty your bin on Tuesday.")
+    path = tmp_path / "table.docx"
+    word.save(str(path))
+    assert "ER301" not in ids(path)  # the small placeholder text is not body text
+    sentence.font.size = Pt(10)
+    sentence.italic = True
+    word.save(str(path))
+    assert {"ER301", "ER302"} <= ids(path)  # a sentence in a table cell is body text
+
+
+def test_our_own_word_output_passes_the_layout_rules(tmp_path):
+    from easyread.pipeline import convert
+    from tests.conftest import SEEDS
+
+    result = convert(SEEDS / "bin-collection-changes.txt", tmp_path / "bins.docx", formats=("docx",))
+    assert not {"ER301", "ER302", "ER303", "ER304", "ER305"} & ids(result.outputs["docx"])
