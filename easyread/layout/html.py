@@ -44,18 +44,21 @@ def render_html(document: EasyReadDocument, output: Path) -> int:
 
     pages, glossary_pages = plan(document)
     write_text_atomic(Path(output), html_document(document, pages, glossary_pages))
-    return 1 + len(pages) + len(glossary_pages)
+    return 1 + (1 if front_matter(document).contents else 0) + len(pages) + len(glossary_pages)
 
 
 def html_document(document: EasyReadDocument, pages: list[Page], glossary_pages: list[list[HardWord]]) -> str:
     """The whole HTML file for `document`, laid out on the given planned pages."""
+    contents = front_matter(document).contents
+    first = 3 if contents else 2  # the title page is page 1, the contents (if any) page 2
     printed = [
         PrintedPage(number, page, page.heading.strip() or document.title)
-        for number, page in enumerate(pages, start=2)
+        for number, page in enumerate(pages, start=first)
     ]
-    first_glossary = 2 + len(pages)
+    first_glossary = first + len(pages)
     body = [
-        _title_page(document, printed),
+        _title_page(document),
+        *([_contents(contents, printed)] if contents else []),
         *(_content_page(printed_page) for printed_page in printed),
         *(_glossary_page(entries, number) for number, entries in enumerate(glossary_pages, start=first_glossary)),
     ]
@@ -97,7 +100,7 @@ def stylesheet() -> str:
     return resources.files("easyread.layout").joinpath("html.css").read_text(encoding="utf-8")
 
 
-def _title_page(document: EasyReadDocument, printed: list[PrintedPage]) -> str:
+def _title_page(document: EasyReadDocument) -> str:
     front = front_matter(document)
     parts = [
         '<header class="title-page">',
@@ -106,18 +109,18 @@ def _title_page(document: EasyReadDocument, printed: list[PrintedPage]) -> str:
         f"<p>{text(front.source_line)}</p>",
         f"<p>{text(front.made_with)}</p>",
     ]
-    if front.contents:
-        parts.append(_contents(front.contents, printed))
     parts.append("</header>")
     return "\n".join(parts)
 
 
 def _contents(headings: list[str], printed: list[PrintedPage]) -> str:
-    """The contents list: each heading links to the first page that has it."""
+    """The contents list, a printed page of its own after the title page, as in the PDF and Word:
+    each heading links to the first page that has it."""
     first_page: dict[str, int] = {}
     for printed_page in printed:
         first_page.setdefault(printed_page.heading, printed_page.number)
-    lines = ['<nav aria-labelledby="contents-heading">', f'<h2 id="contents-heading">{text(CONTENTS_HEADING)}</h2>', "<ul>"]
+    lines = ['<nav class="page contents" id="page-2" aria-labelledby="contents-heading">',
+             f'<h2 id="contents-heading">{text(CONTENTS_HEADING)}</h2>', "<ul>"]
     for heading in headings:
         number = first_page.get(heading)
         label = text(heading)

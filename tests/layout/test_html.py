@@ -11,6 +11,7 @@ import pytest
 
 from easyread.backends import get_backend
 from easyread.layout import html as html_layout
+from easyread.layout.front import front_matter
 from easyread.layout.html import render_html
 from easyread.layout.pdf import plan
 from easyread.model import EasyReadDocument, EasySection, HardWord, Item
@@ -160,11 +161,12 @@ def test_language_follows_the_document(tmp_path):
 def test_pages_are_the_planned_pages(rendered):
     document, _, count, page = rendered
     pages, glossary_pages = plan(document)
-    assert count == 1 + len(pages) + len(glossary_pages)
+    assert count == 1 + 1 + len(pages) + len(glossary_pages)  # the title page, then the contents page
     assert len(page.pages) == len(pages) + len(glossary_pages)
     assert [p["figures"] for p in page.pages[: len(pages)]] == [len(p.items) for p in pages]
     assert all(len(p["h2"]) == 1 for p in page.pages), "one heading per page"
-    assert [p["id"] for p in page.pages] == [f"page-{n}" for n in range(2, count + 1)]
+    assert [p["id"] for p in page.pages] == [f"page-{n}" for n in range(3, count + 1)]
+    assert ("nav", {"class": "page contents", "id": "page-2", "aria-labelledby": "contents-heading"}) in page.tags
 
 
 def test_one_figure_per_item_in_reading_order(rendered):
@@ -248,7 +250,7 @@ def test_contents_links_to_the_sections(rendered):
     ids = {attributes["id"] for _, attributes in page.tags if "id" in attributes}
     links = [attributes["href"] for tag, attributes in page.tags if tag == "a"]
     assert (2, "What is in this document") in page.headings
-    assert links == ["#page-2", "#page-4", "#page-5", "#page-6"]
+    assert links == ["#page-3", "#page-5", "#page-6", "#page-7"]
     assert all(link[1:] in ids for link in links)
 
 
@@ -326,7 +328,8 @@ def test_seed_documents(seed, tmp_path):
     count = render_html(document, output)
     pages, glossary_pages = plan(document)
     page = parse(output)
-    assert count == 1 + len(page.pages) == 1 + len(pages) + len(glossary_pages)
+    contents = 1 if front_matter(document).contents else 0  # a page of its own, after the title page
+    assert count == 1 + contents + len(page.pages) == 1 + contents + len(pages) + len(glossary_pages)
     assert page.captions == [re.sub(r"\s+", " ", item.sentence).strip() for item in document.items()]
     assert [p["figures"] for p in page.pages[: len(pages)]] == [len(p.items) for p in pages]
     levels = [level for level, _ in page.headings]
