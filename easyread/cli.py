@@ -17,6 +17,7 @@ from easyread import __version__
 from easyread.cli_cache import cache_app
 from easyread.errors import EXIT_DOCUMENT_FAILED, EXIT_USAGE, EasyReadError
 
+PAGED_FORMATS = ("pdf", "docx", "html")  # formats whose renderers count pages
 DEFAULT_MAX_REQUESTS = 8  # LLM requests in flight across a batch: well inside the usual API rate limits
 
 app = typer.Typer(
@@ -334,7 +335,8 @@ def render(
             continue
         if not quiet:
             for name, path in output_paths(base, chosen).items():
-                typer.echo(f"{path}" + (f" ({written[name]} pages)" if name != "json" else ""))
+                pages = written[name]
+                typer.echo(f"{path}" + (f" ({pages} page{'s' if pages != 1 else ''})" if name in PAGED_FORMATS else ""))
     raise typer.Exit(code)
 
 

@@ -67,7 +67,8 @@ def is_output_name(name: str) -> bool:
 
 
 def output_base(source: Path, output: Path | None, formats: tuple[str, ...]) -> Path:
-    """The path of the outputs without their extension: beside the source, in a folder, or as given.
+    """The path of the outputs without their extension: beside the source, in a folder (one that
+    exists, or a name with no extension), or as given.
 
     A file name given with `-o` must end in the extension of one of the formats asked for; the other
     formats take the same name with their own extension.
@@ -75,8 +76,8 @@ def output_base(source: Path, output: Path | None, formats: tuple[str, ...]) -> 
     default = source.with_name(source.stem + OUTPUT_STEM_SUFFIX)
     if output is None:
         return default
-    if output.is_dir() or str(output).endswith(("/", "\\")):
-        return output / default.name
+    if output.is_dir() or str(output).endswith(("/", "\\")) or not output.suffix:
+        return output / default.name  # a folder (one with no extension is taken for a folder to make)
     extensions = {FORMATS[name].extension for name in formats}
     if output.suffix.lower() not in extensions:
         wanted = " or ".join(sorted(extensions))

@@ -47,3 +47,9 @@ def test_a_named_file_must_match_a_format_asked_for(tmp_path):
 ])
 def test_our_own_outputs_are_recognised(name, ours):
     assert is_output_name(Path(name).name) is ours
+
+
+def test_a_name_without_an_extension_is_a_folder_to_make(tmp_path):
+    # The shell or typer may drop a trailing "/": "-o out/" and "-o out" both mean the folder "out".
+    base = output_base(tmp_path / "letter.docx", tmp_path / "new-folder", ("pdf",))
+    assert base == tmp_path / "new-folder" / "letter.easyread"
