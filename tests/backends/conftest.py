@@ -6,7 +6,7 @@ import pytest
 
 from tests.backends.fake_anthropic import FakeAnthropic
 
-FAKE_KEY = "sk-ant-test-FAKE-KEY-0123456789abcdef"
+FAKE_KEY = "fake-test-key-not-real-0123456789abcdef"  # not shaped like a real key, so no scanner mistakes it
 NOWHERE = "http://127.0.0.1:9"  # the discard port: a request that escapes a test fails at once, offline
 
 
