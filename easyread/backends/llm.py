@@ -181,7 +181,10 @@ class LLMBackend:
         except _Failed as failure:
             return self._fall_back(section, str(failure))
         except EasyReadError:
-            raise  # refused for every section (a bad key or model): the user must fix it
+            # Refused for every section (a bad key or model): the user must fix it. Stop here, in the
+            # thread that saw it, so this thread does not start the next queued section first.
+            self.close()
+            raise
         except Exception as error:  # an SDK surprise must not lose the section either
             return self._fall_back(section, self.scrub(f"unexpected {type(error).__name__}: {error}"))
         if self.cache:
