@@ -115,3 +115,18 @@ def test_a_fact_in_a_heading_with_nothing_under_it_is_kept(tmp_path):
     result = convert(source, tmp_path / "notice.pdf")
     assert result.missing_facts == []
     assert result.document.sections[0].items[0].sentence == "Conference, 12-13 June 2024."
+
+
+def test_contact_details_are_together_on_the_last_pages(converted):
+    from easyread.contact import CONTACT_HEADING, is_contact_item
+
+    result, pages = converted
+    contacts = [item for item in result.document.items() if is_contact_item(item)]
+    if not contacts:
+        assert not any(text.startswith(CONTACT_HEADING) for text in pages)
+        return
+    assert result.document.sections[-1].heading == CONTACT_HEADING
+    assert pages[-1].startswith(CONTACT_HEADING)  # after the Hard words pages, at the very end
+    last = normalise(" ".join(text for text in pages if text.startswith(CONTACT_HEADING)))
+    for item in result.document.sections[-1].items:
+        assert normalise(item.sentence) in last

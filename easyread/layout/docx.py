@@ -17,6 +17,7 @@ from easyread.atomic import atomic_path
 from easyread.layout import styles as S
 from easyread.layout.front import CONTENTS_HEADING, GLOSSARY_HEADING, FrontMatter, closing_lines, front_matter
 from easyread.layout.markup import clean, hard_word_pattern
+from easyread.layout.paginate import last_pages
 from easyread.layout.pdf import plan
 from easyread.model import EasyReadDocument, HardWord, Item, Page
 
@@ -49,10 +50,13 @@ def render_docx(document: EasyReadDocument, output: Path, *, author: str = "easy
     _title_page(word, front)
     if front.contents:
         _contents_page(word, front)
-    for page in pages:
+    before, after = last_pages(document, pages)  # contact details go on the last pages
+    for page in before:
         _content_page(word, document, page)
     for index, entries in enumerate(glossary_pages):
         _glossary_page(word, entries, continued=index > 0)
+    for page in after:
+        _content_page(word, document, page)
     _closing(word, closing_lines(document))
     with atomic_path(Path(output)) as temp:
         word.save(str(temp))

@@ -18,6 +18,7 @@ from pathlib import Path
 from easyread.atomic import write_text_atomic
 from easyread.layout.front import CONTENTS_HEADING, GLOSSARY_HEADING, closing_lines, front_matter
 from easyread.layout.markup import clean, hard_word_pattern
+from easyread.layout.paginate import last_pages
 from easyread.model import EasyReadDocument, HardWord, Item, Page
 from easyread.pictures.raster import kind_of, picture_path
 
@@ -51,16 +52,22 @@ def html_document(document: EasyReadDocument, pages: list[Page], glossary_pages:
     """The whole HTML file for `document`, laid out on the given planned pages."""
     contents = front_matter(document).contents
     first = 3 if contents else 2  # the title page is page 1, the contents (if any) page 2
+    before, after = last_pages(document, pages)  # contact details go on the last pages
     printed = [
         PrintedPage(number, page, page.heading.strip() or document.title)
-        for number, page in enumerate(pages, start=first)
+        for number, page in enumerate(before, start=first)
     ]
-    first_glossary = first + len(pages)
+    first_glossary = first + len(before)
+    printed_after = [
+        PrintedPage(number, page, page.heading.strip() or document.title)
+        for number, page in enumerate(after, start=first_glossary + len(glossary_pages))
+    ]
     body = [
         _title_page(document),
-        *([_contents(contents, printed)] if contents else []),
+        *([_contents(contents, printed + printed_after)] if contents else []),
         *(_content_page(printed_page) for printed_page in printed),
         *(_glossary_page(entries, number) for number, entries in enumerate(glossary_pages, start=first_glossary)),
+        *(_content_page(printed_page) for printed_page in printed_after),
     ]
     language = escape(clean(document.language) or "en-GB")
     return "\n".join(

@@ -14,6 +14,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from easyread.atomic import write_text_atomic
+from easyread.contact import CONTACT_HEADING
 from easyread.layout.front import CONTENTS_HEADING, GLOSSARY_HEADING, closing_lines, front_matter
 from easyread.layout.markup import clean, hard_word_pattern
 from easyread.layout.paginate import glossary_entries
@@ -44,13 +45,18 @@ def markdown_document(document: EasyReadDocument, base: Path) -> tuple[str, int]
     """The Markdown text for `document` and its number of sections; picture paths are relative to `base`."""
     blocks = _title_blocks(document)
     runs = _section_runs(document)
-    for heading, items in runs:
+    ends_with_contact = bool(runs) and document.sections[-1].heading == runs[-1][0] == CONTACT_HEADING
+    contact = runs[-1:] if ends_with_contact else []
+    for heading, items in runs[: len(runs) - len(contact)]:
         blocks.append(f"## {escape_markdown(heading)}")
         blocks.extend(item_markdown(item, base) for item in items)
     entries = glossary_entries(document.glossary)
     if entries:
         blocks.append(f"## {escape_markdown(GLOSSARY_HEADING)}")
         blocks.extend(_glossary_entry(entry) for entry in entries)
+    for heading, items in contact:  # contact details at the very end, as on the last page of the PDF
+        blocks.append(f"## {escape_markdown(heading)}")
+        blocks.extend(item_markdown(item, base) for item in items)
     blocks.extend(escape_markdown(line) for line in closing_lines(document))
     return "\n\n".join(blocks) + "\n", len(runs) + (1 if entries else 0)
 

@@ -61,6 +61,17 @@ def paginate(document: EasyReadDocument, fits: Callable[[Page], bool] | None = N
     return pages
 
 
+def last_pages(document: EasyReadDocument, pages: list[Page]) -> tuple[list[Page], list[Page]]:
+    """(pages before the "Hard words" pages, pages after them): the "How to contact us" section
+    gathered at the end of the document goes on the very last pages; all else keeps its order."""
+    from easyread.contact import CONTACT_HEADING
+
+    last = len(document.sections) - 1
+    if last < 0 or document.sections[last].heading != CONTACT_HEADING:
+        return pages, []
+    return [p for p in pages if p.section_index != last], [p for p in pages if p.section_index == last]
+
+
 def glossary_entries(glossary: Sequence[HardWord]) -> list[HardWord]:
     """The entries the "Hard words" pages show: those with an explanation, each word once."""
     seen: set[str] = set()

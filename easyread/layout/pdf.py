@@ -1,7 +1,7 @@
 """Draw an Easy Read document as an accessible A4 PDF.
 
 Title page, then the content pages from `paginate` (one picture+sentence row per idea, 4-5 a
-page), then the "Hard words" pages. Every page has "Page N of M". reportlab is imported only
+page), then the "Hard words" pages, then the contact details gathered at the end. Every page has "Page N of M". reportlab is imported only
 when a PDF is drawn, so that `easyread --help` stays light.
 """
 
@@ -12,7 +12,7 @@ from pathlib import Path
 from easyread.atomic import atomic_path
 from easyread.layout import styles as S
 from easyread.layout.front import GLOSSARY_HEADING, closing_lines, front_matter
-from easyread.layout.paginate import paginate, paginate_glossary
+from easyread.layout.paginate import last_pages, paginate, paginate_glossary
 from easyread.model import EasyReadDocument, HardWord, Page
 
 
@@ -86,10 +86,13 @@ def render_pdf(document: EasyReadDocument, output: Path, *, author: str = "easyr
     contents = layout.f.contents_page(front_matter(document), layout.styles)
     if contents:
         story += [PageBreak(), *contents]
-    for page in pages:
+    before, after = last_pages(document, pages)  # contact details go on the last pages
+    for page in before:
         story += [PageBreak(), *layout.story_of(page)]
     for entries in glossary_pages:
         story += [PageBreak(), *layout.glossary(entries)]
+    for page in after:
+        story += [PageBreak(), *layout.story_of(page)]
     story += layout.f.closing(closing_lines(document), layout.styles)
 
     frame = Frame(

@@ -10,9 +10,11 @@ from pathlib import Path
 import pytest
 
 from easyread.backends import get_backend
+from easyread.contact import CONTACT_HEADING
 from easyread.layout import html as html_layout
 from easyread.layout.front import front_matter
 from easyread.layout.html import render_html
+from easyread.layout.paginate import last_pages
 from easyread.layout.pdf import plan
 from easyread.model import EasyReadDocument, EasySection, HardWord, Item
 from easyread.pipeline import simplify_document
@@ -330,8 +332,12 @@ def test_seed_documents(seed, tmp_path):
     page = parse(output)
     contents = 1 if front_matter(document).contents else 0  # a page of its own, after the title page
     assert count == 1 + contents + len(page.pages) == 1 + contents + len(pages) + len(glossary_pages)
-    assert page.captions == [re.sub(r"\s+", " ", item.sentence).strip() for item in document.items()]
-    assert [p["figures"] for p in page.pages[: len(pages)]] == [len(p.items) for p in pages]
+    captions = [re.sub(r"\s+", " ", item.sentence).strip() for item in document.items()]
+    assert sorted(page.captions) == sorted(captions)  # every item once (the contact details come last)
+    before, after = last_pages(document, pages)  # contact details after the Hard words pages
+    figures = [p["figures"] for p in page.pages]
+    assert figures[: len(before)] + figures[len(figures) - len(after):] == [len(p.items) for p in before + after]
+    assert all(p["h2"] == [CONTACT_HEADING] for p in page.pages[len(page.pages) - len(after):])
     levels = [level for level, _ in page.headings]
     assert in_order(levels)
     for item in document.items():

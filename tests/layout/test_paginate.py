@@ -162,3 +162,17 @@ def test_glossary_pages():
     many = [HardWord(f"many{i}", "Explained.") for i in range(12)]
     assert [len(p) for p in paginate_glossary(many, per_page=9)] == [5, 4, 3]
     assert [len(p) for p in paginate_glossary(words, fits=lambda entries: len(entries) <= 2)] == [2, 2, 2, 1]
+
+
+def test_the_contact_section_goes_after_everything_else():
+    from easyread.contact import CONTACT_HEADING
+    from easyread.layout.paginate import last_pages, paginate
+    from easyread.model import EasyReadDocument, EasySection, Item
+
+    sections = [EasySection("Bins", [Item(f"Bin {n}.", "a bin") for n in range(7)]),
+                EasySection(CONTACT_HEADING, [Item("Call 01632 960123.", "a telephone")])]
+    document = EasyReadDocument("Bins", "bins.txt", sections)
+    before, after = last_pages(document, paginate(document))
+    assert [page.heading for page in before] == ["Bins", "Bins"] and [page.heading for page in after] == [CONTACT_HEADING]
+    plain = EasyReadDocument("Bins", "bins.txt", sections[:1])
+    assert last_pages(plain, paginate(plain)) == (paginate(plain), [])
