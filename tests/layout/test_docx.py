@@ -4,10 +4,8 @@ headings, page numbers, alt text, metadata, text as data, and atomic writes."""
 from __future__ import annotations
 
 import shutil
-import struct
 import subprocess
 import sys
-import zlib
 from pathlib import Path
 
 import pytest
@@ -23,6 +21,7 @@ from easyread.layout.markup import hard_word_pattern
 from easyread.layout.pdf import plan
 from easyread.model import EasyReadDocument, EasySection, HardWord, Item
 from tests.conftest import SEEDS
+from tests.pictures.images import png_bytes
 
 COUNCIL_TAX = HardWord("council tax", "Money you pay to the council for local services.")
 APPEAL = HardWord("appeal", "Asking for a decision to be looked at again.")
@@ -30,15 +29,9 @@ MARKUP = "Watch out: <b>x</b> & {name} and C:\\temp &amp; stay as they are."
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10" fill="green"/></svg>'
 
 
-def tiny_png(width: int = 4, height: int = 3) -> bytes:
-    """A small red PNG, made with the standard library only."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-
-    rows = b"".join(b"\x00" + b"\xff\x00\x00" * width for _ in range(height))
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+def tiny_png() -> bytes:
+    """A small red PNG (4 x 3)."""
+    return png_bytes(4, 3, (255, 0, 0))
 
 
 def sample_document(folder: Path) -> EasyReadDocument:
