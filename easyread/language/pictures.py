@@ -31,7 +31,8 @@ def _is_noun(word: str) -> bool:
 
 
 @cache
-def _singular(word: str) -> str:
+def singular(word: str) -> str:
+    """The singular of a noun, lower case ("Bins" -> "bin"); other words lower case as they are."""
     from easyread.language.inflection import all_lemmas
 
     lemmas = all_lemmas(word.lower()).get("NOUN")
@@ -46,7 +47,7 @@ def key_nouns(sentence: str, limit: int = 3) -> list[str]:
         lower = word.lower()
         if lower in skip or len(lower) < 3 or not _is_noun(word):
             continue
-        noun = _singular(word)
+        noun = singular(word)
         if noun not in nouns:
             nouns.append(noun)
         if len(nouns) == limit:

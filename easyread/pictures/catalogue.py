@@ -20,6 +20,7 @@ from pathlib import Path
 
 from easyread.data import data_rows, data_words
 from easyread.errors import UsageError
+from easyread.language.pictures import singular
 from easyread.pictures.raster import OPENMOJI_PREFIX, openmoji_folder
 
 PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
@@ -31,21 +32,13 @@ OPENMOJI_INSTALL = "pictures from OpenMoji need the 'pictures' extra: pip instal
 _WORD = re.compile(r"[a-z][a-z']+")
 
 
-@cache
-def _singular(word: str) -> str:
-    from easyread.language.inflection import all_lemmas
-
-    lemmas = all_lemmas(word).get("NOUN")
-    return lemmas[0] if lemmas else word
-
-
 def keywords_of(text: str) -> list[str]:
     """The content words of `text`, lower case, singular, in order, each once ("e-mail" is "email"),
     without colours, sizes, directions and the like (`picture_stopwords.txt`)."""
     skip = data_words("function_words.txt") | data_words("picture_stopwords.txt")
     words: list[str] = []
     for raw in _WORD.findall(text.lower().replace("e-mail", "email").replace("-", " ").replace("_", " ")):
-        word = _singular(raw.strip("'"))
+        word = singular(raw.strip("'"))
         if len(word) > 2 and word not in skip and word not in words:
             words.append(word)
     return words
