@@ -16,6 +16,11 @@ CONTACT_HEADING = "How to contact us"
 CONTACT_KINDS = frozenset({"phone", "email", "postcode"})
 
 
+def ends_with_contact_page(document: EasyReadDocument) -> bool:
+    """Whether the document's last section is the "How to contact us" section gathered here."""
+    return bool(document.sections) and document.sections[-1].heading == CONTACT_HEADING
+
+
 def is_contact_item(item: Item) -> bool:
     return any(fact.kind in CONTACT_KINDS for fact in extract_facts(item.sentence))
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from easyread.atomic import write_text_atomic
-from easyread.contact import CONTACT_HEADING
+from easyread.contact import ends_with_contact_page
 from easyread.layout.front import CONTENTS_HEADING, GLOSSARY_HEADING, closing_lines, front_matter
 from easyread.layout.markup import clean, hard_word_pattern
 from easyread.layout.paginate import glossary_entries
@@ -45,8 +45,7 @@ def markdown_document(document: EasyReadDocument, base: Path) -> tuple[str, int]
     """The Markdown text for `document` and its number of sections; picture paths are relative to `base`."""
     blocks = _title_blocks(document)
     runs = _section_runs(document)
-    ends_with_contact = bool(runs) and document.sections[-1].heading == runs[-1][0] == CONTACT_HEADING
-    contact = runs[-1:] if ends_with_contact else []
+    contact = runs[-1:] if runs and ends_with_contact_page(document) else []
     for heading, items in runs[: len(runs) - len(contact)]:
         blocks.append(f"## {escape_markdown(heading)}")
         blocks.extend(item_markdown(item, base) for item in items)

@@ -64,11 +64,11 @@ def paginate(document: EasyReadDocument, fits: Callable[[Page], bool] | None = N
 def last_pages(document: EasyReadDocument, pages: list[Page]) -> tuple[list[Page], list[Page]]:
     """(pages before the "Hard words" pages, pages after them): the "How to contact us" section
     gathered at the end of the document goes on the very last pages; all else keeps its order."""
-    from easyread.contact import CONTACT_HEADING
+    from easyread.contact import ends_with_contact_page
 
-    last = len(document.sections) - 1
-    if last < 0 or document.sections[last].heading != CONTACT_HEADING:
+    if not ends_with_contact_page(document):
         return pages, []
+    last = len(document.sections) - 1
     return [p for p in pages if p.section_index != last], [p for p in pages if p.section_index == last]
 
 
