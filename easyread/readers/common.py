@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Protocol
 
-from easyread.model import Block, BlockKind, Section
+from easyread.model import Block, BlockKind, Section, SetAside, SourceDocument
 
 GENERIC_TITLES = frozenset({
     "", "untitled", "untitled document", "document", "document1", "title", "no title", "unknown",
@@ -20,14 +21,6 @@ _SENTENCE_END = (".", "!", "?")
 def normalise_space(text: str) -> str:
     """Collapse every run of whitespace (line breaks, tabs, no-break spaces) to one space."""
     return " ".join(text.split())
-
-
-def title_from_stem(stem: str) -> str:
-    """Turn a file name into a title: "council-tax_letter" -> "Council tax letter"."""
-    words = normalise_space(re.sub(r"[-_.+]+", " ", stem))
-    if not words:
-        return "Untitled document"
-    return words[0].upper() + words[1:]
 
 
 def is_generic_title(title: str, stem: str = "") -> bool:
@@ -68,21 +61,31 @@ def table_row_text(cells: list[str], header: list[str] | None) -> str:
 
 @dataclass
 class SectionBuilder:
-    """Collects headings and blocks in reading order and turns them into `Section`s."""
+    """Collects headings, blocks and set-aside parts in reading order and turns them into a document.
+
+    Every part a reader meets ends up somewhere: a block in a section, a heading, the title, or a
+    `SetAside` with its reason. Nothing is dropped here without a trace.
+    """
 
     _sections: list[Section] = field(default_factory=lambda: [Section("")])
-    _headings: list[Block] = field(default_factory=list)
+    _set_aside: list[SetAside] = field(default_factory=list)
 
-    def heading(self, text: str, location: str = "") -> None:
+    def heading(self, text: str, location: str = "", level: int = 0) -> None:
+        """Start a section. `level` is 1 for a top heading, 2 below it, ...; 0 when the format does not say."""
         text = normalise_space(text)
         if text:
-            self._sections.append(Section(text))
-            self._headings.append(Block("paragraph", text, location))
+            self._sections.append(Section(text, heading_location=location, level=level))
 
-    def block(self, kind: BlockKind, text: str, location: str) -> None:
+    def block(self, kind: BlockKind, text: str, location: str, role: str = "") -> None:
         text = normalise_space(text)
         if text:
-            self._sections[-1].blocks.append(Block(kind, text, location))
+            self._sections[-1].blocks.append(Block(kind, text, location, role))
+
+    def set_aside(self, location: str, text: str, reason: str) -> None:
+        """Record a part of the source that gives no item, and why ("page number", "table of contents")."""
+        text = normalise_space(text)
+        if text:
+            self._set_aside.append(SetAside(location, text, reason))
 
     def has_blocks(self) -> bool:
         return any(section.blocks for section in self._sections)
@@ -96,16 +99,51 @@ class SectionBuilder:
         self._sections[-1].blocks[-1] = block
 
     def finish(self, title_block: Block | None = None) -> list[Section]:
-        """The sections, dropping an empty untitled first one.
+        """The sections, headings with nothing under them made content, an empty untitled first one dropped.
 
-        A document made only of headings (or only a title) still has text to convert, so then the
-        headings, and the title line taken from the text, become the paragraphs.
+        A heading with nothing under it is a line of content (a bold address line, a closing
+        "Thank you"), kept as a paragraph in its place, unless the next heading is below it (a
+        "4. Reviews" over "4.1 ..."): that one stays a heading over the sections below it. A
+        document made only of headings (or only a title) still has text to convert, so then the
+        title line taken from the text and the headings become the paragraphs.
         """
-        if not self.has_blocks():
-            blocks = ([title_block] if title_block else []) + self._headings
+        sections = [section for section in self._sections if section.heading or section.blocks]
+        if not any(section.blocks for section in sections):
+            blocks = ([title_block] if title_block else []) + [
+                Block("paragraph", section.heading, section.heading_location) for section in sections]
             return [Section("", blocks)] if blocks else []
-        sections = self._sections
-        return sections[1:] if not sections[0].blocks else sections
+        result: list[Section] = []
+        for index, section in enumerate(sections):
+            following = sections[index + 1] if index + 1 < len(sections) else None
+            if section.blocks or not section.heading or _is_parent(section, following):
+                result.append(section)
+                continue
+            line = Block("paragraph", section.heading, section.heading_location)
+            if result:
+                result[-1].blocks.append(line)
+            elif following is not None:
+                following.blocks.insert(0, line)
+            else:
+                result.append(Section("", [line]))
+        return result
+
+    def set_aside_parts(self) -> list[SetAside]:
+        return list(self._set_aside)
+
+    def document(self, path: Path, format: str, title: str | None, title_location: str = "",
+                 title_block: Block | None = None) -> SourceDocument:
+        """The finished `SourceDocument`. Without a `title` the first heading is the title (and stays a
+        heading); a document with neither has the title "". A title never comes from the file name."""
+        sections = self.finish(title_block)
+        if not title:
+            title = next((section.heading for section in sections if section.heading), "")
+        return SourceDocument(path, format, title, sections, title_location=title_location,
+                              set_aside=self.set_aside_parts())
+
+
+def _is_parent(section: Section, following: Section | None) -> bool:
+    """Whether an empty heading stands over the next one: both levels known and the next one deeper."""
+    return following is not None and 0 < section.level < following.level
 
 
 class HeadingLike(Protocol):

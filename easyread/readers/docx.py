@@ -21,7 +21,6 @@ from easyread.readers.common import (
     normalise_space,
     same_text,
     table_row_text,
-    title_from_stem,
 )
 
 ElementKind = Literal["title", "heading", "paragraph", "list_item", "table_row"]
@@ -63,7 +62,7 @@ def read(path: Path) -> SourceDocument:
         else:
             builder.block(element.kind, element.text, element.location)
     title_block = None if skip is None else Block("paragraph", elements[skip].text, elements[skip].location)
-    return SourceDocument(path, "docx", title or title_from_stem(path.stem), builder.finish(title_block))
+    return builder.document(path, "docx", title, title_block.location if title_block else "", title_block)
 
 
 def open_document(path: Path) -> Any:

@@ -23,15 +23,18 @@ from easyread.readers.common import (
     normalise_space,
     same_text,
     table_row_text,
-    title_from_stem,
 )
+from easyread.readers.html_text import html_text
+from easyread.readers.repair import repair_text
 from easyread.readers.txt import clean_text, decode
 
-ElementKind = Literal["heading", "paragraph", "list_item", "table_row"]
+ElementKind = Literal["heading", "paragraph", "list_item", "table_row", "set_aside"]
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>(?:.*\n)*?)(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
 _FRONT_MATTER_KEY = re.compile(r"^[A-Za-z_][\w-]*[ \t]*:", re.MULTILINE)
 _FRONT_MATTER_TITLE = re.compile(r"^title[ \t]*:[ \t]*(?P<title>.+?)[ \t]*$", re.MULTILINE | re.IGNORECASE)
+FRONT_MATTER = "front matter: the page's settings for a website, not shown to readers"
+HTML_COMMENT = "an HTML comment: a note not shown to readers"
 _LINK_NOISE = re.compile(r"^(?:mailto:|tel:|https?://)?(?:www\.)?", re.IGNORECASE)
 
 
@@ -43,24 +46,31 @@ class Element:
     text: str
     line: int
     level: int = 0  # heading level, 1 for "#"
+    reason: str = ""  # why a "set_aside" element gives no item
 
 
 def read(path: Path) -> SourceDocument:
-    text = clean_text(decode(path.read_bytes(), path))
+    text = repair_text(clean_text(decode(path.read_bytes(), path)))
     body, front_title = split_front_matter(text)
-    elements = [element for element in parse_elements(body) if element.text]
-    title, skip = choose_title(elements, front_title)
     builder = SectionBuilder()
-    for index, element in enumerate(elements):
-        if index == skip:
-            continue
+    if body != text:
+        builder.set_aside("front matter", text[: len(text) - len(body.lstrip("\n"))].strip(), FRONT_MATTER)
+    elements = [element for element in parse_elements(body) if element.text]
+    title, skip = choose_title([e for e in elements if e.kind != "set_aside"], front_title)
+    skip_element = None if skip is None else [e for e in elements if e.kind != "set_aside"][skip]
+    for element in elements:
         location = _location(element)
-        if element.kind == "heading":
-            builder.heading(element.text, location)
+        if element is skip_element:
+            continue
+        if element.kind == "set_aside":
+            builder.set_aside(location, element.text, element.reason)
+        elif element.kind == "heading":
+            builder.heading(element.text, location, element.level)
         else:
             builder.block(element.kind, element.text, location)
-    title_block = None if skip is None else Block("paragraph", elements[skip].text, _location(elements[skip]))
-    return SourceDocument(path, "md", title or title_from_stem(path.stem), builder.finish(title_block))
+    title_block = None if skip_element is None else Block("paragraph", skip_element.text, _location(skip_element))
+    title_location = "front matter" if front_title else (title_block.location if title_block else "")
+    return builder.document(path, "md", title, title_location, title_block)
 
 
 def split_front_matter(text: str) -> tuple[str, str | None]:
@@ -88,30 +98,48 @@ def choose_title(elements: Sequence[Element], front_title: str | None) -> tuple[
 
 
 def parse_elements(text: str) -> Iterator[Element]:
-    """Walk the markdown-it token stream and yield headings and blocks in reading order."""
+    """Walk the markdown-it token stream and yield headings, blocks and set-aside parts in reading order.
+
+    An ordered list item keeps its number ("12. Police report"): in agendas and rules the number is
+    how people refer to the item. Raw HTML keeps its visible text; an HTML comment is set aside.
+    """
     parser = MarkdownIt("commonmark").enable(["table", "strikethrough"])
     tokens = parser.parse(text)
     list_depth = 0
+    number = ""  # the number of the ordered list item just opened, for its first paragraph
     index = 0
     while index < len(tokens):
         token = tokens[index]
         if token.type == "list_item_open":
             list_depth += 1
+            number = f"{token.info}{token.markup} " if token.info else ""
         elif token.type == "list_item_close":
             list_depth -= 1
         elif token.type == "heading_open":
             yield Element("heading", inline_text(tokens[index + 1]), _line(token), int(token.tag[1:]))
             index += 2
         elif token.type == "paragraph_open":
-            yield Element(_block_kind(list_depth), inline_text(tokens[index + 1]), _line(token))
+            yield Element(_block_kind(list_depth), number + inline_text(tokens[index + 1]), _line(token))
+            number = ""
             index += 2
         elif token.type in ("fence", "code_block"):
             yield Element(_block_kind(list_depth), normalise_space(token.content), _line(token))
+        elif token.type == "html_block":
+            yield from _html_block(token.content, _line(token), _block_kind(list_depth))
         elif token.type == "table_open":
             end = _closing(tokens, index, "table_close")
             yield from _table(tokens[index:end])
             index = end
         index += 1
+
+
+def _html_block(html: str, line: int, kind: ElementKind) -> Iterator[Element]:
+    """The visible text of a raw HTML block as a block; its comments set aside."""
+    visible, comments = html_text(html)
+    if visible:
+        yield Element(kind, visible, line)
+    for comment in comments:
+        yield Element("set_aside", comment, line, reason=HTML_COMMENT)
 
 
 def _location(element: Element) -> str:

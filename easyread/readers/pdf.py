@@ -22,7 +22,6 @@ from easyread.readers.common import (
     is_generic_title,
     normalise_space,
     same_text,
-    title_from_stem,
 )
 from easyread.readers.plain_text import (
     MAX_HEADING_WORDS,
@@ -73,7 +72,7 @@ def build_document(path: Path, pages: list[str], metadata_title: str | None) -> 
             pieces = pieces[1:]
         add_pieces(builder, ((piece, f"page {number}") for piece in pieces))
     title_block = Block("paragraph", title, f"page {first + 1}") if title and not metadata_title else None
-    return SourceDocument(path, "pdf", title or title_from_stem(path.stem), builder.finish(title_block))
+    return builder.document(path, "pdf", title, title_block.location if title_block else "", title_block)
 
 
 # --- pypdf ---------------------------------------------------------------------------------------

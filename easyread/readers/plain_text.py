@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Literal
 
 from easyread.model import Block, SourceDocument
-from easyread.readers.common import SectionBuilder, normalise_space, title_from_stem
+from easyread.readers.common import SectionBuilder, normalise_space
 
 PieceKind = Literal["heading", "paragraph", "list_item", "table_row"]
 
@@ -65,7 +65,7 @@ def structure_plain_text(text: str, path: Path, format: str = "txt") -> SourceDo
     builder = SectionBuilder()
     add_pieces(builder, ((piece, f"line {piece.line}") for piece in parse_pieces(rest)))
     title_block = Block("paragraph", title, f"line {first_line_number(text)}") if title else None
-    return SourceDocument(path, format, title or title_from_stem(path.stem), builder.finish(title_block))
+    return builder.document(path, format, title, title_block.location if title_block else "", title_block)
 
 
 def add_pieces(builder: SectionBuilder, pieces: Iterable[tuple[Piece, str]]) -> None:

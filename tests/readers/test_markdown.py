@@ -43,12 +43,13 @@ def test_full_document(write_text: Callable[..., Path]) -> None:
     assert document.title == "Bin collection changes"
     assert outline(document) == [
         ("", [("paragraph", "Your green bin moves to Tuesday. Read our page (https://example.org/bins) "
-                            "or https://example.org.", "line 3")]),
+                            "or https://example.org.", "line 3"),
+              ("paragraph", "Raw HTML block", "line 7")]),
         ("What to do", [
             ("list_item", "Put it out by 7am", "line 11"),
             ("list_item", "nested glass box", "line 12"),
             ("list_item", "Bring it in", "line 13"),
-            ("list_item", "First step", "line 15"),
+            ("list_item", "1. First step", "line 15"),
             ("table_row", "Day: Monday. Bin: Green bin.", "line 19"),
             ("table_row", "Day: Tuesday.", "line 20"),
         ]),
@@ -57,9 +58,21 @@ def test_full_document(write_text: Callable[..., Path]) -> None:
     ]
 
 
-def test_html_comments_and_blocks_leave_no_trace(write_text: Callable[..., Path]) -> None:
-    text = markdown.read(write_text("bins.md", BINS)).text()
-    assert "editors" not in text and "Raw HTML" not in text and "<div" not in text and "<b>" not in text
+def test_html_blocks_keep_their_text_and_comments_are_set_aside_with_a_reason(write_text: Callable[..., Path]) -> None:
+    document = markdown.read(write_text("bins.md", BINS))
+    text = document.text()
+    assert "Raw HTML block" in text and "<div" not in text and "<b>" not in text
+    assert "editors" not in text
+    [comment] = document.set_aside
+    assert (comment.location, comment.text) == ("line 6", "a note for editors")
+    assert "comment" in comment.reason
+
+
+def test_agenda_numbers_stay_with_their_items(write_text: Callable[..., Path]) -> None:
+    document = markdown.read(write_text("agenda.md", "# Agenda\n\n2779. Police report\n2780. Public forum\n\n"
+                                                     "12. Apologies\n13. Minutes\n"))
+    assert [block.text for block in document.blocks()] == [
+        "2779. Police report", "2780. Public forum", "12. Apologies", "13. Minutes"]
 
 
 def test_escapes_and_entities_become_plain_characters(write_text: Callable[..., Path]) -> None:
@@ -73,9 +86,10 @@ def test_link_text_equal_to_address_is_not_repeated(write_text: Callable[..., Pa
     assert document.sections[0].blocks[0].text == "See www.example.org, email us (mailto:a@b.org), below."
 
 
-def test_without_a_top_heading_the_title_comes_from_the_file_name(write_text: Callable[..., Path]) -> None:
+def test_without_a_top_heading_the_title_is_the_first_heading_never_the_file_name(
+        write_text: Callable[..., Path]) -> None:
     document = markdown.read(write_text("council-tax_letter.md", "## Intro\n\nHello there.\n"))
-    assert document.title == "Council tax letter"
+    assert document.title == "Intro"
     assert outline(document) == [("Intro", [("paragraph", "Hello there.", "line 3")])]
 
 
@@ -96,6 +110,8 @@ def test_front_matter_gives_the_title_and_keeps_line_numbers(write_text: Callabl
     document = markdown.read(write_text("x.md", source))
     assert document.title == "Your new bins"
     assert outline(document) == [("", [("paragraph", "Text here.", "line 7")])]
+    [front] = document.set_aside
+    assert front.location == "front matter" and "author: Council" in front.text
 
 
 def test_a_table_with_only_a_header_row_keeps_its_text(write_text: Callable[..., Path]) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from easyread.readers.common import table_row_text, title_from_stem
+from easyread.readers.common import table_row_text
 from easyread.readers.plain_text import Piece, parse_pieces, split_title, structure_plain_text
 
 from .conftest import outline
@@ -143,14 +143,8 @@ def test_structure_plain_text_builds_sections_with_line_locations(tmp_path: Path
 
 def test_a_document_of_one_title_like_line_keeps_that_line_as_text(tmp_path: Path) -> None:
     document = structure_plain_text("Your bin day is changing to Tuesday\n", tmp_path / "letter.txt")
-    assert document.title == "Letter"
+    assert document.title == ""  # never the file name
     assert outline(document) == [("", [("paragraph", "Your bin day is changing to Tuesday", "line 1")])]
-
-
-def test_title_from_stem() -> None:
-    assert title_from_stem("council-tax_letter") == "Council tax letter"
-    assert title_from_stem("NHS--appointment") == "NHS appointment"
-    assert title_from_stem("___") == "Untitled document"
 
 
 def test_table_row_text_with_and_without_a_header() -> None:
