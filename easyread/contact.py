@@ -1,19 +1,45 @@
-"""Gather the contact details of a document (phone numbers, emails, postal addresses) on its last page.
+"""Gather the sender's ways to be contacted on the last page, "How to contact us".
 
-Easy Read ends with how to get in touch. The items that carry a phone number, an email address or
-a postcode are copied, in order and each once, into a last section "How to contact us", unless the
-document already ends with just those items.
+Easy Read ends with how to get in touch (Mencap, *Am I making myself clear?*; Department of Health
+2010). The page gathers only the sender's own contact details, each once:
+
+* phone numbers and emails wherever they are (except in table rows outside a contact section: a
+  table of polling stations or venues lists places, not ways to reach the sender);
+* web addresses and postal addresses (an item with a postcode) only where they are the sender's:
+  in a section about contacting ("Contact us", "How to get in touch", ...), in the letterhead or a
+  page header or footer (block roles "sender", "header", "footer"), or in a sentence that offers
+  them ("write to", "our address", "visit our website");
+* opening hours (a time and "open") in such a place.
+
+It never gathers the recipient's own address (letter furniture, set aside before this), meeting
+venues, polling stations or table rows that merely hold a postcode, and it never repeats a section
+that is already about contacting: details already in such a section are not gathered again, and
+when nothing is left there is no extra page.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
-from easyread.language.facts import extract_facts
-from easyread.model import EasyReadDocument, EasySection, Item
+from easyread.language.facts import Fact, extract_facts
+from easyread.model import Block, EasyReadDocument, EasySection, Item, SourceDocument
 
 CONTACT_HEADING = "How to contact us"
-CONTACT_KINDS = frozenset({"phone", "email", "postcode"})
+CONTACT_KINDS = frozenset({"phone", "email", "postcode", "url"})
+SENDER_ROLES = frozenset({"sender", "header", "footer"})
+_CONTACT_SECTION = re.compile(
+    r"\b(?:contact|get(?:ting)? in touch|how to (?:reach|find|talk to) us|talk to us|write to us|call us|email us|"
+    r"our (?:address|details|office)|ask us|where to get help|more information|further information|find out more)\b",
+    re.IGNORECASE,
+)
+_OFFERS_ADDRESS = re.compile(
+    r"\b(?:write to|send (?:it|this|them|the \w+|your \w+|us \w+) to|post (?:it|this|them) to|return (?:it|this) to|"
+    r"our address|address is|address:|visit us|come to our|our office|reception)\b",
+    re.IGNORECASE,
+)
+_OFFERS_WEBSITE = re.compile(r"\b(?:our website|website|web site|visit us|contact us|get in touch)\b", re.IGNORECASE)
+_OPENING_HOURS = re.compile(r"\b(?:open|opening hours|office hours|lines are open)\b", re.IGNORECASE)
 
 
 def ends_with_contact_page(document: EasyReadDocument) -> bool:
@@ -21,22 +47,65 @@ def ends_with_contact_page(document: EasyReadDocument) -> bool:
     return bool(document.sections) and document.sections[-1].heading == CONTACT_HEADING
 
 
+def is_contact_section(heading: str) -> bool:
+    """Whether a heading says its section is about contacting the sender ("Contact us", "Further information")."""
+    return _CONTACT_SECTION.search(heading or "") is not None
+
+
+def contact_facts(item: Item, *, in_contact_section: bool = False, blocks: list[Block] | None = None) -> list[Fact]:
+    """The facts of `item` that are the sender's ways to be contacted, by the rules in the module docstring."""
+    blocks = blocks or []
+    sender = in_contact_section or any(block.role in SENDER_ROLES for block in blocks)
+    in_table = any(block.kind == "table_row" for block in blocks)
+    facts = extract_facts(item.sentence)
+    chosen: list[Fact] = []
+    for fact in facts:
+        if fact.kind in ("phone", "email"):
+            if not in_table or sender:
+                chosen.append(fact)
+        elif fact.kind == "postcode":
+            if not in_table and (sender or _OFFERS_ADDRESS.search(item.sentence)):
+                chosen.append(fact)
+        elif fact.kind == "url":
+            if sender or _OFFERS_WEBSITE.search(item.sentence):
+                chosen.append(fact)
+    if (sender or any(fact.kind in ("phone", "email") for fact in chosen)) and _OPENING_HOURS.search(item.sentence):
+        chosen += [fact for fact in facts if fact.kind == "time"]
+    return chosen
+
+
 def is_contact_item(item: Item) -> bool:
-    return any(fact.kind in CONTACT_KINDS for fact in extract_facts(item.sentence))
+    """Whether an item, read on its own, holds a way to contact the sender (a phone number or an email)."""
+    return bool(contact_facts(item))
 
 
-def with_contact_page(document: EasyReadDocument) -> EasyReadDocument:
-    """`document` with a last "How to contact us" section when it has contact details."""
-    contacts: list[Item] = []
-    seen: set[str] = set()
-    for item in document.items():
-        key = " ".join(item.sentence.split()).casefold()
-        if key not in seen and is_contact_item(item):
-            seen.add(key)
-            contacts.append(replace(item, hard_words=list(item.hard_words), flags=list(item.flags)))
-    if not contacts:
+def with_contact_page(document: EasyReadDocument, source: SourceDocument | None = None) -> EasyReadDocument:
+    """`document` with a last "How to contact us" section holding copies of the items that carry the
+    sender's contact details not already in a section about contacting; `document` itself when there
+    are none. `source` (the prepared source) tells table rows and the sender's own lines apart."""
+    block_at = {block.location: block for block in source.blocks()} if source is not None else {}
+    already: set[str] = set()
+    candidates: list[tuple[int, int, Item, set[str]]] = []  # (priority, order, item, fact keys)
+    order = 0
+    for section in document.sections:
+        contact_section = is_contact_section(section.heading)
+        for item in section.items:
+            blocks = [block_at[location] for location in item.source if location in block_at]
+            keys = {fact.key for fact in contact_facts(item, in_contact_section=contact_section, blocks=blocks)}
+            if contact_section:
+                already |= keys
+            elif keys:
+                sender = any(block.role in SENDER_ROLES for block in blocks)
+                candidates.append((0 if sender else 1, order, item, keys))
+            order += 1
+    chosen: list[tuple[int, Item]] = []
+    gathered = set(already)
+    for _, position, item, keys in sorted(candidates, key=lambda c: (c[0], len(c[2].sentence), c[1])):
+        if keys - gathered:
+            gathered |= keys
+            chosen.append((position, item))
+    if not chosen:
         return document
-    last = document.sections[-1] if document.sections else None
-    if last is not None and [i.sentence for i in last.items] == [i.sentence for i in contacts]:
-        return document  # the source already ends with its contact details
-    return replace(document, sections=[*document.sections, EasySection(CONTACT_HEADING, contacts)])
+    copies = [replace(item, hard_words=list(item.hard_words), flags=list(item.flags), source=list(item.source))
+              for _, item in sorted(chosen, key=lambda pair: pair[0])]
+    return replace(document, sections=[*document.sections, EasySection(CONTACT_HEADING, copies)])

@@ -15,9 +15,13 @@ from easyread.backends.base import Backend, BatchBackend
 from easyread.checks.metrics import Metrics, measure
 from easyread.contact import with_contact_page
 from easyread.errors import EasyReadError, UsageError
-from easyread.language.facts import Fact, extract_facts, missing_facts, source_fact_text
+from easyread.fidelity import MissingFact, missing_by_block, source_fact_text
+from easyread.language.facts import extract_facts
+from easyread.language.headings import without_heading_number
+from easyread.ledger import build_ledger
 from easyread.model import EasyReadDocument, EasySection, HardWord, SourceDocument
 from easyread.outputs import DEFAULT_FORMATS, output_base, output_paths, parse_formats, render
+from easyread.prepare import prepare_source
 from easyread.readers import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
@@ -25,6 +29,9 @@ if TYPE_CHECKING:
     from easyread.backends.usage import Estimate, TokenUsage
 
 DEFAULT_FIRST_HEADING = "What is this about?"
+DEFAULT_TITLE = "Easy Read version"  # a document with no title and no heading; never its file name
+HEADING_OVER_SECTIONS = "a heading over the sections below it"
+HEADING_OF_NOTHING = "a heading whose section gave no items"
 
 
 @dataclass
@@ -35,7 +42,7 @@ class ConversionResult:
     document: EasyReadDocument
     output: Path
     pages: int
-    missing_facts: list[Fact] = field(default_factory=list)
+    missing_facts: list[MissingFact] = field(default_factory=list)  # facts not found where they belong
     scores_before: Metrics | None = None  # readability of the source
     scores_after: Metrics | None = None  # readability of the Easy Read version
     outputs: dict[str, Path] = field(default_factory=dict)  # every file written, by format
@@ -76,16 +83,19 @@ def easy_read_text(document: EasyReadDocument) -> str:
 
 
 def simplify_document(source: SourceDocument, backend: Backend) -> EasyReadDocument:
-    """The Easy Read version of `source`, section by section, before layout.
+    """The Easy Read version of `source`, section by section, before layout, with its source ledger.
 
-    A heading with nothing under it ("9. Reviews" before "9.1 ...") starts no page of its own; if it
-    holds a fact ("Conference, 12-13 June 2024") it becomes the first item of the next section, so
-    the fact is not lost.
+    Letter furniture and repeats are set aside first (`prepare_source`). A heading with nothing
+    under it that stands over the sections below ("9. Reviews" before "9.1 ...") starts no page of
+    its own: it is in the ledger as such, or, if it holds a fact ("Conference, 12-13 June 2024"), it
+    becomes the first item of the next section, so the fact is not lost.
     """
-    from easyread.backends.rules import RulesBackend, plain_heading
+    from easyread.backends.rules import plain_heading
 
+    source = prepare_source(source)
     sections: list[EasySection] = []
-    carried: list[str] = []
+    carried: list[tuple[str, str]] = []  # (heading, location) of headings with a fact, still to place
+    notes: dict[str, str] = {}
     if isinstance(backend, BatchBackend):
         simplified = backend.simplify_all(list(source.sections))
     else:
@@ -95,22 +105,38 @@ def simplify_document(source: SourceDocument, backend: Backend) -> EasyReadDocum
         if not easy.heading:
             easy.heading = DEFAULT_FIRST_HEADING if index == 0 else (sections[-1].heading if sections else "")
         if not easy.items:
-            if section.heading and extract_facts(section.heading):
-                carried.append(plain_heading(section.heading))
+            if section.heading and extract_facts(without_heading_number(section.heading)):
+                carried.append((section.heading, section.heading_location))
+            elif section.heading and not section.blocks:
+                notes[section.heading_location] = HEADING_OVER_SECTIONS
+            elif section.heading:
+                notes[section.heading_location] = HEADING_OF_NOTHING
             continue
-        easy.items[:0] = [RulesBackend.make_item(heading.rstrip(".") + ".") for heading in carried]
+        easy.items[:0] = [_heading_item(heading, location) for heading, location in carried]
         carried.clear()
         sections.append(easy)
     if carried and sections:
-        sections[-1].items += [RulesBackend.make_item(heading.rstrip(".") + ".") for heading in carried]
+        sections[-1].items += [_heading_item(heading, location) for heading, location in carried]
+    title = plain_heading(source.title) if source.title else ""
     document = EasyReadDocument(
-        title=plain_heading(source.title) or source.path.stem,
+        title=title or DEFAULT_TITLE,
         source_name=source.path.name,
         sections=sections,
         glossary=glossary_of(sections),
         source_facts=[(fact.kind, fact.text) for fact in extract_facts(source_fact_text(source))],
     )
-    return with_contact_page(document)
+    with_contacts = with_contact_page(document, source)
+    with_contacts.ledger = build_ledger(source, with_contacts, notes,
+                                        contact_page=len(with_contacts.sections) > len(document.sections))
+    return with_contacts
+
+
+def _heading_item(heading: str, location: str):  # type: ignore[no-untyped-def]
+    from easyread.backends.rules import RulesBackend, plain_heading
+
+    item = RulesBackend.make_item(plain_heading(heading).rstrip(".") + ".")
+    item.source = [location] if location else []
+    return item
 
 
 def render_outputs(document: EasyReadDocument, paths: dict[str, Path], pictures: str | None = None) -> dict[str, int]:
@@ -138,21 +164,21 @@ def convert(
 
     `output` is a file (its extension one of the formats'), a folder, or None for beside the source.
     """
-    from easyread.readers import read_document
+    from easyread.readers import read_source
 
     source_path = Path(source_path)
     formats = parse_formats(formats) if isinstance(formats, str) else formats
     paths = output_paths(output_base(source_path, output, formats), formats)
-    source = read_document(source_path, max_bytes=max_bytes)
+    source = prepare_source(read_source(source_path, max_bytes=max_bytes))
     chosen = get_backend(backend) if isinstance(backend, str) else backend
     document = simplify_document(source, chosen)
-    missing = missing_facts(source_fact_text(source), easy_read_text(document))
+    missing = missing_by_block(source, document)
     written = render_outputs(document, paths, pictures)
     target = paths[formats[0]]
     pages = written.get("pdf", written[formats[0]])
     return ConversionResult(
         source=source, document=document, output=target, pages=pages, missing_facts=missing, outputs=paths,
-        scores_before=measure("\n".join(block.text for section in source.sections for block in section.blocks)),
+        scores_before=measure("\n".join(block.text for block in source.blocks())),
         scores_after=measure("\n".join(item.sentence for item in document.items())),
         backend=chosen.name, model=getattr(chosen, "model", None), usage=getattr(chosen, "usage", None),
         cost=getattr(chosen, "cost", None), fallbacks=list(getattr(chosen, "fallbacks", [])),
@@ -164,7 +190,7 @@ def estimate(source_paths: list[Path], *, backend: str, options: dict[str, Any] 
     """What converting each document with an LLM backend would cost, without sending anything; a
     document that cannot be read is given with its error instead."""
     from easyread.backends import LLM_BACKENDS
-    from easyread.readers import read_document
+    from easyread.readers import read_source
 
     if backend not in LLM_BACKENDS:
         raise UsageError(None, f"--dry-run estimates the cost of an LLM backend ({', '.join(LLM_BACKENDS)}); "
@@ -173,7 +199,7 @@ def estimate(source_paths: list[Path], *, backend: str, options: dict[str, Any] 
     estimates: list[tuple[Path, Estimate | EasyReadError]] = []
     for path in source_paths:
         try:
-            source = read_document(Path(path), max_bytes=max_bytes)
+            source = prepare_source(read_source(Path(path), max_bytes=max_bytes))
         except EasyReadError as error:
             estimates.append((Path(path), error))
             continue

@@ -17,11 +17,11 @@ from typing import Any
 
 from easyread.atomic import write_text_atomic
 from easyread.errors import EasyReadError, UsageError
-from easyread.model import EasyReadDocument, EasySection, HardWord, Item
+from easyread.model import EasyReadDocument, EasySection, HardWord, Item, LedgerEntry
 from easyread.pictures.raster import is_reference
 
 PLAN_FORMAT = "easyread-plan"
-PLAN_VERSION = 1
+PLAN_VERSION = 2  # 2: items say where they came from ("source"), and the plan carries the source ledger
 MAX_PLAN_BYTES = 20 * 1024 * 1024
 
 
@@ -64,6 +64,7 @@ def plan_dict(document: EasyReadDocument, folder: Path | None = None) -> dict[st
                         "picture_file": _relative(item.picture_file, folder),
                         "hard_words": [hard(word) for word in item.hard_words],
                         "flags": list(item.flags),
+                        "source": list(item.source),
                     }
                     for item in section.items
                 ],
@@ -71,6 +72,11 @@ def plan_dict(document: EasyReadDocument, folder: Path | None = None) -> dict[st
             for section in document.sections
         ],
         "glossary": [hard(word) for word in document.glossary],
+        "ledger": [
+            {"location": entry.location, "text": entry.text, "use": entry.use, "items": entry.items,
+             "reason": entry.reason}
+            for entry in document.ledger
+        ],
     }
 
 
@@ -134,7 +140,12 @@ def _item(source: Path, data: object, where: str) -> Item:
     for index, flag in enumerate(flags):
         if not isinstance(flag, str):
             fields.fail(f"{fields.path('flags')}[{index}]", "must be text")
+    sources = fields.items("source", required=False)
+    for index, location in enumerate(sources):
+        if not isinstance(location, str):
+            fields.fail(f"{fields.path('source')}[{index}]", "must be text")
     return Item(
+        source=list(sources),
         sentence=fields.text("sentence"),
         picture=fields.text("picture", required=False, empty=True),
         hard_words=[_hard_word(source, word, f"{fields.path('hard_words')}[{index}]")
@@ -142,6 +153,21 @@ def _item(source: Path, data: object, where: str) -> Item:
         flags=list(flags),
         picture_file=fields.optional_text("picture_file"),
     )
+
+
+LEDGER_USES = ("title", "heading", "items", "set aside")
+
+
+def _ledger_entry(source: Path, data: object, where: str) -> LedgerEntry:
+    fields = _Fields(source, data, where)
+    use = fields.text("use")
+    if use not in LEDGER_USES:
+        fields.fail(fields.path("use"), "must be one of: " + ", ".join(LEDGER_USES))
+    items = fields.data.get("items", 0)
+    if not isinstance(items, int) or isinstance(items, bool) or items < 0:
+        fields.fail(fields.path("items"), "must be a whole number, 0 or more")
+    return LedgerEntry(location=fields.text("location", empty=True), text=fields.text("text", empty=True),
+                       use=use, items=items, reason=fields.text("reason", required=False, empty=True))  # type: ignore[arg-type]
 
 
 def _check_header(fields: _Fields) -> None:
@@ -184,6 +210,8 @@ def document_from_plan(data: object, source: Path) -> EasyReadDocument:
         title_picture_file=fields.optional_text("title_picture_file"),
         credits=list(credits),
         source_facts=facts,
+        ledger=[_ledger_entry(source, entry, f"ledger[{index}]")
+                for index, entry in enumerate(fields.items("ledger", required=False))],
     )
 
 

@@ -13,7 +13,12 @@ SEED_SUFFIXES = (".docx", ".md", ".txt", ".pdf")
 
 
 def seed_files() -> list[Path]:
-    return sorted(p for p in SEEDS.iterdir() if p.suffix in SEED_SUFFIXES and p.name != "README.md")
+    """The seed documents, never our own outputs: the README's first command writes
+    seeds/council-tax-letter.easyread.pdf, and the tests must pass whatever outputs lie there."""
+    from easyread.outputs import is_output_name
+
+    return sorted(p for p in SEEDS.iterdir()
+                  if p.suffix in SEED_SUFFIXES and p.name != "README.md" and not is_output_name(p.name))
 
 
 def normalise(text: str) -> str:

@@ -53,9 +53,32 @@ def test_pictures_beside_the_plan_are_written_relative_and_read_back_absolute(tm
 
 def test_the_plan_says_what_it_is_and_keeps_the_source_facts(tmp_path):
     data = plan_dict(small_document())
-    assert data["format"] == PLAN_FORMAT and data["version"] == 1
+    assert data["format"] == PLAN_FORMAT and data["version"] == 2
     assert {"kind": "phone", "text": "01632 960123"} in data["source_facts"]
     assert data["sections"][0]["items"][0]["hard_words"] == [{"word": "council tax", "explanation": "Money for the council."}]
+
+
+def test_the_plan_carries_the_source_ledger_and_where_each_item_came_from(tmp_path):
+    seed = simplify_document(read_document(SEEDS / "council-tax-letter.docx"), get_backend("rules"))
+    data = plan_dict(seed)
+    ledger = {entry["location"]: entry for entry in data["ledger"]}
+    assert ledger["paragraph 19"] == {"location": "paragraph 19", "text": "Dear Ms Whitcombe,", "use": "set aside",
+                                      "items": 0, "reason": "letter furniture: greeting"}
+    first = data["sections"][0]["items"][0]
+    assert first["source"] and all(ledger[location]["use"] == "items" for location in first["source"])
+
+
+def test_a_version_1_plan_without_sources_or_ledger_still_renders(tmp_path):
+    data = plan_dict(small_document())
+    data["version"] = 1
+    del data["ledger"]
+    for section in data["sections"]:
+        for item in section["items"]:
+            del item["source"]
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    document = read_plan(path)
+    assert document.ledger == [] and all(item.source == [] for item in document.items())
 
 
 def _broken(tmp_path, change) -> str:
@@ -71,6 +94,9 @@ def _broken(tmp_path, change) -> str:
 
 
 @pytest.mark.parametrize(("change", "expected"), [
+    (lambda d: d["sections"][0]["items"][0].__setitem__("source", [3]), "sections[0].items[0].source[0]: must be text"),
+    (lambda d: d.__setitem__("ledger", [{"location": "line 1", "text": "x", "use": "lost"}]),
+     "ledger[0].use: must be one of"),
     (lambda d: d["sections"][0]["items"][1].__setitem__("sentence", 42), "sections[0].items[1].sentence: must be text"),
     (lambda d: d["sections"][0]["items"][0].__setitem__("sentence", "  "), "sections[0].items[0].sentence: must not be empty"),
     (lambda d: d["sections"][0]["items"][0]["hard_words"][0].pop("word"), "sections[0].items[0].hard_words[0].word: is missing"),

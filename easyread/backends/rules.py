@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 
-from easyread.language.case import sentence_case
+from easyread.language.case import is_block_capitals, sentence_case
 from easyread.language.clauses import move_asides, split_at_phrases, split_long_sentence
-from easyread.language.facts import extract_facts, without_heading_number
+from easyread.language.facts import extract_facts
 from easyread.language.hard_words import explanation_for, find_hard_words
+from easyread.language.headings import without_heading_number
 from easyread.language.numbers import (
     expand_abbreviations,
     number_words_to_digits,
@@ -22,12 +23,10 @@ from easyread.language.numbers import (
 )
 from easyread.language.pictures import describe_picture
 from easyread.language.plain_words import simplify_words
-from easyread.language.protect import is_placeholder, mask
+from easyread.language.protect import has_content, is_placeholder, mask
 from easyread.language.sentences import split_sentences, word_count
 from easyread.language.style import LONG_SENTENCE_WORDS, is_long, is_passive
 from easyread.model import Block, EasySection, Item, Section
-
-TABLE_ROW_WORDS = 15  # a table row up to this long stays one item, like the row it came from
 
 
 def _is_fact_only(text: str) -> bool:
@@ -40,7 +39,6 @@ def _is_fact_only(text: str) -> bool:
 
 def _finish(sentence: str) -> str:
     sentence = re.sub(r"\s+", " ", sentence).strip().lstrip(",;:-–—• ").strip()
-    sentence = re.sub(r"\bhttps?://(?=www\.)", "", sentence)  # "www.northbrook.gov.uk" reads better
     if not sentence:
         return ""
     sentence = sentence[:1].upper() + sentence[1:]
@@ -64,16 +62,18 @@ def _is_address_line(block: Block) -> bool:
     )
 
 
-def merge_address_lines(blocks: list[Block]) -> list[Block]:
-    """Join runs of 3 or more short lines (an address block) into one item, like the address on an envelope."""
-    merged: list[Block] = []
+def merge_address_lines(blocks: list[Block]) -> list[tuple[Block, list[str]]]:
+    """Join runs of 3 or more short lines (an address block) into one item, like the address on an
+    envelope. Each block comes with the locations of the source blocks it holds."""
+    merged: list[tuple[Block, list[str]]] = []
     run: list[Block] = []
 
     def flush() -> None:
         if len(run) >= 3:
-            merged.append(Block("table_row", ", ".join(b.text.strip() for b in run) + ".", run[0].location))
+            text = ", ".join(b.text.strip() for b in run) + "."
+            merged.append((Block("table_row", text, run[0].location, run[0].role), [b.location for b in run]))
         else:
-            merged.extend(run)
+            merged.extend((b, [b.location]) for b in run)
         run.clear()
 
     for block in blocks:
@@ -81,7 +81,7 @@ def merge_address_lines(blocks: list[Block]) -> list[Block]:
             run.append(block)
             continue
         flush()
-        merged.append(block)
+        merged.append((block, [block.location]))
     flush()
     return merged
 
@@ -110,29 +110,43 @@ class RulesBackend:
         self.target_words = target_words
 
     def simplify(self, section: Section) -> EasySection:
-        items = [item for block in merge_address_lines(section.blocks) for item in self.simplify_block(block)]
+        items = [item for block, sources in merge_address_lines(section.blocks)
+                 for item in self.simplify_block(block, sources)]
         return EasySection(heading=plain_heading(section.heading), items=items)
 
-    def simplify_block(self, block: Block) -> list[Item]:
+    def simplify_block(self, block: Block, sources: list[str] | None = None) -> list[Item]:
+        """The items of one block, each recording where it came from (`sources`, else the block's location).
+
+        A table row stays one item, however long (a long flagged sentence beats a row spread over
+        two items or two pages); other text is split into sentences, asides and clauses.
+        """
+        items = self._items(block)
+        where = sources if sources is not None else [block.location] if block.location else []
+        for item in items:
+            item.source = list(where)
+        return items
+
+    def _items(self, block: Block) -> list[Item]:
         masked = mask(block.text)
-        text = sentence_case(masked.text, known_acronyms(masked.text))  # BLOCK CAPITALS are hard to read
+        text = masked.text
+        if is_block_capitals(block.text):  # judged on the whole text: masking names leaves mostly codes
+            text = sentence_case(text, known_acronyms(text), force=True)  # BLOCK CAPITALS are hard to read
         text = expand_abbreviations(text)
         text = number_words_to_digits(text)
         text = write_dates_in_full(text)
         text, had_percentage = rewrite_percentages(text)
         text, _ = simplify_words(text)
-        if block.kind == "table_row" and word_count(text) <= TABLE_ROW_WORDS:
-            sentences = [text]
-        else:
-            sentences = split_sentences(text)
+        if block.kind == "table_row":
+            finished = _finish(masked.restore(text))
+            return [self.make_item(finished, had_percentage and "out of 100" in finished)] if has_content(finished) else []
         items: list[Item] = []
-        for sentence in sentences:
+        for sentence in split_sentences(text):
             for part in move_asides(sentence, _is_fact_only):
                 for clause in split_long_sentence(part, self.target_words):
                     pieces = split_at_phrases(clause, self.target_words, LONG_SENTENCE_WORDS)
                     for piece in pieces:
                         finished = _finish(masked.restore(piece))
-                        if finished and re.search(r"[A-Za-z0-9]", finished):
+                        if has_content(finished):
                             item = self.make_item(finished, had_percentage and "out of 100" in finished)
                             if len(pieces) > 1:
                                 item.flags.append("split-at-phrase")

@@ -18,9 +18,11 @@ from easyread.checks.registry import resolve_ids
 from easyread.checks.text_rules import defined_acronyms, sentence_hits, word_hits
 from easyread.config import Settings, load_settings
 from easyread.errors import EasyReadError, UnreadableDocument, UsageError
+from easyread.fidelity import source_fact_text
 from easyread.language.case import is_block_capitals
-from easyread.language.facts import missing_facts, source_fact_text
+from easyread.language.facts import missing_facts
 from easyread.language.sentences import split_sentences
+from easyread.prepare import prepare_source
 
 CHECKABLE_SUFFIXES = (".docx", ".md", ".markdown", ".pdf", ".txt")
 
@@ -114,7 +116,7 @@ def check_document(path: Path, settings: Settings | None = None, source: Path | 
     if source is not None:
         from easyread.readers import read_document
 
-        source_text = source_fact_text(read_document(source))
+        source_text = source_fact_text(prepare_source(read_document(source)))  # letter furniture is not needed
         for fact in missing_facts(source_text, all_text):
             findings.append(Finding("ER401", "document", fact.text,
                                     f"The {fact.kind} '{fact.text}' from {source.name} is missing: put it back."))

@@ -18,6 +18,14 @@ _MAY_DATE = re.compile(r"\d\s*(?:st|nd|rd|th)?\s+$|^\s+\d")
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 
 
+def _touches_digit(match: re.Match[str]) -> bool:
+    """Whether a word is part of a code with digits in it ("NB1", "4AA", "A466"): codes keep their case."""
+    text, start, end = match.string, match.start(), match.end()
+    if match.group(0).lower() in ("st", "nd", "rd", "th") and start > 0 and text[start - 1].isdigit():
+        return False  # "1ST" is an ordinal: "1st"
+    return (start > 0 and text[start - 1].isdigit()) or (end < len(text) and text[end].isdigit())
+
+
 def is_block_capitals(text: str) -> bool:
     """Whether `text` is written in capitals: 2 or more words, 80% or more of them all capitals."""
     words = re.findall(r"[A-Za-z]{2,}", text)
@@ -31,18 +39,20 @@ def _is_name(lower: str) -> bool:
     return zipf_frequency(lower, "en") < NAME_ZIPF
 
 
-def sentence_case(text: str, keep: frozenset[str] = frozenset()) -> str:
-    """`text` in sentence case when it is in BLOCK CAPITALS; other text is returned as it is.
+def sentence_case(text: str, keep: frozenset[str] = frozenset(), force: bool = False) -> str:
+    """`text` in sentence case when it is in BLOCK CAPITALS (or `force`, when the caller judged that on
+    the text before protected parts were masked); other text is returned as it is.
 
-    Words in `keep` (acronyms, upper case) stay as they are.
+    Words in `keep` (acronyms, upper case) stay as they are, and so do reference codes and postcodes
+    (tokens with both letters and digits: "NB1", "RJJ0VH").
     """
-    if not is_block_capitals(text):
+    if not force and not is_block_capitals(text):
         return text
 
     def fix(match: re.Match[str]) -> str:
         word = match.group(0)
         lower = word.lower()
-        if word in keep:
+        if word in keep or _touches_digit(match):
             return word
         if lower == "may":
             before, after = match.string[max(0, match.start() - 6) : match.start()], match.string[match.end() : match.end() + 3]

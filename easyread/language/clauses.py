@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from easyread.language.protect import has_content
 from easyread.language.sentences import word_count
 
 TARGET_WORDS = 12
@@ -87,7 +88,7 @@ def _has_finite_verb(words: list[str]) -> bool:
     return False
 
 
-_WORD_RE = re.compile(r"[A-Za-z']+")
+_WORD_RE = re.compile(r"[A-Za-z']+|[\uE000-\uF8FF]")  # a private-use character is a masked name or address
 
 
 def _words(text: str) -> list[str]:
@@ -110,7 +111,8 @@ def can_stand_alone(text: str, needs_subject: bool = False) -> bool:
         return False
     if words[0].lower() in _SUBORDINATE_START:
         return False
-    if needs_subject and words[0].lower() not in _SUBJECT_START and not words[0][:1].isupper():
+    if needs_subject and words[0].lower() not in _SUBJECT_START and not words[0][:1].isupper() \
+            and not "\ue000" <= words[0][:1] <= "\uf8ff":
         return False
     return _has_finite_verb(words)
 
@@ -203,11 +205,12 @@ _PLURAL_IN_BRACKETS = re.compile(r"\b([A-Za-z]+)\((s|es)\)")
 
 
 def move_asides(sentence: str, is_fact_only=lambda text: False) -> list[str]:  # type: ignore[no-untyped-def]
-    """Take "(bracketed asides)" out of a sentence into sentences of their own.
+    """Take "(bracketed asides)" of 3 or more words out of a sentence into sentences of their own.
 
-    An aside that only names an acronym, "(DWP)", or repeats the word before it, "3 (3)", is dropped: the acronym is explained as a hard
-    word where it is used. An aside that is only a fact (a phone number, a date) stays in place
-    without its brackets, so it stays next to what it belongs to.
+    Brackets are never deleted silently. A short aside ("(DWP)", "(see below)", "(Scotland)") or one
+    that is only a fact (a phone number, a date) stays where it is, in its brackets, next to what it
+    belongs to. Only an aside that repeats the word before it ("3 (3)", from "three (3)" once in
+    digits) is dropped, as it says nothing new.
     """
     asides: list[str] = []
     sentence = _PLURAL_IN_BRACKETS.sub(r"\1\2", sentence)  # "item(s)" -> "items"
@@ -215,15 +218,15 @@ def move_asides(sentence: str, is_fact_only=lambda text: False) -> list[str]:  #
     def take(match: re.Match[str]) -> str:
         inner = match.group(1).strip()
         before = sentence[: match.start()].split()
-        if _ACRONYM.match(inner) or (before and before[-1] == inner):  # "three (3)", once in digits: "3 (3)"
+        if before and before[-1] == inner:
             return ""
-        if is_fact_only(inner) or word_count(inner) <= 2:
-            return " " + inner
+        if _ACRONYM.match(inner) or is_fact_only(inner) or word_count(inner) <= 2:
+            return match.group(0)
         asides.append(_end(_capitalise(inner)))
         return ""
 
     main = _ASIDE.sub(take, sentence).strip()
     main = re.sub(r"\s+([,.;:!?])", r"\1", main)
-    if not main or not re.search(r"[A-Za-z0-9]", main):
+    if not has_content(main):
         return asides
     return [main, *asides]

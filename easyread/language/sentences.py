@@ -49,7 +49,13 @@ def split_sentences(text: str) -> list[str]:
 
     Every non-space character of `text` is in exactly one sentence, in the original order.
     Line breaks end a sentence too: a list item on its own line is never glued to the next.
+    A sentence never ends after an abbreviation that goes on ("Cllr. Smith", "Tel. 01632 960 005",
+    from data/abbreviations.tsv) and never is only an item's number ("2779." belongs to "Police report").
     """
+    return _rejoined(_split(text))
+
+
+def _split(text: str) -> list[str]:
     from easyread.language.facts import EMAIL, URL
 
     sentences: list[str] = []
@@ -71,6 +77,42 @@ def split_sentences(text: str) -> list[str]:
                 sentences.append(piece)
             start = end
     return sentences
+
+
+_ENUMERATOR_ONLY = re.compile(r"^\(?(?:\d{1,4}|[A-Za-z]|[ivxlcIVXLC]{1,6})[.)]$")
+_LAST_TOKEN = re.compile(r"(\S+)$")
+
+
+@cache
+def _abbreviations() -> dict[str, str]:
+    from easyread.data import data_rows
+
+    return {row[0]: row[1] for row in data_rows("abbreviations.tsv")}
+
+
+def _goes_on(sentence: str, following: str) -> bool:
+    """Whether `sentence` stops at an abbreviation (or is only a number) and `following` carries it on."""
+    if _ENUMERATOR_ONLY.match(sentence):
+        return True
+    token = _LAST_TOKEN.search(sentence)
+    takes = _abbreviations().get(token.group(1).lower().lstrip("(")) if token else None
+    if takes is None:
+        return False
+    start = following[:1]
+    protected = start != "" and 0xE000 <= ord(start) <= 0xF8FF  # a masked phone number, name or address
+    if takes == "number":
+        return start.isdigit() or protected
+    return start.isupper() or start.isdigit() or protected
+
+
+def _rejoined(sentences: list[str]) -> list[str]:
+    joined: list[str] = []
+    for sentence in sentences:
+        if joined and _goes_on(joined[-1], sentence):
+            joined[-1] = f"{joined[-1]} {sentence}"
+        else:
+            joined.append(sentence)
+    return joined
 
 
 _DIGIT_GROUPS = re.compile(r"(?<=\d) (?=\d)")

@@ -20,6 +20,7 @@ from easyread.layout.markup import clean, hard_word_pattern
 from easyread.layout.paginate import glossary_entries
 from easyread.model import EasyReadDocument, EasySection, HardWord, Item
 from easyread.pictures.raster import is_reference, kind_of
+from easyread.readers.own_output import MARKDOWN_MARK
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~$])")  # marks Markdown reads anywhere in a line ($: maths on GitHub)
 _ENTITY = re.compile(r"&(?=#?\w+;)")  # "&amp;" would show as "&"
@@ -43,7 +44,7 @@ def render_markdown(document: EasyReadDocument, output: Path) -> int:
 
 def markdown_document(document: EasyReadDocument, base: Path) -> tuple[str, int]:
     """The Markdown text for `document` and its number of sections; picture paths are relative to `base`."""
-    blocks = _title_blocks(document)
+    blocks = [MARKDOWN_MARK, *_title_blocks(document)]
     runs = _section_runs(document)
     contact = runs[-1:] if runs and ends_with_contact_page(document) else []
     for heading, items in runs[: len(runs) - len(contact)]:

@@ -13,13 +13,14 @@ from pathlib import Path
 from easyread.errors import EasyReadError, EmptyDocument, UnreadableDocument, UnsupportedFormat, UsageError
 from easyread.model import SourceDocument
 
-__all__ = ["SUPPORTED_SUFFIXES", "DEFAULT_MAX_BYTES", "read_document"]
+__all__ = ["SUPPORTED_SUFFIXES", "DEFAULT_MAX_BYTES", "read_document", "read_source"]
 
 SUPPORTED_SUFFIXES: tuple[str, ...] = (".docx", ".md", ".markdown", ".pdf", ".txt")
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 _MODULES = {".docx": "docx", ".md": "markdown", ".markdown": "markdown", ".pdf": "pdf", ".txt": "txt"}
 _READS = "easyread reads .docx, .md, .pdf, .txt"
 _MEGABYTE = 1024 * 1024
+
 _MAX_DETAIL = 80
 
 
@@ -95,3 +96,19 @@ def _unexpected_reason(exc: Exception) -> str:
         detail = detail[: _MAX_DETAIL - 3].rstrip() + "..."
     name = type(exc).__name__
     return f"could not be read ({name}: {detail})" if detail else f"could not be read ({name})"
+
+
+OWN_OUTPUT = "is an Easy Read version made by easyread, not a source document; convert the original instead"
+
+
+def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceDocument:
+    """Read a document to convert: `read_document`, but one of our own Easy Read outputs (by its name,
+    or by the mark a renamed one still carries) is refused with a UsageError (exit code 2).
+    `easyread check` reads outputs with `read_document`; only conversion refuses them."""
+    from easyread.readers.own_output import is_own_output
+
+    path = Path(path)
+    check_file(path, max_bytes)
+    if is_own_output(path):
+        raise UsageError(path, OWN_OUTPUT)
+    return read_document(path, max_bytes)

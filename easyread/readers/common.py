@@ -136,8 +136,10 @@ class SectionBuilder:
         heading); a document with neither has the title "". A title never comes from the file name."""
         sections = self.finish(title_block)
         if not title:
-            title = next((section.heading for section in sections if section.heading), "")
-        return SourceDocument(path, format, title, sections, title_location=title_location,
+            first = next((section for section in sections if section.heading), None)
+            if first is not None:
+                title, title_location = first.heading, first.heading_location
+        return SourceDocument(path, format, title or "", sections, title_location=title_location,
                               set_aside=self.set_aside_parts())
 
 

@@ -26,6 +26,7 @@ PieceKind = Literal["heading", "paragraph", "list_item", "table_row"]
 
 MAX_HEADING_WORDS = 10
 MAX_TITLE_WORDS = 12
+MAX_SHOUTED_TITLE_WORDS = 20  # a notice's banner line in capitals is its title even when long
 BULLETS = "-*•–●▪◦·\uf0b7\uf0a7"
 _LIST_MARKER = re.compile(
     r"^(?:[" + re.escape(BULLETS) + r"]|\d{1,3}[.)]|[A-Za-z]\)|\((?:\d{1,3}|[A-Za-z])\))\s+")
@@ -120,7 +121,8 @@ def _title_text(line: str) -> str | None:
         return None
     if _LIST_MARKER.match(stripped) and not heading:
         return None
-    if len(text.split()) > MAX_TITLE_WORDS or text.endswith(_NOT_HEADING_END):
+    limit = MAX_SHOUTED_TITLE_WORDS if _is_all_caps(text) else MAX_TITLE_WORDS
+    if len(text.split()) > limit or text.endswith(_NOT_HEADING_END):
         return None
     return text
 

@@ -55,15 +55,24 @@ def test_can_stand_alone():
     assert not can_stand_alone("the green bin", needs_subject=True)
 
 
-def test_asides_move_out_acronyms_drop_and_facts_stay():
+def test_long_asides_move_out_and_short_ones_stay_in_their_brackets():
     assert move_asides("Residents (those who live in the borough) can apply.") == [
         "Residents can apply.",
         "Those who live in the borough.",
     ]
+    # Brackets are never deleted silently: an acronym, a fact or a short note stays where it is.
     assert move_asides("Contact the Department for Work and Pensions (DWP) today.") == [
-        "Contact the Department for Work and Pensions today."
+        "Contact the Department for Work and Pensions (DWP) today."
     ]
-    assert move_asides("Call us (01632 960 123) today.", lambda text: True) == ["Call us 01632 960 123 today."]
+    assert move_asides("Call us (01632 960 123) today.", lambda text: True) == ["Call us (01632 960 123) today."]
+    assert move_asides("Please send it to the council (see below) by 2 March.") == [
+        "Please send it to the council (see below) by 2 March."]
+
+
+def test_a_sentence_of_only_protected_text_is_kept():
+    # A paragraph that is only an email, a phone number and a web address is content.
+    assert move_asides("\ue000 \ue001 \ue002") == ["\ue000 \ue001 \ue002"]
+    assert move_asides("Пожалуйста, позвоните нам.") == ["Пожалуйста, позвоните нам."]
 
 
 def test_plural_endings_in_brackets_and_repeated_numbers_are_tidied():

@@ -20,6 +20,7 @@ from easyread.layout.markdown import escape_markdown, render_markdown
 from easyread.model import EasyReadDocument, EasySection, HardWord, Item
 from easyread.pipeline import simplify_document
 from easyread.readers import read_document
+from easyread.readers.own_output import MARKDOWN_MARK
 from tests.conftest import seed_files
 from tests.layout.picture_files import write_pictures
 
@@ -89,8 +90,9 @@ def rendered(tmp_path):
 def test_structure(rendered):
     document, text, count = rendered
     lines = text.splitlines()
-    assert lines[0] == r"# Your bin day is changing \# now"
-    assert [line for line in lines if line.startswith("# ")] == [lines[0]]
+    assert lines[0] == MARKDOWN_MARK  # so that converting this file again is refused, even renamed
+    assert lines[2] == r"# Your bin day is changing \# now"
+    assert [line for line in lines if line.startswith("# ")] == [lines[2]]
     assert r"This is an Easy Read version of bins\_letter\*.docx." in lines
     headings = [line for line in lines if line.startswith("## ")]
     assert headings == [
@@ -205,7 +207,8 @@ def test_a_failing_write_leaves_no_partial_file(tmp_path, monkeypatch):
 def test_an_empty_document(tmp_path):
     assert render_markdown(EasyReadDocument("Title", "a.txt"), tmp_path / "empty.md") == 0
     text = (tmp_path / "empty.md").read_text(encoding="utf-8")
-    assert text == "# Title\n\nThis is an Easy Read version of a.txt.\n\nEasy Read made with easyread.\n"
+    assert text == (f"{MARKDOWN_MARK}\n\n# Title\n\nThis is an Easy Read version of a.txt.\n\n"
+                    "Easy Read made with easyread.\n")
 
 
 @pytest.mark.parametrize("seed", seed_files(), ids=lambda path: path.name)

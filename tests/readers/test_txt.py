@@ -120,9 +120,9 @@ def test_structure_of_a_letter(write_text: Callable[..., Path]) -> None:
     ]
 
 
-def test_title_falls_back_to_the_file_name(write_text: Callable[..., Path]) -> None:
+def test_no_title_is_ever_made_from_the_file_name(write_text: Callable[..., Path]) -> None:
     text = "Your bin day is changing.\n\nIt moves to Tuesday.\n"
     document = txt.read(write_text("council-tax_letter.txt", text))
-    assert document.title == "Council tax letter"
+    assert document.title == ""
     assert [block.text for block in document.sections[0].blocks] == [
         "Your bin day is changing.", "It moves to Tuesday."]

@@ -1,0 +1,154 @@
+"""Letter furniture: the parts of a letter that frame it but tell the reader nothing to act on.
+
+In a letter, the recipient's own name and address, the greeting ("Dear Ms Whitcombe,"), the
+sign-off ("Yours sincerely,") and the signature (the signer's name and job title) are furniture.
+Easy Read leaves them out (UK Department of Health, *Making written information easier to
+understand*, 2010: say only what the reader needs), but never silently: each is set aside in the
+source ledger with its reason. The recipient's address is never a contact detail, so the "How to
+contact us" page never gathers it.
+
+The sender's own details (the letterhead before the recipient's address, contact lines in the
+signature) are content, marked with the role "sender" so the contact page knows whose they are.
+
+A document with no greeting and no sign-off is not treated as a letter: nothing is set aside.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from easyread.language.facts import extract_facts
+from easyread.language.sentences import word_count
+from easyread.model import Block, SetAside, SourceDocument
+
+GREETING = "letter furniture: greeting"
+SIGN_OFF = "letter furniture: sign-off"
+SIGNATURE = "letter furniture: signature"
+RECIPIENT = "letter furniture: the recipient's name and address"
+
+_GREETING = re.compile(r"^(?:dear|to whom it may concern|hello|hi)\b", re.IGNORECASE)
+_SIGN_OFF = re.compile(
+    r"^(?:yours\s+(?:sincerely|faithfully|truly|ever)|(?:with\s+)?(?:kind|kindest|best|warm|warmest)\s+"
+    r"(?:regards|wishes)|regards|yours)[,.!]?$",
+    re.IGNORECASE,
+)
+_ENCLOSURE = re.compile(r"^(?:enc|encs|encl|enclosure|enclosures|pp|p\.p\.|cc)\b[.:]?", re.IGNORECASE)
+_POSTCODE = re.compile(r"\b[A-Z]{1,2}[0-9][A-Z0-9]?\s?[0-9][A-Z]{2}\b")
+_PERSON_TITLE = re.compile(r"^(?:mr|mrs|ms|miss|mx|dr|prof|rev|sir|dame|lady|lord|the\s+(?:occupier|resident|owner))\b",
+                           re.IGNORECASE)
+CONTACT_KINDS = frozenset({"phone", "email", "url"})
+MAX_GREETING_WORDS = 8
+MAX_ADDRESS_LINE_WORDS = 8
+MAX_ADDRESS_LINES = 8
+MAX_SIGNATURE_LINES = 5
+
+
+@dataclass(frozen=True)
+class _Place:
+    section: int
+    index: int
+    block: Block
+
+
+def set_aside_letter_furniture(source: SourceDocument) -> SourceDocument:
+    """`source` with its letter furniture moved from the sections to `set_aside`, and the sender's
+    letterhead and contact lines marked with the role "sender". Nothing else changes."""
+    places = [_Place(s, i, block) for s, section in enumerate(source.sections) for i, block in enumerate(section.blocks)]
+    greeting = next((n for n, place in enumerate(places) if _is_greeting(place.block)), None)
+    sign_off = next((n for n, place in enumerate(places) if _is_sign_off(place.block)), None)
+    if greeting is None and sign_off is None:
+        return source
+    reasons: dict[int, str] = {}
+    senders: set[int] = set()
+    if greeting is not None:
+        reasons[greeting] = GREETING
+        recipient = _recipient_lines(places, greeting)
+        reasons.update({n: RECIPIENT for n in recipient})
+        if recipient:
+            senders.update(n for n in range(min(recipient)) if _is_letterhead_line(places[n].block))
+    if sign_off is not None and (greeting is None or sign_off > greeting):
+        reasons[sign_off] = SIGN_OFF
+        for n in range(sign_off + 1, min(len(places), sign_off + 1 + MAX_SIGNATURE_LINES)):
+            block = places[n].block
+            if _has_contact(block):
+                senders.add(n)
+            elif _is_short_line(block) or _ENCLOSURE.match(block.text):
+                reasons[n] = SIGNATURE
+            else:
+                break
+    return _apply(source, places, reasons, senders)
+
+
+def _apply(source: SourceDocument, places: list[_Place], reasons: dict[int, str], senders: set[int]) -> SourceDocument:
+    sections = [replace(section, blocks=list(section.blocks)) for section in source.sections]
+    set_aside = list(source.set_aside)
+    for n in sorted(reasons, reverse=True):
+        place = places[n]
+        del sections[place.section].blocks[place.index]
+    for n in sorted(reasons):
+        block = places[n].block
+        set_aside.append(SetAside(block.location, block.text, reasons[n]))
+    for n in senders - set(reasons):
+        place = places[n]
+        blocks = sections[place.section].blocks
+        position = blocks.index(place.block)
+        blocks[position] = replace(place.block, role=place.block.role or "sender")
+    return replace(source, sections=sections, set_aside=set_aside)
+
+
+def _is_greeting(block: Block) -> bool:
+    text = block.text.strip()
+    return (block.kind == "paragraph" and _GREETING.match(text) is not None
+            and word_count(text) <= MAX_GREETING_WORDS and not text.endswith(("?", "!"))
+            and (text.endswith((",", ":")) or not text.endswith(".") or word_count(text) <= 4))
+
+
+def _is_sign_off(block: Block) -> bool:
+    return block.kind == "paragraph" and _SIGN_OFF.match(block.text.strip()) is not None
+
+
+def _is_short_line(block: Block) -> bool:
+    """A line of an address or a signature: short, no sentence in it, no label ("Band: C")."""
+    text = block.text.strip()
+    return (block.kind == "paragraph" and 0 < word_count(text) <= MAX_ADDRESS_LINE_WORDS
+            and not text.endswith((".", "!", "?", ";")) and ":" not in text)
+
+
+def _has_contact(block: Block) -> bool:
+    return any(fact.kind in CONTACT_KINDS for fact in extract_facts(block.text))
+
+
+def _is_letterhead_line(block: Block) -> bool:
+    return _is_short_line(block) or _has_contact(block)
+
+
+def _is_labelled_or_date(block: Block) -> bool:
+    """Lines between the address and the greeting that are content: "Our ref: ...", "9 March 2026"."""
+    text = block.text.strip()
+    if ":" in text and word_count(text) <= 12:
+        return True
+    facts = extract_facts(text)
+    return bool(facts) and all(fact.kind == "date" for fact in facts) and word_count(text) <= 5
+
+
+def _recipient_lines(places: list[_Place], greeting: int) -> list[int]:
+    """Positions of the recipient's name-and-address lines: the short lines just before the greeting
+    (labelled lines and the date in between are skipped), ending with a postcode or starting with a
+    title such as "Ms". Lines before an earlier postcode belong to the sender's letterhead."""
+    n = greeting - 1
+    while n >= 0 and _is_labelled_or_date(places[n].block) and not _is_short_line(places[n].block):
+        n -= 1
+    run: list[int] = []
+    while n >= 0 and len(run) < MAX_ADDRESS_LINES and _is_short_line(places[n].block) \
+            and not _has_contact(places[n].block):
+        run.insert(0, n)
+        n -= 1
+    postcodes = [m for m in run if _POSTCODE.search(places[m].block.text)]
+    if len(postcodes) >= 2:  # two addresses run together: the recipient's is the last one
+        run = [m for m in run if m > postcodes[-2]]
+    if not run:
+        return []
+    has_postcode = any(_POSTCODE.search(places[m].block.text) for m in run)
+    named = _PERSON_TITLE.match(places[run[0]].block.text.strip()) is not None
+    return run if (has_postcode and len(run) >= 2) or (named and len(run) >= 3) else []
