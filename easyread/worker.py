@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from easyread.errors import EasyReadError
+from easyread.ledger import set_aside_summary, unexplained
 from easyread.manifest import DocumentRecord
 
 
@@ -98,7 +99,9 @@ def _convert(task: Task) -> DocumentRecord:
         record, status="converted", pages=result.pages,
         scores_before={"reading_ease": before.flesch_reading_ease, "grade": before.flesch_kincaid_grade} if before else None,
         scores_after={"reading_ease": after.flesch_reading_ease, "grade": after.flesch_kincaid_grade} if after else None,
-        facts_missing=[fact.text for fact in result.missing_facts],
+        facts_missing=[f"{fact.text} ({fact.location})" for fact in result.missing_facts],
+        parts_set_aside=dict(set_aside_summary(result.document.ledger)),
+        parts_unexplained=[entry.location for entry in unexplained(result.document.ledger)],
         tokens=int(getattr(backend, "tokens", 0) or 0), cost=getattr(backend, "cost", None),
         model=getattr(backend, "model", None) or record.model, finished_at=now(),
     )

@@ -17,8 +17,15 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from easyread.backends.answer import EasyReadAnswer, merge_answers, parse_answer, problems_with, to_easy_section
-from easyread.backends.prompts import Prompts, load_prompts
+from easyread.backends.answer import (
+    EasyReadAnswer,
+    merge_answers,
+    parse_answer,
+    problems_with,
+    renumbered,
+    to_easy_section,
+)
+from easyread.backends.prompts import Prompts, load_prompts, numbered_blocks
 from easyread.backends.response_cache import ResponseCache, cache_key
 from easyread.backends.slots import request_slot
 from easyread.backends.usage import Estimate, TokenUsage, estimate_tokens
@@ -175,7 +182,7 @@ class LLMBackend:
         if cached is not None:
             answer, _ = parse_answer(cached)
             if answer is not None:
-                return to_easy_section(answer)
+                return to_easy_section(answer, section)
         try:
             answer = self._answer(section, splits=0)
         except _Failed as failure:
@@ -189,7 +196,7 @@ class LLMBackend:
             return self._fall_back(section, self.scrub(f"unexpected {type(error).__name__}: {error}"))
         if self.cache:
             self.cache.put(key, self.name, self.model, answer.model_dump_json())
-        return to_easy_section(answer)
+        return to_easy_section(answer, section)
 
     def simplify_all(self, sections: list[Section]) -> list[EasySection]:
         """Every section, up to `jobs` requests at once, in the order given."""
@@ -223,7 +230,7 @@ class LLMBackend:
             halves = split_in_two(section)
             if halves is None or splits >= MAX_SPLITS:
                 raise _Failed("the answer was longer than the token limit, even for a part of the section") from None
-            first, second = (self._answer(half, splits + 1) for half in halves)
+            first, second = (renumbered(self._answer(half, splits + 1), numbers) for half, numbers in halves)
             return merge_answers(first, second)
 
     def _ask(self, section: Section) -> EasyReadAnswer:
@@ -269,17 +276,21 @@ class LLMBackend:
         return easy
 
 
-def split_in_two(section: Section) -> tuple[Section, Section] | None:
-    """The section's blocks in two halves; one block is split between its sentences. None if it cannot be."""
-    blocks = [block for block in section.blocks if block.text.strip()]
+def split_in_two(section: Section) -> tuple[tuple[Section, list[int]], tuple[Section, list[int]]] | None:
+    """The section's blocks in two halves, each with the section's numbers of its blocks (block N of
+    a half is block numbers[N - 1] of the section); one block is split between its sentences, both
+    halves then being block 1. None if it cannot be split."""
+    blocks = numbered_blocks(section)
     if len(blocks) == 1:
         sentences = split_sentences(blocks[0].text)
         if len(sentences) < 2:
             return None
         middle = len(sentences) // 2
-        blocks = [replace(blocks[0], text=" ".join(sentences[:middle])),
-                  replace(blocks[0], text=" ".join(sentences[middle:]))]
+        return ((Section(section.heading, [replace(blocks[0], text=" ".join(sentences[:middle]))]), [1]),
+                (Section(section.heading, [replace(blocks[0], text=" ".join(sentences[middle:]))]), [1]))
     if len(blocks) < 2:
         return None
     middle = len(blocks) // 2
-    return Section(section.heading, blocks[:middle]), Section(section.heading, blocks[middle:])
+    numbers = list(range(1, len(blocks) + 1))
+    return ((Section(section.heading, blocks[:middle]), numbers[:middle]),
+            (Section(section.heading, blocks[middle:]), numbers[middle:]))

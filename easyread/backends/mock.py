@@ -37,10 +37,7 @@ class MockBackend:
             raise MockBackendError(f"mock backend told to fail on {self.fail_on!r}")
         if self.crash_on and self.crash_on in section.text():
             os._exit(70)
-        items = [
-            Item(sentence=sentence, picture=f"picture {number}")
-            for number, sentence in enumerate(
-                (sentence for block in section.blocks for sentence in split_sentences(block.text)), start=1
-            )
-        ]
+        pairs = [(sentence, block.location) for block in section.blocks for sentence in split_sentences(block.text)]
+        items = [Item(sentence=sentence, picture=f"picture {number}", source=[location] if location else [])
+                 for number, (sentence, location) in enumerate(pairs, start=1)]
         return EasySection(heading=section.heading, items=items)

@@ -18,7 +18,7 @@ from pathlib import Path
 from easyread.errors import UsageError
 from easyread.model import Block, Section
 
-PROMPT_VERSION = "v1"
+PROMPT_VERSION = "v2"  # v2: blocks are numbered, and each item names the blocks it says
 PROMPT_FILES = ("system.md", "user.md", "repair.md")
 _PLACEHOLDER = re.compile(r"\{(heading|section|problems)\}")
 _SECTION_TAG = re.compile(r"<(\s*/?\s*source_section)", re.IGNORECASE)
@@ -50,14 +50,20 @@ def fill(template: str, **values: str) -> str:
     return _PLACEHOLDER.sub(lambda match: values.get(match.group(1), match.group(0)), template).strip() + "\n"
 
 
-def _block_line(block: Block) -> str:
+def numbered_blocks(section: Section) -> list[Block]:
+    """The blocks the model sees, in order: block number N (from 1) is item N-1 of this list."""
+    return [block for block in section.blocks if block.text.strip()]
+
+
+def _block_line(number: int, block: Block) -> str:
     text = _SECTION_TAG.sub(r"&lt;\1", block.text.strip())
-    return f"- {text}" if block.kind == "list_item" else text
+    return f"[{number}] - {text}" if block.kind == "list_item" else f"[{number}] {text}"
 
 
 def section_text(section: Section) -> str:
-    """The blocks of a section as the model sees them: one per paragraph, list items marked."""
-    return "\n\n".join(_block_line(block) for block in section.blocks if block.text.strip())
+    """The blocks of a section as the model sees them: one per paragraph, each with its number in
+    square brackets ("[2]"), list items marked with "-". Answers name the blocks each item says."""
+    return "\n\n".join(_block_line(number, block) for number, block in enumerate(numbered_blocks(section), start=1))
 
 
 def default_folder() -> Path:

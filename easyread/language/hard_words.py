@@ -11,7 +11,6 @@ import re
 from functools import cache
 
 from easyread.data import data_rows, data_words
-from easyread.language.facts import EMAIL, URL
 from easyread.model import HardWord
 
 RARE_ZIPF = 3.0
@@ -63,11 +62,19 @@ def explained_term_spans(text: str) -> list[tuple[int, int]]:
 
 
 def find_hard_words(sentence: str) -> list[HardWord]:
-    """The hard words in `sentence` in order, each once: explained terms first claim their words."""
+    """The hard words in `sentence` in order, each once: explained terms first claim their words.
+
+    Nothing inside a web address, email, phone number, code or place name is a hard word ("policy"
+    in a web address, "court" in "Rosemary Court").
+    """
+    from easyread.language.protect import no_emphasis_spans
+
     explanations, pattern, acronyms = _explained()
     found: list[HardWord] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = no_emphasis_spans(sentence)  # addresses, codes, place names: not words
     for match in pattern.finditer(sentence):
+        if any(start <= match.start() < end for start, end in taken):
+            continue
         term = match.group(1)
         key = re.sub(r"\s+", " ", term.lower())
         if key not in explanations:
@@ -76,8 +83,6 @@ def find_hard_words(sentence: str) -> list[HardWord]:
             continue
         found.append(HardWord(re.sub(r"\s+", " ", term), explanations[key]))
         taken.append(match.span())
-    for pattern in (EMAIL, URL):  # the letters of an address are not words
-        taken += [m.span() for m in pattern.finditer(sentence)]
     for match in re.finditer(r"(?<![\w-])[a-z]{4,}(?![\w-])", sentence):
         # Lower case only: a capitalised word is a name (Northbrook) or starts the sentence, and
         # names are not hard words.

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from easyread.language.facts import protected_spans as fact_spans
-from easyread.language.names import name_spans
+from easyread.language.names import is_place_name, name_spans
 
 _FIRST = 0xE000
 _LAST = 0xF8FF
@@ -91,3 +91,10 @@ def is_placeholder(char: str) -> bool:
 def has_content(text: str) -> bool:
     """Whether `text` holds anything a reader needs: a letter or digit of any script, or a protected span."""
     return any(char.isalnum() or is_placeholder(char) for char in text)
+
+
+def no_emphasis_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of `text` where no word is a hard word and nothing is put in bold: web addresses,
+    emails, phone numbers, codes, and names of places ("Rosemary Court": "court" is not a law court)."""
+    places = [(start, end) for start, end in name_spans(text) if is_place_name(text[start:end])]
+    return sorted(fact_spans(text) + places)

@@ -15,8 +15,9 @@ from pathlib import Path
 
 from easyread.atomic import atomic_path
 from easyread.layout import styles as S
+from easyread.layout.emphasis import emphasis_runs
 from easyread.layout.front import CONTENTS_HEADING, GLOSSARY_HEADING, FrontMatter, closing_lines, front_matter
-from easyread.layout.markup import clean, hard_word_pattern
+from easyread.layout.markup import clean
 from easyread.layout.paginate import last_pages
 from easyread.layout.pdf import plan
 from easyread.model import EasyReadDocument, HardWord, Item, Page
@@ -75,18 +76,7 @@ def heading_of(document: EasyReadDocument, page: Page) -> str:
 
 def sentence_parts(sentence: str, hard_words: list[HardWord]) -> list[tuple[str, bool]]:
     """The sentence as (text, bold) pieces: each of its hard words bold, the rest plain."""
-    text = text_of(sentence)
-    pattern = hard_word_pattern(hard.word for hard in hard_words)
-    if pattern is None:
-        return [(text, False)] if text else []
-    parts: list[tuple[str, bool]] = []
-    position = 0
-    for match in pattern.finditer(text):
-        parts.append((text[position : match.start()], False))
-        parts.append((match.group(0), True))
-        position = match.end()
-    parts.append((text[position:], False))
-    return [(piece, bold) for piece, bold in parts if piece]
+    return emphasis_runs(text_of(sentence), hard_words)
 
 
 def placeholder_text(description: str) -> str:

@@ -16,8 +16,9 @@ from importlib import resources
 from pathlib import Path
 
 from easyread.atomic import write_text_atomic
+from easyread.layout.emphasis import emphasis_runs
 from easyread.layout.front import CONTENTS_HEADING, GLOSSARY_HEADING, closing_lines, front_matter
-from easyread.layout.markup import clean, hard_word_pattern
+from easyread.layout.markup import clean
 from easyread.layout.paginate import last_pages
 from easyread.model import EasyReadDocument, HardWord, Item, Page
 from easyread.pictures.raster import kind_of, picture_path
@@ -199,18 +200,8 @@ def data_uri(picture_file: str | Path | None) -> str | None:
 
 def sentence_html(sentence: str, hard_words: list[HardWord]) -> str:
     """The sentence escaped, with each of its hard words in `<strong>`."""
-    plain_text = clean(sentence)
-    pattern = hard_word_pattern(hard.word for hard in hard_words)
-    if pattern is None:
-        return escape(plain_text)
-    out: list[str] = []
-    position = 0
-    for match in pattern.finditer(plain_text):
-        out.append(escape(plain_text[position : match.start()]))
-        out.append(f"<strong>{escape(match.group(0))}</strong>")
-        position = match.end()
-    out.append(escape(plain_text[position:]))
-    return "".join(out)
+    runs = emphasis_runs(clean(sentence), hard_words)
+    return "".join(f"<strong>{escape(piece)}</strong>" if bold else escape(piece) for piece, bold in runs)
 
 
 def text(value: str) -> str:

@@ -15,8 +15,9 @@ from urllib.parse import quote
 
 from easyread.atomic import write_text_atomic
 from easyread.contact import ends_with_contact_page
+from easyread.layout.emphasis import emphasis_runs
 from easyread.layout.front import CONTENTS_HEADING, GLOSSARY_HEADING, closing_lines, front_matter
-from easyread.layout.markup import clean, hard_word_pattern
+from easyread.layout.markup import clean
 from easyread.layout.paginate import glossary_entries
 from easyread.model import EasyReadDocument, EasySection, HardWord, Item
 from easyread.pictures.raster import is_reference, kind_of
@@ -124,17 +125,10 @@ def picture_destination(path: Path, base: Path) -> str:
 def sentence_markdown(sentence: str, hard_words: list[HardWord]) -> str:
     """The sentence escaped, with each of its hard words in `**bold**`."""
     plain_text = " ".join(clean(sentence).split())
-    pattern = hard_word_pattern(hard.word for hard in hard_words)
-    if pattern is None:
+    runs = emphasis_runs(plain_text, hard_words)
+    if not any(bold for _, bold in runs):
         return escape_markdown(plain_text)
-    out: list[str] = []
-    position = 0
-    for match in pattern.finditer(plain_text):
-        out.append(_escape_run(plain_text[position : match.start()]))
-        out.append(f"**{_escape_run(match.group(0))}**")
-        position = match.end()
-    out.append(_escape_run(plain_text[position:]))
-    return "".join(out)
+    return "".join(f"**{_escape_run(piece)}**" if bold else _escape_run(piece) for piece, bold in runs)
 
 
 def _glossary_entry(entry: HardWord) -> str:

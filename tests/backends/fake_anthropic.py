@@ -77,15 +77,25 @@ def _text_of(content: Any) -> str:
     return "".join(block.get("text", "") for block in content)
 
 
+BLOCK_NUMBER = re.compile(r"^\[(\d+)\]\s*")
+
+
 def good_answer(section: str, heading: str = "What this is about") -> dict[str, Any]:
-    """Each sentence of the section (a line, or split at . ! ?) as one item, words unchanged."""
+    """Each sentence of the section (a line, or split at . ! ?) as one item, words unchanged, naming
+    the numbered block ("[2] ...") it came from."""
     items = []
+    block = 0
     for line in section.splitlines():
-        line = line.strip().removeprefix("- ")
+        line = line.strip()
+        number = BLOCK_NUMBER.match(line)
+        if number:
+            block = int(number.group(1))
+            line = line[number.end():]
+        line = line.removeprefix("- ")
         for sentence in re.split(r"(?<=[.!?])\s+", line):
             if sentence.strip():
                 items.append({"sentence": sentence.strip(), "picture": f"a picture of: {sentence.strip()[:30]}",
-                              "hard_words": [], "words_avoided": []})
+                              "hard_words": [], "words_avoided": [], "source_blocks": [max(block, 1)]})
     return {"heading": heading, "items": items}
 
 

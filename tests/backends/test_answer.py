@@ -8,9 +8,15 @@ from easyread.model import Block, Section
 SECTION = Section("Paying", [Block("paragraph", "Pay £120 by 1 April 2026 or call 01632 960123.")])
 
 
-def answer(*sentences: str) -> EasyReadAnswer:
+def answer(*sentences: str, blocks: list[list[int]] | None = None) -> EasyReadAnswer:
+    blocks = blocks or [[1]] * len(sentences)
     return EasyReadAnswer.model_validate({"heading": "Paying", "items": [
-        {"sentence": s, "picture": "money", "hard_words": [], "words_avoided": []} for s in sentences]})
+        {"sentence": s, "picture": "money", "hard_words": [], "words_avoided": [], "source_blocks": b}
+        for s, b in zip(sentences, blocks)]})
+
+
+AGENDA = Section("Agenda", [Block("list_item", "2779. Police report", "line 3"),
+                            Block("list_item", "2780. Public forum", "line 4")])
 
 
 def test_a_good_answer_has_no_problems():
@@ -37,6 +43,8 @@ def test_the_schema_is_strict_and_as_the_sdk_would_send_it():
 
     schema = answer_schema()
     assert schema["additionalProperties"] is False and set(schema["required"]) == {"heading", "items"}
+    item = schema["$defs"]["AnswerItem"]
+    assert "source_blocks" in item["required"]
     assert transform_schema(schema) == schema
 
 
@@ -47,7 +55,41 @@ def test_long_and_passive_sentences_are_flagged_for_review():
 
 def test_hard_words_are_kept_only_when_in_their_sentence():
     answer = EasyReadAnswer.model_validate({"heading": "Tax", "items": [{
-        "sentence": "Pay your Council Tax by Friday.", "picture": "money", "words_avoided": [],
+        "sentence": "Pay your Council Tax by Friday.", "picture": "money", "words_avoided": [], "source_blocks": [1],
         "hard_words": [{"word": "council tax", "explanation": "Money for local services."},
                        {"word": "appeal", "explanation": "Asking us to look again."}]}]})
     assert [hard.word for hard in to_easy_section(answer).items[0].hard_words] == ["council tax"]
+
+
+def test_facts_in_their_easy_read_forms_need_no_repair():
+    """A good answer written the way the system prompt asks is not sent back (a false repair costs
+    money and trust): a percentage in words, a date in full, a time on the 12-hour clock."""
+    section = Section("Paying", [Block("paragraph", "A 25% discount applies from 01/04/2026; call before 18:30.")])
+    good = answer("You get 25 out of 100 off your bill.", "This starts on Wednesday 1 April 2026.",
+                  "Call us before 6:30pm.")
+    assert problems_with(good, section) == []
+
+
+def test_every_block_must_be_in_an_item():
+    problems = problems_with(answer("2779. Police report.", blocks=[[1]]), AGENDA)
+    assert any(problem.startswith("Block [2] is in no item") for problem in problems)
+
+
+def test_a_number_moved_to_another_item_is_a_fact_lost():
+    moved = answer("Police report 2780.", "Public forum.", blocks=[[1], [2]])
+    problems = problems_with(moved, AGENDA)
+    assert any("block [1]" in problem and "2779" in problem for problem in problems)
+    assert any("block [2]" in problem and "2780" in problem for problem in problems)
+    assert problems_with(answer("Item 2779: the police report.", "Item 2780: the public forum.",
+                                blocks=[[1], [2]]), AGENDA) == []
+
+
+def test_items_record_the_locations_of_the_blocks_they_say():
+    easy = to_easy_section(answer("Item 2779: the police report.", "Both items are short.", blocks=[[1], [1, 2]]),
+                           AGENDA)
+    assert [item.source for item in easy.items] == [["line 3"], ["line 3", "line 4"]]
+
+
+def test_block_numbers_outside_the_section_are_a_problem():
+    problems = problems_with(answer("2779. Police report.", "2780. Public forum.", blocks=[[1], [7]]), AGENDA)
+    assert any("source_blocks" in problem for problem in problems)

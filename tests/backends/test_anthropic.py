@@ -49,7 +49,7 @@ def test_the_request_keeps_the_section_as_data_and_caches_the_system_prompt(fake
     system = request.body["system"]
     assert system[0]["cache_control"] == {"type": "ephemeral"}
     assert "Easy Read" in system[0]["text"] and "Example" in system[0]["text"]
-    assert request.section == "You must pay £120 by 1 April 2026.\n\nPhone us on 01632 960123 if you cannot pay."
+    assert request.section == "[1] You must pay £120 by 1 April 2026.\n\n[2] Phone us on 01632 960123 if you cannot pay."
     assert request.body["output_config"]["format"]["type"] == "json_schema"
     sent = request.headers.get("x-api-key") or request.headers.get("authorization", "").removeprefix("Bearer ")
     assert sent == FAKE_KEY  # the SDK sends the key in a header of its choosing (this version: authorization)
@@ -116,7 +116,7 @@ def test_a_broken_answer_gets_one_repair_round(fake_anthropic, first):
 def test_the_repair_says_which_fact_is_missing_and_which_sentence_is_long(fake_anthropic):
     long = "You must pay the money that you owe to the council before the first day of April this year."
     fake_anthropic.script = [{"answer": {"heading": "Paying", "items": [
-        {"sentence": long, "picture": "money", "hard_words": [], "words_avoided": []}]}}]
+        {"sentence": long, "picture": "money", "hard_words": [], "words_avoided": [], "source_blocks": [1]}]}}]
     backend().simplify(SECTION)
     repair = fake_anthropic.requests[1].body["messages"][2]["content"]
     assert "Item 1 has 19 words" in repair
@@ -133,14 +133,16 @@ def test_still_broken_after_the_repair_falls_back(fake_anthropic):
 
 
 def test_an_answer_cut_off_at_max_tokens_is_asked_again_in_two_halves(fake_anthropic):
-    section = Section("Bins", [Block("paragraph", f"Bin {n} goes out on day {n}.") for n in range(1, 5)])
+    section = Section("Bins", [Block("paragraph", f"Bin {n} goes out on day {n}.", f"line {n}") for n in range(1, 5)])
     fake_anthropic.script = [{"stop_reason": "max_tokens", "text": '{"heading": "Bins", "items": ['}]
     chosen = backend(jobs=1)
     easy = chosen.simplify(section)
     assert len(fake_anthropic.requests) == 3
-    assert fake_anthropic.requests[1].section == "Bin 1 goes out on day 1.\n\nBin 2 goes out on day 2."
-    assert fake_anthropic.requests[2].section == "Bin 3 goes out on day 3.\n\nBin 4 goes out on day 4."
+    # Each half numbers its own blocks; the answers are put back in the whole section's numbers.
+    assert fake_anthropic.requests[1].section == "[1] Bin 1 goes out on day 1.\n\n[2] Bin 2 goes out on day 2."
+    assert fake_anthropic.requests[2].section == "[1] Bin 3 goes out on day 3.\n\n[2] Bin 4 goes out on day 4."
     assert sentences(easy) == [f"Bin {n} goes out on day {n}." for n in range(1, 5)]
+    assert [item.source for item in easy.items] == [[f"line {n}"] for n in range(1, 5)]
     assert not chosen.fallbacks
 
 
@@ -168,7 +170,7 @@ def test_sections_sent_at_once_come_back_in_order(fake_anthropic):
     span = max(r.finished for r in requests) - min(r.started for r in requests)
     assert span < 0.3 + 0.2  # all at once: about the slowest (0.3 s), not the sum (1.05 s)
     finish_order = [r.section for r in sorted(fake_anthropic.requests, key=lambda r: r.finished)]
-    assert finish_order[0] == "This is part 5."
+    assert finish_order[0] == "[1] This is part 5."
 
 
 def test_jobs_bounds_the_requests_in_flight(fake_anthropic):
@@ -242,7 +244,7 @@ def test_a_bare_heading_makes_no_request(fake_anthropic):
 
 
 def test_the_answer_fills_in_hard_words(fake_anthropic):
-    answer = good_answer("You must pay £120 by 1 April 2026.\nPhone us on 01632 960123 if you cannot pay.")
+    answer = good_answer("[1] You must pay £120 by 1 April 2026.\n[2] Phone us on 01632 960123 if you cannot pay.")
     answer["items"][0]["hard_words"] = [{"word": "pay", "explanation": "Give money for something."}]
     fake_anthropic.script = [{"answer": answer}]
     easy = backend().simplify(SECTION)
@@ -254,7 +256,7 @@ def test_one_long_paragraph_is_split_between_its_sentences(fake_anthropic):
     section = Section("Bins", [Block("paragraph", "Bins go out on Monday. Boxes go out on Friday.")])
     fake_anthropic.script = [{"stop_reason": "max_tokens", "text": "{"}]
     easy = backend().simplify(section)
-    assert [r.section for r in fake_anthropic.requests[1:]] == ["Bins go out on Monday.", "Boxes go out on Friday."]
+    assert [r.section for r in fake_anthropic.requests[1:]] == ["[1] Bins go out on Monday.", "[1] Boxes go out on Friday."]
     assert sentences(easy) == ["Bins go out on Monday.", "Boxes go out on Friday."]
 
 
@@ -279,7 +281,7 @@ def test_a_refused_key_stops_every_section_at_once(fake_anthropic):
     from easyread.backends.llm import RequestRefused
 
     sections = [Section(f"Part {n}", [Block("paragraph", f"This is part {n}.")]) for n in range(8)]
-    fake_anthropic.default = lambda request: {"status": 401} if request.section == "This is part 0." else {"delay": 2}
+    fake_anthropic.default = lambda request: {"status": 401} if request.section == "[1] This is part 0." else {"delay": 2}
     began = time.monotonic()
     with pytest.raises(RequestRefused, match="401"):
         backend(jobs=4).simplify_all(sections)

@@ -35,7 +35,7 @@ def test_a_local_server_answers_without_a_key(server):
     assert request.body["model"] == "llama3.1"
     assert request.body["messages"][0]["role"] == "system" and "Easy Read" in request.body["messages"][0]["content"]
     assert request.body["response_format"]["json_schema"]["strict"] is True
-    assert request.section.startswith("You must pay £120")
+    assert request.section.startswith("[1] You must pay £120")
     assert chosen.usage.requests == 1 and chosen.usage.input > 0 and chosen.cost is None  # no price for llama3.1
 
 
