@@ -90,6 +90,7 @@ class Numbering:
         self._instances: dict[str, _Instance] = {}
         self._counts: dict[str, list[int | None]] = {}
         self._started: set[tuple[str, int]] = set()
+        self._levels: dict[str, list[Level | None]] = {}
         if numbering is None:
             return
         for abstract in numbering.iterchildren(f"{W}abstractNum"):
@@ -127,7 +128,9 @@ class Numbering:
         if level_index is None:
             level_index = style_level if style_level is not None else self._level_of_style(abstract_id, style_id)
         level_index = min(max(level_index, 0), _LEVELS - 1)
-        levels = [self._level(abstract_id, instance, index) for index in range(_LEVELS)]
+        levels = self._levels.get(num_id)
+        if levels is None:
+            levels = self._levels[num_id] = [self._level(abstract_id, instance, index) for index in range(_LEVELS)]
         if levels[level_index] is None:
             return True, ""
         counts = self._count(abstract_id, num_id, instance, levels, level_index)

@@ -664,3 +664,34 @@ def test_every_paragraph_of_every_part_ends_up_somewhere(tmp_path: Path) -> None
     assert all(any(text in piece for piece in found) for text in expected)
     locations = [block.location for block in document.blocks()]
     assert len(locations) == len(set(locations))
+
+
+def test_headings_numbered_by_word_keep_their_number(tmp_path: Path) -> None:
+    def build(document: Any) -> None:
+        add_numbering(document, DECIMAL_LIST, NUMS)
+        for heading, text in (("Who can stand", "Anyone over 16."), ("How to apply", "Fill in the form.")):
+            add_body_xml(document, paragraph(run(heading), properties=(
+                '<w:pStyle w:val="Heading2"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="90"/></w:numPr>')))
+            document.add_paragraph(text)
+
+    document = read_built(tmp_path, build)
+    assert [(section.heading, section.level) for section in document.sections] == [
+        ("1. Who can stand", 2), ("2. How to apply", 2)]
+
+
+def test_a_text_box_in_a_table_cell_and_a_note_inside_it_follow_the_row(tmp_path: Path) -> None:
+    from docx.oxml import parse_xml
+
+    def build(document: Any) -> None:
+        table = fill_table(document, [["Monday", ""]])
+        box = text_box(paragraph(run("Boxed in a cell"), note_reference("footnote", 1)))
+        table.cell(0, 1).paragraphs[0]._p.append(parse_xml(box.replace("<w:r>", f"<w:r {NAMESPACES}>", 1)))
+        document.add_paragraph("After the table.")
+        add_notes_part(document, "footnote", {1: note_body("A note from inside a box.")})
+
+    assert blocks(read_built(tmp_path, build)) == [
+        ("table_row", "Monday", "table 1 row 1", ""),
+        ("paragraph", "Boxed in a cell", "text box 1", "text box"),
+        ("paragraph", "A note from inside a box.", "footnote 1", "footnote"),
+        ("paragraph", "After the table.", "paragraph 1", ""),
+    ]
