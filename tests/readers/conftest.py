@@ -84,3 +84,110 @@ def write_text(tmp_path: Path) -> Callable[..., Path]:
         return path
 
     return write
+
+
+# --- raw WordprocessingML for what python-docx has no API for (notes, text boxes, numbering) -------
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NAMESPACES = (
+    f'xmlns:w="{W_NS}" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:v="urn:schemas-microsoft-com:vml"'
+)
+NOTES_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.{kind}s+xml"
+
+
+def run(text: str, extra: str = "") -> str:
+    """A w:r holding `text` (kept exactly, spaces included), with run properties `extra` if given."""
+    properties = f"<w:rPr>{extra}</w:rPr>" if extra else ""
+    return f'<w:r>{properties}<w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def paragraph(*runs: str, properties: str = "") -> str:
+    """A w:p made of the given runs (strings of XML)."""
+    return f"<w:p>{f'<w:pPr>{properties}</w:pPr>' if properties else ''}{''.join(runs)}</w:p>"
+
+
+def add_body_xml(document: Any, xml: str) -> None:
+    """Append raw WordprocessingML (paragraphs, tables, content controls) to the body, before its w:sectPr."""
+    from docx.oxml import parse_xml
+
+    body = document.element.body
+    for child in list(parse_xml(f"<w:body {NAMESPACES}>{xml}</w:body>")):
+        body.insert(len(body) - 1, child)
+
+
+def note_reference(kind: str, note_id: int, custom_mark: str = "") -> str:
+    """A run with a footnote or endnote reference (optionally with its own mark, such as "*")."""
+    if custom_mark:
+        return (f'<w:r><w:{kind}Reference w:customMarkFollows="1" w:id="{note_id}"/>'
+                f"<w:t>{custom_mark}</w:t></w:r>")
+    return f'<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:{kind}Reference w:id="{note_id}"/></w:r>'
+
+
+def add_notes_part(document: Any, kind: str, notes: dict[int, str]) -> None:
+    """Give the document word/footnotes.xml (kind "footnote") or endnotes.xml with Word's separator and
+    continuation-separator notes and the given notes {id: body XML (paragraphs)}."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    separators = (f'<w:{kind} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:{kind}>'
+                  f'<w:{kind} w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/>'
+                  f"</w:r></w:p></w:{kind}>")
+    body = "".join(f'<w:{kind} w:id="{note_id}">{xml}</w:{kind}>' for note_id, xml in notes.items())
+    blob = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:{kind}s {NAMESPACES}>{separators}{body}</w:{kind}s>'
+    part = Part(PackURI(f"/word/{kind}s.xml"), NOTES_CONTENT_TYPE.format(kind=kind), blob.encode("utf-8"),
+                document.part.package)
+    relationship = RELATIONSHIP_TYPE.FOOTNOTES if kind == "footnote" else RELATIONSHIP_TYPE.ENDNOTES
+    document.part.relate_to(part, relationship)
+
+
+def note_body(text: str, kind: str = "footnote") -> str:
+    """A note's paragraph as Word writes it: the note's own mark, a space, then the text."""
+    return (f'<w:p><w:r><w:{kind}Ref/></w:r><w:r><w:t xml:space="preserve"> </w:t></w:r>'
+            f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>')
+
+
+def text_box(*paragraphs: str, drawing: bool = True, vml: bool = True) -> str:
+    """A run holding one text box, as Word writes it: DrawingML (wps) in mc:Choice and the same box
+    again as VML in mc:Fallback; or only one of them."""
+    content = f"<w:txbxContent>{''.join(paragraphs)}</w:txbxContent>"
+    wps = ('<w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="1" '
+           'behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
+           '<wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset></wp:positionH>'
+           '<wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV>'
+           '<wp:extent cx="1828800" cy="457200"/><wp:wrapSquare wrapText="bothSides"/>'
+           '<wp:docPr id="1" name="Text Box 1"/><a:graphic><a:graphicData '
+           'uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:cNvSpPr txBox="1"/>'
+           '<wps:spPr/>'
+           f'<wps:txbx>{content}</wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing>')
+    pict = f'<w:pict><v:shape id="box" type="#_x0000_t202" style="width:144pt;height:36pt"><v:textbox>{content}</v:textbox></v:shape></w:pict>'
+    if drawing and vml:
+        return (f'<w:r><mc:AlternateContent><mc:Choice Requires="wps">{wps}</mc:Choice>'
+                f"<mc:Fallback>{pict}</mc:Fallback></mc:AlternateContent></w:r>")
+    return f"<w:r>{wps if drawing else pict}</w:r>"
+
+
+def add_numbering(document: Any, abstracts: str, nums: str) -> None:
+    """Add w:abstractNum definitions and w:num instances (raw XML) to the document's numbering part."""
+    from docx.oxml import parse_xml
+
+    numbering = document.part.numbering_part.element
+    first_num = numbering.find(f"{{{W_NS}}}num")
+    for abstract in list(parse_xml(f"<w:numbering {NAMESPACES}>{abstracts}</w:numbering>")):
+        if first_num is not None:
+            first_num.addprevious(abstract)
+        else:
+            numbering.append(abstract)
+    for num in list(parse_xml(f"<w:numbering {NAMESPACES}>{nums}</w:numbering>")):
+        numbering.append(num)
+
+
+def numbered(text: str, num_id: int, level: int = 0) -> str:
+    """A paragraph numbered by Word (w:numPr) with the given list instance and level."""
+    return paragraph(run(text), properties=f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>')
