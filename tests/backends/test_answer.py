@@ -12,7 +12,7 @@ def answer(*sentences: str, blocks: list[list[int]] | None = None) -> EasyReadAn
     blocks = blocks or [[1]] * len(sentences)
     return EasyReadAnswer.model_validate({"heading": "Paying", "items": [
         {"sentence": s, "picture": "money", "hard_words": [], "words_avoided": [], "source_blocks": b}
-        for s, b in zip(sentences, blocks)]})
+        for s, b in zip(sentences, blocks, strict=True)]})
 
 
 AGENDA = Section("Agenda", [Block("list_item", "2779. Police report", "line 3"),
