@@ -156,6 +156,8 @@ _SPACES = frozenset("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\u1680\u2028\u2029\u202f
     chr(c) for c in range(0x2000, 0x200B)
 )
 
+_AS_SPACE = {ord(space): " " for space in _SPACES}
+
 
 def _clusters(text: str):  # type: ignore[no-untyped-def]
     """Each character with the combining marks after it (a mark must be drawn by its letter's font)."""
@@ -173,6 +175,10 @@ class Fonts:
         self.families = families
         self.coverage = coverage
         self._faces: dict[tuple[str, bool], str | None] = {}
+        self._ascii = {  # the ASCII characters the body face draws (or that are spaces), bold or not
+            bold: frozenset(chr(c) for c in range(128) if c in coverage[families[0].face(bold)] or chr(c) in _SPACES)
+            for bold in (False, True)
+        }
 
     @property
     def body(self) -> FontFamily:
@@ -215,8 +221,8 @@ class Fonts:
         "ŵ"), spaces of every width become " ", and characters no font has are left out.
         """
         body = self.body.face(bold)
-        if text.isascii() and all(ord(c) in self.coverage[body] or c in _SPACES for c in text):
-            return [("".join(" " if c in _SPACES else c for c in text), body)] if text else []
+        if text.isascii() and self._ascii[bold].issuperset(text):  # the common case, at C speed
+            return [(text.translate(_AS_SPACE), body)] if text else []
         runs: list[tuple[str, str]] = []
         for piece, face in self._pieces(text, bold):
             if face is None:
