@@ -1,8 +1,13 @@
-"""The reportlab pieces of an Easy Read page. Imports reportlab: import this module lazily."""
+"""The reportlab pieces of an Easy Read page. Imports reportlab: import this module lazily.
+
+Every piece of text goes through `easyread.layout.markup.font_markup` (or `Fonts.runs` on the
+canvas), so each character is drawn, and measured, with a font that has it.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.utils import ImageReader
@@ -11,8 +16,11 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from easyread.layout import styles as S
 from easyread.layout.front import CONTENTS_HEADING, FrontMatter
-from easyread.layout.markup import plain, sentence_markup
+from easyread.layout.markup import clean, font_markup, sentence_markup
 from easyread.model import HardWord, Item
+
+if TYPE_CHECKING:
+    from easyread.layout.fonts import Fonts
 
 
 def _image(picture_file: str | None):  # type: ignore[no-untyped-def]
@@ -43,20 +51,22 @@ def _image(picture_file: str | None):  # type: ignore[no-untyped-def]
 class PictureBox(Flowable):
     """A framed square: the chosen picture if there is one, else its description in small text."""
 
-    def __init__(self, description: str, style, size: float = S.PICTURE_BOX, picture_file: str | None = None):
+    def __init__(self, description: str, style, fonts: Fonts, size: float = S.PICTURE_BOX,
+                 picture_file: str | None = None):
         super().__init__()
         self.size = size
         self.image = _image(picture_file)
         self.label: Paragraph | None = None
         if self.image is None:
-            self.label = self._fitting_label(description, style)
+            self.label = self._fitting_label(description, style, fonts)
 
-    def _fitting_label(self, description: str, style) -> Paragraph:
+    def _fitting_label(self, description: str, style, fonts: Fonts) -> Paragraph:
         inner = self.size - 2 * S.PICTURE_PADDING
-        words = plain(description).split()
+        every_word = clean(description).split()
+        words = every_word
         while True:
-            text = "Picture: " + " ".join(words) + (" ..." if words != plain(description).split() else "")
-            label = Paragraph(text.strip(), style)
+            text = "Picture: " + " ".join(words) + (" ..." if words != every_word else "")
+            label = Paragraph(font_markup(text.strip(), fonts), style)
             _, height = label.wrap(inner, inner)
             if height <= inner or not words:
                 return label
@@ -123,37 +133,36 @@ def _font(styles: dict) -> str:
     return styles["body"].fontName
 
 
-def _fits_text_column(styles: dict):  # type: ignore[no-untyped-def]
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    body = styles["body"]
+def _fits_text_column(styles: dict, fonts: Fonts):  # type: ignore[no-untyped-def]
+    size = styles["body"].fontSize
     width = S.TEXT_WIDTH  # the sentence column, the gutter already taken off
-    # Bold is wider than regular: measure with the bold face so a bold address fits too.
-    return lambda text: stringWidth(text, styles["word"].fontName, body.fontSize) <= width
+    # Bold is wider than regular: measure with the bold faces so a bold address fits too.
+    return lambda text: fonts.width(text, size, bold=True) <= width
 
 
-def _sentence(item: Item, styles: dict) -> Paragraph:
-    markup = sentence_markup(item.sentence, item.hard_words, fits=_fits_text_column(styles))
+def _sentence(item: Item, styles: dict, fonts: Fonts) -> Paragraph:
+    markup = sentence_markup(item.sentence, item.hard_words, fits=_fits_text_column(styles, fonts), fonts=fonts)
     return Paragraph(markup, styles["body"])
 
 
-def _box(item: Item, styles: dict) -> PictureBox:
-    return PictureBox(item.picture, styles["picture"], picture_file=item.picture_file)
+def _box(item: Item, styles: dict, fonts: Fonts) -> PictureBox:
+    return PictureBox(item.picture, styles["picture"], fonts, picture_file=item.picture_file)
 
 
-def item_row(item: Item, styles: dict) -> Table:
+def item_row(item: Item, styles: dict, fonts: Fonts) -> Table:
     """One idea: the picture box on the left, the sentence (hard words in bold) on the right.
 
     A row never splits across pages.
     """
-    return _row(_box(item, styles), _sentence(item, styles), font=_font(styles), left_width=S.PICTURE_BOX)
+    return _row(_box(item, styles, fonts), _sentence(item, styles, fonts), font=_font(styles),
+                left_width=S.PICTURE_BOX)
 
 
-def oversized_item_rows(item: Item, styles: dict, first_space: float) -> list[Table]:
+def oversized_item_rows(item: Item, styles: dict, fonts: Fonts, first_space: float) -> list[Table]:
     """An item whose sentence is taller than a whole page, cut into rows that each fit a page:
     the first with the picture box (in `first_space`), the rest with an empty left column."""
     parts: list[Paragraph] = []
-    rest, space = _sentence(item, styles), first_space - 1
+    rest, space = _sentence(item, styles, fonts), first_space - 1
     while True:
         _, height = rest.wrap(S.TEXT_WIDTH, space)
         pieces = rest.split(S.TEXT_WIDTH, space) if height > space else []
@@ -163,15 +172,15 @@ def oversized_item_rows(item: Item, styles: dict, first_space: float) -> list[Ta
         parts.append(pieces[0])
         rest, space = pieces[1], S.FRAME_HEIGHT - 1
     font = _font(styles)
-    rows = [_row(_box(item, styles), parts[0], font=font, left_width=S.PICTURE_BOX)]
+    rows = [_row(_box(item, styles, fonts), parts[0], font=font, left_width=S.PICTURE_BOX)]
     rows += [_row(Spacer(S.PICTURE_BOX, 1), part, font=font, left_width=S.PICTURE_BOX) for part in parts[1:]]
     return rows
 
 
-def glossary_row(entry: HardWord, styles: dict) -> Table:
+def glossary_row(entry: HardWord, styles: dict, fonts: Fonts) -> Table:
     """One hard word in bold on the left, its explanation on the right, a rule underneath."""
-    word = Paragraph(f"<b>{plain(entry.word)}</b>", styles["word"])
-    explanation = Paragraph(plain(entry.explanation or ""), styles["body"])
+    word = Paragraph(f"<b>{font_markup(entry.word, fonts, bold=True)}</b>", styles["word"])
+    explanation = Paragraph(font_markup(entry.explanation or "", fonts), styles["body"])
     rule = [
         ("TOPPADDING", (0, 0), (-1, -1), S.GLOSSARY_ROW_PADDING),
         ("BOTTOMPADDING", (0, 0), (-1, -1), S.GLOSSARY_ROW_PADDING),
@@ -181,38 +190,40 @@ def glossary_row(entry: HardWord, styles: dict) -> Table:
     return _row(word, explanation, font=_font(styles), left_width=S.PICTURE_BOX, extra=rule)
 
 
-def heading(text: str, styles: dict) -> Paragraph:
-    return Paragraph(plain(text), styles["heading"])
+def heading(text: str, styles: dict, fonts: Fonts) -> Paragraph:
+    return Paragraph(font_markup(text, fonts, bold=True), styles["heading"])
 
 
-def title_page(front: FrontMatter, styles: dict) -> list[Flowable]:
+def title_page(front: FrontMatter, styles: dict, fonts: Fonts) -> list[Flowable]:
     """The title page: the title, a picture, and what this document is."""
     return [
-        Paragraph(plain(front.title), styles["title"]),
+        Paragraph(font_markup(front.title, fonts, bold=True), styles["title"]),
         Spacer(1, 24),
-        PictureBox(front.picture, styles["picture"], size=S.TITLE_PICTURE_CM * S.CM, picture_file=front.picture_file),
+        PictureBox(front.picture, styles["picture"], fonts, size=S.TITLE_PICTURE_CM * S.CM,
+                   picture_file=front.picture_file),
         Spacer(1, 24),
-        Paragraph(plain(front.source_line), styles["body"]),
+        Paragraph(font_markup(front.source_line, fonts), styles["body"]),
         Spacer(1, 12),
-        Paragraph(plain(front.made_with), styles["body"]),
+        Paragraph(font_markup(front.made_with, fonts), styles["body"]),
     ]
 
 
-def contents_page(front: FrontMatter, styles: dict) -> list[Flowable]:
+def contents_page(front: FrontMatter, styles: dict, fonts: Fonts) -> list[Flowable]:
     """The contents list, on the page after the title page (a long list runs on to the next page)."""
     if not front.contents:
         return []
-    return [heading(CONTENTS_HEADING, styles),
-            *(Paragraph("• " + plain(text), styles["body"]) for text in front.contents)]
+    return [heading(CONTENTS_HEADING, styles, fonts),
+            *(Paragraph(font_markup("• " + text, fonts), styles["body"]) for text in front.contents)]
 
 
-def closing(lines: Sequence[str], styles: dict) -> list[Flowable]:
+def closing(lines: Sequence[str], styles: dict, fonts: Fonts) -> list[Flowable]:
     """The last lines of the document: picture credits, kept together (none without a picture set)."""
     from reportlab.platypus import KeepTogether
 
     if not lines:
         return []
-    return [KeepTogether([Spacer(1, 18), *(Paragraph(plain(line), styles["body"]) for line in lines)])]
+    paragraphs = [Paragraph(font_markup(line, fonts), styles["body"]) for line in lines]
+    return [KeepTogether([Spacer(1, 18), *paragraphs])]
 
 
 def height_of(flowables: Sequence[Flowable], width: float = S.FRAME_WIDTH) -> float:
@@ -227,7 +238,17 @@ def height_of(flowables: Sequence[Flowable], width: float = S.FRAME_WIDTH) -> fl
     return total
 
 
-def numbered_canvas(font: str, page_counts: list[int]) -> type[Canvas]:
+def draw_centred(canvas: Canvas, fonts: Fonts, text: str, x: float, y: float, size: float) -> None:
+    """Draw `text` centred on `x` with its baseline at `y`, run by run in the fonts that have it."""
+    runs = fonts.runs(clean(text))
+    writer = canvas.beginText(x - fonts.width(clean(text), size) / 2, y)
+    for run, face in runs:
+        writer.setFont(face, size)
+        writer.textOut(run)
+    canvas.drawText(writer)
+
+
+def numbered_canvas(fonts: Fonts, page_counts: list[int]) -> type[Canvas]:
     """A canvas that writes "Page N of M" on every page once it knows M, and records M."""
 
     class NumberedCanvas(Canvas):
@@ -250,9 +271,9 @@ def numbered_canvas(font: str, page_counts: list[int]) -> type[Canvas]:
 
         def _footer(self, total: int) -> None:
             self.saveState()
-            self.setFont(font, S.FOOTER_SIZE)
             self.setFillColor(HexColor(S.TEXT_COLOUR))
-            self.drawCentredString(S.PAGE_WIDTH / 2, S.FOOTER_BASELINE, f"Page {self._pageNumber} of {total}")
+            footer = f"Page {self._pageNumber} of {total}"
+            draw_centred(self, fonts, footer, S.PAGE_WIDTH / 2, S.FOOTER_BASELINE, S.FOOTER_SIZE)
             self.restoreState()
 
     return NumberedCanvas

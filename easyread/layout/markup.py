@@ -1,16 +1,22 @@
 """Turn document text into reportlab paragraph markup. Text is data: every character prints as is.
 
-Only the `<b>` tags added here for hard words are markup; anything in the text that looks like a
-tag or an entity is escaped first.
+Only the tags added here are markup: `<b>` for hard words, and `<font face>` around each run of
+characters the paragraph's own font cannot draw (see `easyread.layout.fonts`). Anything in the
+text that looks like a tag or an entity is escaped first.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
-from xml.sax.saxutils import escape
+from typing import TYPE_CHECKING
+from xml.sax.saxutils import escape, quoteattr
 
 from easyread.model import HardWord
+
+if TYPE_CHECKING:
+    from easyread.layout.fonts import Fonts
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -23,6 +29,20 @@ def clean(text: str) -> str:
 def plain(text: str) -> str:
     """`text` escaped so that it prints literally."""
     return escape(clean(text))
+
+
+def font_markup(text: str, fonts: Fonts, bold: bool = False) -> str:
+    """`text` escaped, each run the paragraph's face (the body face, bold or not) cannot draw in a
+    `<font face="...">` naming the font that can; characters no font has are left out.
+
+    Text the body face draws whole gets no tag at all. The face is named outright, bold or not,
+    as a `<font face>` resets reportlab's bold flag to that of the face it names.
+    """
+    own = fonts.body.face(bold)
+    out: list[str] = []
+    for run, face in fonts.runs(clean(text), bold):
+        out.append(escape(run) if face == own else f"<font face={quoteattr(face)}>{escape(run)}</font>")
+    return "".join(out)
 
 
 def hard_word_pattern(words: Iterable[str]) -> re.Pattern[str] | None:
@@ -64,19 +84,30 @@ def break_long_addresses(text: str, fits: Callable[[str], bool]) -> str:
 
 
 def sentence_markup(sentence: str, hard_words: Iterable[HardWord] = (),
-                    fits: Callable[[str], bool] | None = None) -> str:
-    """The sentence escaped, with each of its hard words in bold and long addresses made breakable."""
+                    fits: Callable[[str], bool] | None = None, fonts: Fonts | None = None) -> str:
+    """The sentence escaped, with each of its hard words in bold and long addresses made breakable.
+
+    With `fonts`, each run is drawn by a font that has its characters (`font_markup`): a bold
+    hard word uses the bold face of whichever font draws it.
+    """
     text = clean(sentence)
+    if fonts is not None:  # as `Fonts.runs` does, so a hard word matches what is drawn
+        text = unicodedata.normalize("NFC", text)
     if fits is not None:
         text = break_long_addresses(text, fits)
-    pattern = hard_word_pattern(hard.word for hard in hard_words)
+
+    def piece(part: str, bold: bool = False) -> str:
+        return escape(part) if fonts is None else font_markup(part, fonts, bold)
+
+    words = [hard.word if fonts is None else unicodedata.normalize("NFC", hard.word) for hard in hard_words]
+    pattern = hard_word_pattern(words)
     if pattern is None:
-        return escape(text)
+        return piece(text)
     out: list[str] = []
     position = 0
     for match in pattern.finditer(text):
-        out.append(escape(text[position : match.start()]))
-        out.append(f"<b>{escape(match.group(0))}</b>")
+        out.append(piece(text[position : match.start()]))
+        out.append(f"<b>{piece(match.group(0), bold=True)}</b>")
         position = match.end()
-    out.append(escape(text[position:]))
+    out.append(piece(text[position:]))
     return "".join(out)

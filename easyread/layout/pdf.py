@@ -1,8 +1,10 @@
 """Draw an Easy Read document as an accessible A4 PDF.
 
 Title page, then the content pages from `paginate` (one picture+sentence row per idea, 4-5 a
-page), then the "Hard words" pages, then the contact details gathered at the end. Every page has "Page N of M". reportlab is imported only
-when a PDF is drawn, so that `easyread --help` stays light.
+page), then the "Hard words" pages, then the contact details gathered at the end. Every page has
+"Page N of M". Text is drawn in Atkinson Hyperlegible, with Noto Sans for the characters it lacks
+(`easyread.layout.fonts`); pages are measured with the same fonts. reportlab is imported only when
+a PDF is drawn, so that `easyread --help` stays light.
 """
 
 from __future__ import annotations
@@ -11,9 +13,23 @@ from pathlib import Path
 
 from easyread.atomic import atomic_path
 from easyread.layout import styles as S
-from easyread.layout.front import GLOSSARY_HEADING, closing_lines, front_matter
+from easyread.layout.front import CONTENTS_HEADING, GLOSSARY_HEADING, closing_lines, front_matter
 from easyread.layout.paginate import last_pages, paginate, paginate_glossary
 from easyread.model import EasyReadDocument, HardWord, Page
+
+
+def document_text(document: EasyReadDocument) -> str:
+    """Every piece of text the PDF of `document` can draw, one per line (it decides the fonts)."""
+    front = front_matter(document)
+    parts = [document.title, document.source_name, front.source_line, front.made_with, front.picture,
+             CONTENTS_HEADING, GLOSSARY_HEADING, *closing_lines(document)]
+    for section in document.sections:
+        parts.append(section.heading)
+        for item in section.items:
+            parts += [item.sentence, item.picture, *(hard.word for hard in item.hard_words)]
+    for entry in document.glossary:
+        parts += [entry.word, entry.explanation or ""]
+    return "\n".join(parts)
 
 
 class _Layout:
@@ -21,10 +37,10 @@ class _Layout:
 
     def __init__(self, document: EasyReadDocument) -> None:
         from easyread.layout import flowables
-        from easyread.layout.fonts import register_fonts
+        from easyread.layout.fonts import fonts_for
 
-        self.fonts = register_fonts()
-        self.styles = S.paragraph_styles(self.fonts.regular, self.fonts.bold)
+        self.fonts = fonts_for(document_text(document))
+        self.styles = S.paragraph_styles(self.fonts.body.regular, self.fonts.body.bold)
         self.document = document
         self.f = flowables
 
@@ -33,8 +49,8 @@ class _Layout:
         return page.heading.strip() or self.document.title
 
     def content(self, page: Page) -> list:
-        rows = [self.f.item_row(item, self.styles) for item in page.items]
-        return [self.f.heading(self.heading_of(page), self.styles), *rows]
+        rows = [self.f.item_row(item, self.styles, self.fonts) for item in page.items]
+        return [self.f.heading(self.heading_of(page), self.styles, self.fonts), *rows]
 
     def fits(self, page: Page) -> bool:
         return self.f.height_of(self.content(page)) <= S.FRAME_HEIGHT
@@ -46,11 +62,11 @@ class _Layout:
         # One item taller than a whole page: its sentence runs on over the next pages.
         heading = content[0]
         space = S.FRAME_HEIGHT - self.f.height_of([heading]) - heading.getSpaceAfter()
-        return [heading, *self.f.oversized_item_rows(page.items[0], self.styles, space)]
+        return [heading, *self.f.oversized_item_rows(page.items[0], self.styles, self.fonts, space)]
 
     def glossary(self, entries: list[HardWord]) -> list:
-        rows = [self.f.glossary_row(entry, self.styles) for entry in entries]
-        return [self.f.heading(GLOSSARY_HEADING, self.styles), *rows]
+        rows = [self.f.glossary_row(entry, self.styles, self.fonts) for entry in entries]
+        return [self.f.heading(GLOSSARY_HEADING, self.styles, self.fonts), *rows]
 
     def glossary_fits(self, entries: list[HardWord]) -> bool:
         return self.f.height_of(self.glossary(entries)) <= S.FRAME_HEIGHT
@@ -62,7 +78,7 @@ class _Layout:
     def title_page(self) -> list:
         from reportlab.platypus import KeepInFrame
 
-        content = self.f.title_page(front_matter(self.document), self.styles)
+        content = self.f.title_page(front_matter(self.document), self.styles, self.fonts)
         # A very long title shrinks rather than push the title page onto a second page.
         return [KeepInFrame(S.FRAME_WIDTH, S.FRAME_HEIGHT, content, mode="shrink")]
 
@@ -83,7 +99,7 @@ def render_pdf(document: EasyReadDocument, output: Path, *, author: str = "easyr
     pages, glossary_pages = layout.plan()
 
     story = layout.title_page()
-    contents = layout.f.contents_page(front_matter(document), layout.styles)
+    contents = layout.f.contents_page(front_matter(document), layout.styles, layout.fonts)
     if contents:
         story += [PageBreak(), *contents]
     before, after = last_pages(document, pages)  # contact details go on the last pages
@@ -93,7 +109,7 @@ def render_pdf(document: EasyReadDocument, output: Path, *, author: str = "easyr
         story += [PageBreak(), *layout.glossary(entries)]
     for page in after:
         story += [PageBreak(), *layout.story_of(page)]
-    story += layout.f.closing(closing_lines(document), layout.styles)
+    story += layout.f.closing(closing_lines(document), layout.styles, layout.fonts)
 
     frame = Frame(
         S.FRAME_X,
@@ -122,10 +138,10 @@ def render_pdf(document: EasyReadDocument, output: Path, *, author: str = "easyr
             creator="easyread",
             lang=document.language or "en-GB",
             displayDocTitle=True,
-            initialFontName=layout.fonts.regular,  # else every page also names an unembedded Helvetica
+            initialFontName=layout.fonts.body.regular,  # else every page also names an unembedded Helvetica
             initialFontSize=S.BODY_SIZE,
             initialLeading=S.LEADING,
         )
         doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-        doc.build(story, canvasmaker=layout.f.numbered_canvas(layout.fonts.regular, page_counts))
+        doc.build(story, canvasmaker=layout.f.numbered_canvas(layout.fonts, page_counts))
     return page_counts[-1]
