@@ -21,7 +21,7 @@ from easyread.language.headings import without_heading_number
 from easyread.ledger import build_ledger
 from easyread.model import EasyReadDocument, EasySection, HardWord, SourceDocument
 from easyread.outputs import DEFAULT_FORMATS, output_base, output_paths, parse_formats, render
-from easyread.prepare import prepare_source
+from easyread.prepare import prepare_source, remove_emoji
 from easyread.readers import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
@@ -32,6 +32,7 @@ DEFAULT_FIRST_HEADING = "What is this about?"
 DEFAULT_TITLE = "Easy Read version"  # a document with no title and no heading; never its file name
 HEADING_OVER_SECTIONS = "a heading over the sections below it"
 HEADING_OF_NOTHING = "a heading whose section gave no items"
+EMOJI_FLAG = "emoji-removed"
 
 
 @dataclass
@@ -92,7 +93,7 @@ def simplify_document(source: SourceDocument, backend: Backend) -> EasyReadDocum
     """
     from easyread.backends.rules import plain_heading
 
-    source = prepare_source(source)
+    source, touched = remove_emoji(prepare_source(source))
     sections: list[EasySection] = []
     carried: list[tuple[str, str]] = []  # (heading, location) of headings with a fact, still to place
     notes: dict[str, str] = {}
@@ -114,6 +115,7 @@ def simplify_document(source: SourceDocument, backend: Backend) -> EasyReadDocum
             continue
         easy.items[:0] = [_heading_item(heading, location) for heading, location in carried]
         carried.clear()
+        _flag_emoji(easy, section.heading_location, touched)
         sections.append(easy)
     if carried and sections:
         sections[-1].items += [_heading_item(heading, location) for heading, location in carried]
@@ -129,6 +131,14 @@ def simplify_document(source: SourceDocument, backend: Backend) -> EasyReadDocum
     with_contacts.ledger = build_ledger(source, with_contacts, notes,
                                         contact_page=len(with_contacts.sections) > len(document.sections))
     return with_contacts
+
+
+def _flag_emoji(easy: EasySection, heading_location: str, touched: set[str]) -> None:
+    """Flag "emoji-removed" on each item made from a block that lost emoji, and on the first item
+    when the section's heading did, so a person checks nothing was meant by them."""
+    for index, item in enumerate(easy.items):
+        if set(item.source) & touched or (index == 0 and heading_location in touched):
+            item.flags.append(EMOJI_FLAG)
 
 
 def _heading_item(heading: str, location: str):  # type: ignore[no-untyped-def]

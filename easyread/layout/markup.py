@@ -85,29 +85,24 @@ def break_long_addresses(text: str, fits: Callable[[str], bool]) -> str:
 
 def sentence_markup(sentence: str, hard_words: Iterable[HardWord] = (),
                     fits: Callable[[str], bool] | None = None, fonts: Fonts | None = None) -> str:
-    """The sentence escaped, with each of its hard words in bold and long addresses made breakable.
+    """The sentence escaped, with each of its hard words in bold (never inside an address, a code or
+    a place name: `emphasis_runs`) and long addresses made breakable.
 
     With `fonts`, each run is drawn by a font that has its characters (`font_markup`): a bold
     hard word uses the bold face of whichever font draws it.
     """
+    from easyread.layout.emphasis import emphasis_runs
+
     text = clean(sentence)
     if fonts is not None:  # as `Fonts.runs` does, so a hard word matches what is drawn
         text = unicodedata.normalize("NFC", text)
-    if fits is not None:
-        text = break_long_addresses(text, fits)
 
     def piece(part: str, bold: bool = False) -> str:
+        if fits is not None and not bold:
+            part = break_long_addresses(part, fits)
         return escape(part) if fonts is None else font_markup(part, fonts, bold)
 
-    words = [hard.word if fonts is None else unicodedata.normalize("NFC", hard.word) for hard in hard_words]
-    pattern = hard_word_pattern(words)
-    if pattern is None:
-        return piece(text)
-    out: list[str] = []
-    position = 0
-    for match in pattern.finditer(text):
-        out.append(piece(text[position : match.start()]))
-        out.append(f"<b>{piece(match.group(0), bold=True)}</b>")
-        position = match.end()
-    out.append(piece(text[position:]))
-    return "".join(out)
+    words = [hard if fonts is None else HardWord(unicodedata.normalize("NFC", hard.word), hard.explanation)
+             for hard in hard_words]
+    return "".join(f"<b>{piece(part, bold=True)}</b>" if bold else piece(part)
+                   for part, bold in emphasis_runs(text, words))
