@@ -168,12 +168,13 @@ def contained_elements(lines: Lines, location: str, role: str) -> list[Element]:
 
 
 def hidden_elements(location: str, hidden: str, page_numbers: str) -> list[Element]:
-    """Set-aside elements for hidden text (w:vanish) and for page numbers drawn by a field."""
+    """Set-aside elements for hidden text (w:vanish) and for page numbers drawn by a field. Each has
+    a location of its own ("paragraph 4, hidden text"): the ledger names every part once."""
     elements: list[Element] = []
     if hidden:
-        elements.append(set_aside(location, hidden, HIDDEN_TEXT))
+        elements.append(set_aside(f"{location}, hidden text", hidden, HIDDEN_TEXT))
     if page_numbers:
-        elements.append(set_aside(location, page_numbers, PAGE_NUMBER))
+        elements.append(set_aside(f"{location}, page number", page_numbers, PAGE_NUMBER))
     return elements
 
 

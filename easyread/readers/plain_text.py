@@ -6,7 +6,8 @@ The rules are the ones a person would use when reading a typed letter:
 * a heading is a paragraph of one short line (10 words or fewer) that does not end with . , ; or :
   and has more text after it, or a short line in ALL CAPS that starts a paragraph, or a ``# line``,
   or a line underlined with ``===`` or ``---``;
-* a line starting with - * • – or 1. 1) a) (1) is a list item; an indented or lower-case line after
+* a line starting with - * • – or 1. 1) a) (1) is a list item (agenda numbers such as "2779." too);
+  a bullet is dropped, a number or letter stays in the text; an indented or lower-case line after
   it carries on the same item;
 * a line split into cells by tabs, or by two or more wide gaps, is a table row (cells joined with ", ").
 """
@@ -29,7 +30,8 @@ MAX_TITLE_WORDS = 12
 MAX_SHOUTED_TITLE_WORDS = 20  # a notice's banner line in capitals is its title even when long
 BULLETS = "-*•–●▪◦·\uf0b7\uf0a7"
 _LIST_MARKER = re.compile(
-    r"^(?:[" + re.escape(BULLETS) + r"]|\d{1,3}[.)]|[A-Za-z]\)|\((?:\d{1,3}|[A-Za-z])\))\s+")
+    r"^(?:(?P<bullet>[" + re.escape(BULLETS) + r"])"
+    r"|(?:\d{1,3}|(?!19|20)\d{4})[.)]|[A-Za-z]\)|\((?:\d{1,3}|[A-Za-z])\))\s+")  # 4 digits: minute numbers, not years
 _BULLET_ONLY = re.compile(r"^[" + re.escape(BULLETS) + r"]$")
 _ATX_HEADING = re.compile(r"^#{1,6}\s+(?P<text>.*?)(?:\s+#+)?\s*$")
 _SEPARATOR = re.compile(r"^([-=*_~#])(?:\s*\1){2,}$")
@@ -180,7 +182,10 @@ def _take_line(number: int, raw: str, line: str, run: _Run | None, pieces: list[
     marker = _LIST_MARKER.match(line)
     if marker or _BULLET_ONLY.match(line):
         _flush(run, pieces)
-        return _Run("list_item", number, [line[marker.end():]] if marker else [])
+        if marker is None:
+            return _Run("list_item", number, [])
+        # A bullet goes; a number or letter stays ("2779. Police report"): people refer to items by it.
+        return _Run("list_item", number, [line[marker.end():] if marker.group("bullet") else line])
     if _is_table_row(raw):
         _flush(run, pieces)
         pieces.append(Piece("table_row", ", ".join(_cells(raw)), number))

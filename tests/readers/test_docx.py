@@ -427,7 +427,7 @@ def test_headers_and_footers_keep_contact_details_once_and_set_aside_the_rest(tm
     assert set_aside(document) == [
         ("header 1 paragraph 1", "Fenwick Vale District Council", "page header without contact details"),
         ("footer 1 paragraph 2", "Page", "page footer without contact details"),
-        ("footer 1 paragraph 2", "3", "page number"),
+        ("footer 1 paragraph 2, page number", "3", "page number"),
         ("footer 2 paragraph 1", "Call 01632 960 004 or email bins@fenwickvale.gov.uk",
          "the same as footer 1 paragraph 1"),
         ("footer 2 paragraph 2", "Printed on recycled paper", "page footer without contact details"),
@@ -548,8 +548,8 @@ def test_parts_without_an_item_are_set_aside_with_a_reason(tmp_path: Path) -> No
         ("paragraph 3", "Dog fouling 3", "table of contents"),
         ("paragraph 4", "•", "no words"),
         ("paragraph 5", "* * *", "no words"),
-        ("paragraph 6", "Draft: check with Jo.", "hidden text"),
-        ("paragraph 7", "Old plan for 2019.", "hidden text"),
+        ("paragraph 6, hidden text", "Draft: check with Jo.", "hidden text"),
+        ("paragraph 7, hidden text", "Old plan for 2019.", "hidden text"),
     ]
 
 
@@ -564,7 +564,7 @@ def test_field_codes_are_not_text_but_field_results_are(tmp_path: Path) -> None:
 
     document = read_built(tmp_path, build)
     assert blocks(document) == [("paragraph", "Ward: Riverside", "paragraph 1", "")]
-    assert set_aside(document) == [("paragraph 1", "4", "page number")]
+    assert set_aside(document) == [("paragraph 1, page number", "4", "page number")]
 
 
 def test_text_is_repaired(tmp_path: Path) -> None:

