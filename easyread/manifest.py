@@ -38,7 +38,7 @@ class DocumentRecord:
     pages: int | None = None
     scores_before: dict[str, float] | None = None  # {"reading_ease": .., "grade": ..}
     scores_after: dict[str, float] | None = None
-    facts_missing: list[str] = field(default_factory=list)  # "01632 960 003 (footnote 1)"
+    facts_missing: list[str] = field(default_factory=list)  # "01632 960 418 (footnote 1)"
     parts_set_aside: dict[str, int] = field(default_factory=dict)  # parts of the source with no item, by reason
     parts_unexplained: list[str] = field(default_factory=list)  # locations of parts that gave no item, no reason
     tokens: int = 0

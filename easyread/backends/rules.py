@@ -41,13 +41,15 @@ def _finish(sentence: str) -> str:
     sentence = re.sub(r"\s+", " ", sentence).strip().lstrip(",;:-–—• ").strip()
     if not sentence:
         return ""
-    sentence = sentence[:1].upper() + sentence[1:]
+    if not _STARTS_WITH_ADDRESS.match(sentence):  # "repairs@..." and "www..." keep their case
+        sentence = sentence[:1].upper() + sentence[1:]
     if sentence[-1] not in ".!?":
         sentence = sentence.rstrip(",;:") + "."
     return sentence
 
 
 ADDRESS_LINE_WORDS = 5
+_STARTS_WITH_ADDRESS = re.compile(r"^(?:[\w.+-]+@|https?://|www\.)", re.IGNORECASE)
 
 
 def _is_address_line(block: Block) -> bool:

@@ -49,8 +49,8 @@ def split_sentences(text: str) -> list[str]:
 
     Every non-space character of `text` is in exactly one sentence, in the original order.
     Line breaks end a sentence too: a list item on its own line is never glued to the next.
-    A sentence never ends after an abbreviation that goes on ("Cllr. Smith", "Tel. 01632 960 005",
-    from data/abbreviations.tsv) and never is only an item's number ("2779." belongs to "Police report").
+    A sentence never ends after an abbreviation that goes on ("Cllr. Okafor", "Tel. 01632 960 448",
+    from data/abbreviations.tsv) and never is only an item's number ("3121." belongs to "Highways update").
     """
     return _rejoined(_split(text))
 

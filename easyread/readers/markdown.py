@@ -100,7 +100,7 @@ def choose_title(elements: Sequence[Element], front_title: str | None) -> tuple[
 def parse_elements(text: str) -> Iterator[Element]:
     """Walk the markdown-it token stream and yield headings, blocks and set-aside parts in reading order.
 
-    An ordered list item keeps its number ("12. Police report"): in agendas and rules the number is
+    An ordered list item keeps its number ("12. Footpath repairs"): in agendas and rules the number is
     how people refer to the item. Raw HTML keeps its visible text; an HTML comment is set aside.
     """
     parser = MarkdownIt("commonmark").enable(["table", "strikethrough"])

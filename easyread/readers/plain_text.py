@@ -6,7 +6,7 @@ The rules are the ones a person would use when reading a typed letter:
 * a heading is a paragraph of one short line (10 words or fewer) that does not end with . , ; or :
   and has more text after it, or a short line in ALL CAPS that starts a paragraph, or a ``# line``,
   or a line underlined with ``===`` or ``---``;
-* a line starting with - * • – or 1. 1) a) (1) is a list item (agenda numbers such as "2779." too);
+* a line starting with - * • – or 1. 1) a) (1) is a list item (agenda numbers such as "3121." too);
   a bullet is dropped, a number or letter stays in the text; an indented or lower-case line after
   it carries on the same item;
 * a line split into cells by tabs, or by two or more wide gaps, is a table row (cells joined with ", ").
@@ -39,6 +39,7 @@ _SETEXT_UNDERLINE = re.compile(r"^(?:=+|-+)$")
 _CELL_GAP = re.compile(r"\t+| {2,}")
 _WIDE_GAP = re.compile(r"(?<![.!?:;]) {2,}(?=\S)")
 _NOT_HEADING_END = (".", ",", ";", ":")
+_GREETING = re.compile(r"^(?:dear|to whom it may concern)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,8 @@ def _title_text(line: str) -> str | None:
         return None
     if _LIST_MARKER.match(stripped) and not heading:
         return None
+    if _GREETING.match(text):
+        return None  # "Dear tenant" opens a letter: it is not its title
     limit = MAX_SHOUTED_TITLE_WORDS if _is_all_caps(text) else MAX_TITLE_WORDS
     if len(text.split()) > limit or text.endswith(_NOT_HEADING_END):
         return None
@@ -184,7 +187,7 @@ def _take_line(number: int, raw: str, line: str, run: _Run | None, pieces: list[
         _flush(run, pieces)
         if marker is None:
             return _Run("list_item", number, [])
-        # A bullet goes; a number or letter stays ("2779. Police report"): people refer to items by it.
+        # A bullet goes; a number or letter stays ("3121. Highways update"): people refer to items by it.
         return _Run("list_item", number, [line[marker.end():] if marker.group("bullet") else line])
     if _is_table_row(raw):
         _flush(run, pieces)

@@ -15,8 +15,8 @@ def answer(*sentences: str, blocks: list[list[int]] | None = None) -> EasyReadAn
         for s, b in zip(sentences, blocks, strict=True)]})
 
 
-AGENDA = Section("Agenda", [Block("list_item", "2779. Police report", "line 3"),
-                            Block("list_item", "2780. Public forum", "line 4")])
+AGENDA = Section("Agenda", [Block("list_item", "3121. Highways update", "line 3"),
+                            Block("list_item", "3122. Any other business", "line 4")])
 
 
 def test_a_good_answer_has_no_problems():
@@ -71,25 +71,25 @@ def test_facts_in_their_easy_read_forms_need_no_repair():
 
 
 def test_every_block_must_be_in_an_item():
-    problems = problems_with(answer("2779. Police report.", blocks=[[1]]), AGENDA)
+    problems = problems_with(answer("3121. Highways update.", blocks=[[1]]), AGENDA)
     assert any(problem.startswith("Block [2] is in no item") for problem in problems)
 
 
 def test_a_number_moved_to_another_item_is_a_fact_lost():
-    moved = answer("Police report 2780.", "Public forum.", blocks=[[1], [2]])
+    moved = answer("Highways update 3122.", "Any other business.", blocks=[[1], [2]])
     problems = problems_with(moved, AGENDA)
-    assert any("block [1]" in problem and "2779" in problem for problem in problems)
-    assert any("block [2]" in problem and "2780" in problem for problem in problems)
-    assert problems_with(answer("Item 2779: the police report.", "Item 2780: the public forum.",
+    assert any("block [1]" in problem and "3121" in problem for problem in problems)
+    assert any("block [2]" in problem and "3122" in problem for problem in problems)
+    assert problems_with(answer("Item 3121: the highways update.", "Item 3122: any other business.",
                                 blocks=[[1], [2]]), AGENDA) == []
 
 
 def test_items_record_the_locations_of_the_blocks_they_say():
-    easy = to_easy_section(answer("Item 2779: the police report.", "Both items are short.", blocks=[[1], [1, 2]]),
+    easy = to_easy_section(answer("Item 3121: the highways update.", "Both items are short.", blocks=[[1], [1, 2]]),
                            AGENDA)
     assert [item.source for item in easy.items] == [["line 3"], ["line 3", "line 4"]]
 
 
 def test_block_numbers_outside_the_section_are_a_problem():
-    problems = problems_with(answer("2779. Police report.", "2780. Public forum.", blocks=[[1], [7]]), AGENDA)
+    problems = problems_with(answer("3121. Highways update.", "3122. Any other business.", blocks=[[1], [7]]), AGENDA)
     assert any("source_blocks" in problem for problem in problems)

@@ -81,7 +81,7 @@ def test_characters_no_font_has_are_left_out_not_boxed(fonts):
     drawn = "".join(run for run, _ in fonts.runs(text))
     assert drawn == "Call us  today   done"
     assert fonts.undrawable(text) == "📞✔→"
-    assert F.undrawable("Peidiwch ag yfed y dŵr") == ""
+    assert F.undrawable("Bydd yr ŵyl yn y parc") == ""
     assert F.undrawable("a ❤️ b") == "❤\ufe0f"
 
 
@@ -129,9 +129,9 @@ def test_font_markup_in_bold_names_the_bold_face(fonts):
 
 
 def test_a_bold_hard_word_with_a_welsh_letter(fonts):
-    markup = sentence_markup("Peidiwch ag yfed y dŵr.", [HardWord("dŵr")], fonts=fonts)
+    markup = sentence_markup("Bydd yr ŵyl yn y parc.", [HardWord("ŵyl")], fonts=fonts)
     bold = fonts.face_for("ŵ", bold=True)
-    assert markup == f'Peidiwch ag yfed y <b>d<font face="{bold}">ŵ</font>r</b>.'
+    assert markup == f'Bydd yr <b><font face="{bold}">ŵ</font>yl</b> yn y parc.'
 
 
 def test_a_hard_word_matches_a_decomposed_letter(fonts):

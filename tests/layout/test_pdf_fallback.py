@@ -23,7 +23,7 @@ needs_fonttools = pytest.mark.skipif(importlib.util.find_spec("fontTools") is No
 
 def welsh_document() -> EasyReadDocument:
     items = [
-        Item("Peidiwch ag yfed y dŵr o'r tap.", "gwydr o ddŵr", [WATER]),
+        Item("Bydd yr ŵyl yn y parc.", "gwydr o ddŵr", [WATER]),
         Item(f"Llythrennau: {LATIN_EXTENDED_A} {WELSH}.", "llythrennau ŵ ŷ"),
         Item("Berwch y dŵr am un munud.", "tegell"),
     ]
@@ -138,7 +138,7 @@ def test_markup_in_welsh_text_still_prints_literally(tmp_path):
 
 def test_pages_hold_four_or_five_items_with_fallback_runs(tmp_path):
     sentences = [
-        "Peidiwch ag yfed y dŵr o'r tap nes i ni ddweud wrthych ei bod yn ddiogel i'w yfed eto.",
+        "Bydd yr ŵyl fwyd yn y parc ar ddydd Sadwrn, a bydd bysiau ychwanegol yn rhedeg drwy'r dydd.",
         "Ŵyl y Ŷd: ŵ ŷ Ŵ Ŷ ĉ ĝ ĥ ĵ ŝ ŭ Ō ō Ŋ ŋ ŧ ŀ.",
         "Berwch y dŵr am un munud, yna gadewch iddo oeri cyn ei yfed.",
     ]

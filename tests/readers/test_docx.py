@@ -270,12 +270,12 @@ def test_a_footnote_is_kept_right_after_the_paragraph_that_refers_to_it(tmp_path
     def build(document: Any) -> None:
         add_body_xml(document, paragraph(run("Report a broken street light online."), note_reference("footnote", 1))
                      + paragraph(run("We fix most lights within a week.")))
-        add_notes_part(document, "footnote", {1: note_body("Out of hours, call 01632 960 003.")})
+        add_notes_part(document, "footnote", {1: note_body("After 6pm, ring 01632 960 418.")})
 
     document = read_built(tmp_path, build)
     assert blocks(document) == [
         ("paragraph", "Report a broken street light online.", "paragraph 1", ""),
-        ("paragraph", "Out of hours, call 01632 960 003.", "footnote 1", "footnote"),
+        ("paragraph", "After 6pm, ring 01632 960 418.", "footnote 1", "footnote"),
         ("paragraph", "We fix most lights within a week.", "paragraph 2", ""),
     ]
     assert set_aside(document) == []  # Word's separator notes hold no text and are not mentioned
@@ -361,7 +361,7 @@ def test_a_damaged_footnotes_part_is_reported_not_skipped(tmp_path: Path) -> Non
 
 
 def test_a_text_box_is_its_own_block_not_glued_to_the_sentence_before_it(tmp_path: Path) -> None:
-    box = text_box(paragraph(run("Important: put your bin out by 7am")))
+    box = text_box(paragraph(run("Note: bring the form with you")))
 
     def build(document: Any) -> None:
         add_body_xml(document, paragraph(run("Bins are collected on Mondays."), box)
@@ -370,7 +370,7 @@ def test_a_text_box_is_its_own_block_not_glued_to_the_sentence_before_it(tmp_pat
     document = read_built(tmp_path, build)
     assert blocks(document) == [
         ("paragraph", "Bins are collected on Mondays.", "paragraph 1", ""),
-        ("paragraph", "Important: put your bin out by 7am", "text box 1", "text box"),
+        ("paragraph", "Note: bring the form with you", "text box 1", "text box"),
         ("paragraph", "Recycling goes in the blue bin.", "paragraph 2", ""),
     ]
 
@@ -487,7 +487,7 @@ def test_bold_lines_with_contact_details_or_inside_a_block_of_lines_stay_text(tm
         document.add_paragraph().add_run("FREEPOST FV-COUNCIL-TAX").bold = True
         document.add_paragraph("Fenwick Vale")
         document.add_paragraph("")
-        document.add_paragraph().add_run("01632 960 005").bold = True
+        document.add_paragraph().add_run("01632 960 662").bold = True
         document.add_paragraph("Lines are open from 9am.")
 
     document = read_built(tmp_path, build)

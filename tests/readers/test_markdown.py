@@ -69,10 +69,10 @@ def test_html_blocks_keep_their_text_and_comments_are_set_aside_with_a_reason(wr
 
 
 def test_agenda_numbers_stay_with_their_items(write_text: Callable[..., Path]) -> None:
-    document = markdown.read(write_text("agenda.md", "# Agenda\n\n2779. Police report\n2780. Public forum\n\n"
+    document = markdown.read(write_text("agenda.md", "# Agenda\n\n4410. Footpath repairs\n4411. Correspondence\n\n"
                                                      "12. Apologies\n13. Minutes\n"))
     assert [block.text for block in document.blocks()] == [
-        "2779. Police report", "2780. Public forum", "12. Apologies", "13. Minutes"]
+        "4410. Footpath repairs", "4411. Correspondence", "12. Apologies", "13. Minutes"]
 
 
 def test_escapes_and_entities_become_plain_characters(write_text: Callable[..., Path]) -> None:
