@@ -167,7 +167,7 @@ def _parts(pages: list[PageText], builder: SectionBuilder) -> list[_Part]:
     parts: list[_Part] = []
     for page in pages:
         flow = [line for line in page.lines if line.size >= MIN_TEXT_SIZE]
-        units = paragraphs(reading_order(flow))
+        units = paragraphs(reading_order(flow, page.width))
         for index, unit in enumerate(units, start=1):
             parts.append(_Part(page, f"page {page.number} paragraph {index}", unit, repair_text(unit.text)))
         count = len(units)

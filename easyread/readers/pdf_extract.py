@@ -81,7 +81,8 @@ def read_pages(document: Any) -> Iterator[PageText]:
 
 
 def _resource_manager(resolver: GlyphResolver) -> Any:
-    """A resource manager that notes each CID font's CIDToGIDMap stream for the glyph resolver."""
+    """A resource manager that notes, for the glyph resolver, each CID font's CIDToGIDMap stream and
+    which simple fonts use WinAnsiEncoding."""
     from pdfminer.pdffont import PDFCIDFont
     from pdfminer.pdfinterp import PDFResourceManager
     from pdfminer.pdftypes import PDFStream, resolve1
@@ -92,6 +93,11 @@ def _resource_manager(resolver: GlyphResolver) -> Any:
             cid_map = resolve1(spec.get("CIDToGIDMap")) if isinstance(font, PDFCIDFont) else None
             if isinstance(cid_map, PDFStream):
                 resolver.cid_maps[id(font)] = cid_map.get_data()
+            encoding = resolve1(spec.get("Encoding"))
+            if isinstance(encoding, dict):
+                encoding = resolve1(encoding.get("BaseEncoding"))
+            if getattr(encoding, "name", None) == "WinAnsiEncoding":
+                resolver.win_ansi.add(id(font))
             return font
 
     return Manager(caching=True)
@@ -223,7 +229,7 @@ def _rotated_runs(chars: list[Any], bold_fonts: dict[str, bool]) -> list[Line]:
     for run in runs:
         run.sort(key=lambda entry: entry[1])
         text = run[0][3].get_text()
-        for (_, before, before_extent, _), (_, along, extent, char) in zip(run, run[1:]):
+        for (_, before, before_extent, _), (_, along, extent, char) in zip(run, run[1:], strict=False):
             if along - before - (before_extent + extent) / 2 > char.size / 3:
                 text += " "
             text += char.get_text()

@@ -11,6 +11,9 @@ this module is asked first and tries, in order:
    "tt", "ft", ... as single glyphs reached only through the font's GSUB table, and leaves them out
    of ToUnicode (pypdf reads the "ti" one as U+019F, pdfminer as "(cid:415)").
 
+And in a simple font with WinAnsiEncoding, every unused code above 32 is a bullet (ISO 32000-1:2008,
+annex D.2, note 6); reportlab, for one, draws "•" as code 127 there.
+
 A glyph none of these can read stays unknown; the caller counts those to judge the text layer.
 """
 
@@ -52,10 +55,13 @@ class GlyphResolver:
     def __init__(self) -> None:
         self._fonts: dict[int, _EmbeddedFont | None] = {}
         self.cid_maps: dict[int, bytes] = {}
+        self.win_ansi: set[int] = set()  # id(font) of simple fonts with WinAnsiEncoding
 
     def resolve(self, font: Any, cid: int) -> str | None:
         """The text glyph `cid` of `font` draws, or None when nothing says."""
         key = id(font)
+        if key in self.win_ansi and 32 < cid < 256:
+            return "\u2022"
         if key not in self._fonts:
             self._fonts[key] = _read_embedded(font, self.cid_maps.get(key))
         embedded = self._fonts[key]

@@ -36,12 +36,13 @@ class Row:
     right: float
 
 
-def reading_order(lines: list[Line]) -> list[Row]:
+def reading_order(lines: list[Line], page_width: float) -> list[Row]:
     """The page's lines in reading order, each with its column edges.
 
     `lines` are pdfminer's lines for one page (upright, in any order). Lines on one row of one
     column are joined left to right into one `Line` (justified text with wide gaps comes out of
-    pdfminer in pieces).
+    pdfminer in pieces). The text area is taken to have equal left and right margins, so a page
+    of short lines still has its true right edge.
     """
     lines = attach_markers(lines)
     if not lines:
@@ -49,7 +50,7 @@ def reading_order(lines: list[Line]) -> list[Row]:
     left, right = min(line.x0 for line in lines), max(line.x1 for line in lines)
     rows: list[Row] = []
     for band, gutters in _merged_bands(_bands(lines), left, right):
-        edges = _column_edges(band, gutters, left, right)
+        edges = _column_edges(band, gutters, left, max(right, page_width - left))
         for start, end in edges:
             column = [line for line in band if start <= (line.x0 + line.x1) / 2 <= end]
             rows.extend(Row(line, start, end) for line in _rows(column))
