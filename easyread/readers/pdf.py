@@ -35,10 +35,11 @@ NOT_VALID = "not a valid PDF (file is damaged)"
 ENCRYPTED = "is encrypted with a password"
 MIN_TEXT_SIZE = 4.0  # points: smaller text is too small to read
 HEADING_SIZE = 1.12  # text this much larger than body text can be a heading
-MAX_HEADING_WORDS = 20
+MAX_HEADING_WORDS = 15
 MAX_BOLD_HEADING_WORDS = 12
 _SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")
 _FILE_NAME = re.compile(r"\.\w{2,4}$")
+_ADDRESS = re.compile(r"://|www\.|@")  # a line with a web or email address is content, not a heading
 
 
 @dataclass
@@ -73,7 +74,7 @@ def build_document(path: Path, pages: list[PageText], metadata_title: str | None
     """Structure laid-out pages into one document whose sections run across pages."""
     builder = SectionBuilder()
     parts = _parts(pages, builder)
-    verdicts = furniture([_placed(part, parts) for part in parts], len(pages))
+    verdicts = furniture(_placed(parts), len(pages))
     for part in parts:
         part.verdict = verdicts.get(part.location, Verdict())
     content = [part for part in parts if not part.verdict.reason]
@@ -184,10 +185,15 @@ def _rotated_reason(line: Line, page: PageText) -> str:
     return "rotated text in the margin" if near_edge else "rotated text"
 
 
-def _placed(part: _Part, parts: list[_Part]) -> Placed:
-    same_page = [other for other in parts if other.page is part.page]
-    return Placed(part.location, part.page.number, part.text, part.unit.top, part.unit.bottom,
-                  part.page.height, same_page[0] is part, same_page[-1] is part)
+def _placed(parts: list[_Part]) -> list[Placed]:
+    """The paragraphs as page furniture sees them: position on the page, first or last on it."""
+    placed: list[Placed] = []
+    for index, part in enumerate(parts):
+        first = index == 0 or parts[index - 1].page is not part.page
+        last = index + 1 == len(parts) or parts[index + 1].page is not part.page
+        placed.append(Placed(part.location, part.page.number, part.text, part.unit.top, part.unit.bottom,
+                             part.page.height, first, last))
+    return placed
 
 
 # --- headings and title ----------------------------------------------------------------------------
@@ -210,7 +216,7 @@ def _heading_rank(part: _Part, body: float) -> int:
     words = len(text.split())
     if not any(char.isalpha() for char in text) or (unit.kind == "list_item" and BULLET.match(unit.rows[0].line.text)):
         return 0
-    if text.endswith((",", ";")) or words > MAX_HEADING_WORDS:
+    if text.endswith((",", ";")) or words > MAX_HEADING_WORDS or _ADDRESS.search(text):
         return 0
     if unit.size >= HEADING_SIZE * body and not (text.endswith(".") and words > MAX_BOLD_HEADING_WORDS):
         return 1
@@ -258,7 +264,7 @@ def _title(parts: list[_Part], metadata_title: str | None, body: float) -> tuple
 def _feed(builder: SectionBuilder, parts: list[_Part], title_part: _Part | None) -> None:
     """Give every paragraph to the builder in reading order: set aside, title, heading or block."""
     page_started = 0
-    for part in parts:
+    for index, part in enumerate(parts):
         if part.verdict.reason:
             builder.set_aside(part.location, part.text, part.verdict.reason)
             continue
@@ -266,7 +272,7 @@ def _feed(builder: SectionBuilder, parts: list[_Part], title_part: _Part | None)
         page_started = part.page.number
         if part is title_part:
             continue
-        if (first_on_page and part.page.number > 1 or _new_column(part, parts)) and _continues(builder.last_block(), part):
+        if (first_on_page and part.page.number > 1 or _new_column(part, parts[index - 1] if index else None)) and _continues(builder.last_block(), part):
             previous = builder.last_block()
             assert previous is not None
             builder.replace_last_block(Block(previous.kind, join_rows(previous.text, part.text),
@@ -278,10 +284,8 @@ def _feed(builder: SectionBuilder, parts: list[_Part], title_part: _Part | None)
             builder.block(kind, part.text, part.location, part.verdict.role)
 
 
-def _new_column(part: _Part, parts: list[_Part]) -> bool:
+def _new_column(part: _Part, previous: _Part | None) -> bool:
     """Whether reading goes back up the page to reach this paragraph (it starts a new column)."""
-    index = parts.index(part)
-    previous = parts[index - 1] if index else None
     return previous is not None and previous.page is part.page and part.unit.top > previous.unit.bottom
 
 

@@ -5,7 +5,8 @@
 * A running header or footer is text in the margin zone (the top or bottom 12% of the page) that
   comes back on at least two pages and on at least half of them. Its first appearance is kept as
   content when it holds contact details (a phone number, email, web address or postcode: people
-  need those), otherwise set aside; later appearances are set aside as "the same as" the first.
+  need those) or a date (an election date in a notice's header is news, not furniture), otherwise
+  set aside; later appearances are set aside as "the same as" the first.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from easyread.readers.common import normalise_space
 MARGIN_ZONE = 0.12
 PAGE_NUMBER = re.compile(
     r"^[-–—\s]*(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?[-–—\s]*$", re.IGNORECASE)
-CONTACT_KINDS = frozenset({"phone", "email", "url", "postcode"})
+KEPT_KINDS = frozenset({"phone", "email", "url", "postcode", "date"})
 _DIGITS = re.compile(r"\d+")
 
 
@@ -71,7 +72,7 @@ def furniture(placed: list[Placed], pages: int) -> dict[str, Verdict]:
         if len(on_pages) < 2 or 2 * len(on_pages) < pages:
             continue
         first = group[0]
-        if has_contact_details(first.text):
+        if worth_keeping(first.text):
             verdicts[first.location] = Verdict(role=first.zone())
         else:
             every = "every page" if len(on_pages) == pages else f"{len(on_pages)} of {pages} pages"
@@ -83,11 +84,11 @@ def furniture(placed: list[Placed], pages: int) -> dict[str, Verdict]:
     return verdicts
 
 
-def has_contact_details(text: str) -> bool:
-    """Whether `text` holds a phone number, email address, web address or postcode."""
+def worth_keeping(text: str) -> bool:
+    """Whether `text` holds a phone number, email address, web address, postcode or date."""
     from easyread.language.facts import extract_facts
 
-    return any(fact.kind in CONTACT_KINDS for fact in extract_facts(text))
+    return any(fact.kind in KEPT_KINDS for fact in extract_facts(text))
 
 
 def _key(text: str) -> str:

@@ -8,8 +8,9 @@ column by column, top to bottom. This is the band-and-gutter form of the recursi
 white gutters for columns). A title spanning two columns is its own band, so it comes first; a
 heading drawn last but placed at the top is read at the top.
 
-A bullet or number standing apart from its text ("*" at x=88, the text at x=119) is joined to
-the text on its row before anything else, so it never looks like a column of its own.
+A bullet or number standing apart from its text ("*" at x=88, the text at x=119; "3" in a column
+of clause numbers) is joined to the text on its row before anything else, so it never looks like
+a column of its own.
 """
 
 from __future__ import annotations
@@ -23,8 +24,8 @@ MIN_GUTTER = 12.0  # points: a white gap narrower than this between columns is a
 SAME_ROW = 0.5  # two lines share a row when they overlap by half the smaller height
 BULLET_GLYPHS = "•●▪◦·‣⁃∙○■□◆◇►▶➢➤✓✔\uf0b7\uf0a7\uf0a8\uf0d8\uf076\uf0fc\uf06e\uf0de"
 BULLET = re.compile(r"^(?:[" + BULLET_GLYPHS + r"]|[-–*](?=\s)|o(?=\s{2}))\s*")
-MARKER = re.compile(BULLET.pattern + r"|^\(?(?:\d{1,4}|[A-Za-z]|[ivxIVX]{1,4})[.)](?=\s|$)")
-_ONLY_MARKER = re.compile(r"^(?:[" + BULLET_GLYPHS + r"*o–-]|\(?(?:\d{1,4}|[A-Za-z]|[ivxIVX]{1,4})[.)])\s*$")
+MARKER = re.compile(BULLET.pattern + r"|^\(?(?:\d{1,4}|[A-Za-z]|[ivxIVX]{1,4})[.)](?=\s|$)|^\d{1,3}(?=\s{2})")
+_ONLY_MARKER = re.compile(r"^(?:[" + BULLET_GLYPHS + r"*o–-]|\(?(?:\d{1,4}|[A-Za-z]|[ivxIVX]{1,4})[.)]|\d{1,3})\s*$")
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ def attach_markers(lines: list[Line]) -> list[Line]:
         if candidates:
             _, index = min(candidates)
             used.add(index)
-            joined[id(marker)] = _join([marker, lines[index]], text_line=lines[index])
+            joined[id(marker)] = _join([marker, lines[index]], text_line=lines[index], gap="  ")
     for index, line in enumerate(lines):
         if index in used:
             continue
@@ -86,11 +87,14 @@ def _same_row(first: Line, second: Line) -> bool:
     return overlap >= SAME_ROW * min(first.height, second.height)
 
 
-def _join(parts: list[Line], text_line: Line | None = None) -> Line:
-    """One line made of pieces on a row, left to right; size and weight from `text_line` or the longest piece."""
+def _join(parts: list[Line], text_line: Line | None = None, gap: str = " ") -> Line:
+    """One line made of pieces on a row, left to right; size and weight from `text_line` or the longest piece.
+
+    A marker joined to its text keeps a wide gap ("1  Text") so it still reads as a list marker.
+    """
     parts = sorted(parts, key=lambda line: line.x0)
     style = text_line or max(parts, key=lambda line: len(line.text))
-    return replace(style, text=" ".join(part.text for part in parts), x0=parts[0].x0,
+    return replace(style, text=gap.join(part.text for part in parts), x0=parts[0].x0,
                    y0=min(p.y0 for p in parts), x1=max(p.x1 for p in parts), y1=max(p.y1 for p in parts),
                    unknown=sum(p.unknown for p in parts))
 

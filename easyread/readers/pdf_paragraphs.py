@@ -7,8 +7,8 @@ A row carries on the paragraph above it unless something says a new one starts:
 * it starts with a bullet, or with a number or letter ("2.", "a)") after a row that ends a sentence
   or inside a list;
 * the row above was ended by hand: the first word of this row would have fitted on it (the test
-  a typesetter's line breaking implies), and this row does not start in lower case. Centred rows
-  are not tested this way (their width says nothing).
+  a typesetter's line breaking implies), and this row does not start in lower case (nor with a
+  number after a comma). Centred rows are not tested this way (their width says nothing).
 
 Joining rows: a word hyphenated at the end of a row is rejoined without the hyphen when the joined
 word is more common than the hyphenated form (wordfreq; "informa- tion" -> "information",
@@ -106,6 +106,8 @@ def _ended_by_hand(previous: Row, row: Row) -> bool:
     above, line = previous.line, row.line
     if not line.text or line.text[0].islower() or (_centred(previous) and _centred(row)):
         return False
+    if above.text.endswith(",") and not line.text[0].isupper():  # "... Primary School," / "57 Edgehill Rd"
+        return False
     first_word = line.text.split()[0]
     word_width = (line.x1 - line.x0) * len(first_word) / max(len(line.text), 1)
     room = previous.right - above.x1
@@ -121,10 +123,11 @@ def _centred(row: Row) -> bool:
 
 def _unit_text(unit: Unit) -> str:
     text = ""
-    for row in unit.rows:
-        text = join_rows(text, " ".join(row.line.text.split()))
-    if unit.kind == "list_item":
-        text = _BULLET.sub("", text, count=1)
+    for index, row in enumerate(unit.rows):
+        raw = row.line.text
+        if index == 0 and unit.kind == "list_item":
+            raw = _BULLET.sub("", raw, count=1)  # the bullet glyph goes; numbers and letters stay
+        text = join_rows(text, " ".join(raw.split()))
     return text.strip()
 
 

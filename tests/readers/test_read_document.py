@@ -146,7 +146,7 @@ def test_dispatches_docx_and_pdf(tmp_path: Path) -> None:
     docx_path = make_docx(tmp_path / "a.DOCX", lambda d: d.add_paragraph("Pay by Friday."))
     pdf_path = make_text_pdf(tmp_path / "b.pdf", [["Pay by Friday."]])
     assert [(doc.format, doc.text()) for doc in (read_document(docx_path), read_document(pdf_path))] == [
-        ("docx", "A\nPay by Friday."), ("pdf", "B\nPay by Friday."),
+        ("docx", "Pay by Friday."), ("pdf", "Pay by Friday."),
     ]
 
 
