@@ -21,11 +21,12 @@ from typing import Any
 
 from easyread.errors import UnreadableDocument
 from easyread.model import Block, SourceDocument
-from easyread.readers.common import SectionBuilder, is_generic_title, normalise_space, same_text
+from easyread.readers.common import SectionBuilder, is_generic_title, normalise_space, same_text, table_row_text
 from easyread.readers.pdf_extract import Line, PageText, read_pages
 from easyread.readers.pdf_furniture import Placed, Verdict, furniture
 from easyread.readers.pdf_layout import BULLET, reading_order
-from easyread.readers.pdf_paragraphs import Unit, join_rows, paragraphs
+from easyread.readers.pdf_paragraphs import TABLE_MARK, Unit, join_rows, paragraphs
+from easyread.readers.pdf_tables import Table, find_tables
 from easyread.readers.pdf_text_layer import NO_TEXT, text_layer_problem
 from easyread.readers.repair import repair_text
 
@@ -37,6 +38,7 @@ MIN_TEXT_SIZE = 4.0  # points: smaller text is too small to read
 HEADING_SIZE = 1.12  # text this much larger than body text can be a heading
 MAX_HEADING_WORDS = 15
 MAX_BOLD_HEADING_WORDS = 12
+MAX_LABEL_WORDS = 12  # a table's first row is its column labels when every label is this short
 _SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")
 _FILE_NAME = re.compile(r"\.\w{2,4}$")
 _ADDRESS = re.compile(r"://|www\.|@")  # a line with a web or email address is content, not a heading
@@ -52,6 +54,7 @@ class _Part:
     text: str
     verdict: Verdict = Verdict()
     heading_level: int = 0
+    table: Table | None = None
 
 
 def read(path: Path) -> SourceDocument:
@@ -74,10 +77,10 @@ def build_document(path: Path, pages: list[PageText], metadata_title: str | None
     """Structure laid-out pages into one document whose sections run across pages."""
     builder = SectionBuilder()
     parts = _parts(pages, builder)
-    verdicts = furniture(_placed(parts), len(pages))
+    verdicts = furniture(_placed([part for part in parts if part.table is None]), len(pages))
     for part in parts:
         part.verdict = verdicts.get(part.location, Verdict())
-    content = [part for part in parts if not part.verdict.reason]
+    content = [part for part in parts if not part.verdict.reason and part.table is None]
     body = _body_size(content)
     for part in content:
         part.heading_level = _heading_rank(part, body)
@@ -164,14 +167,24 @@ def _metadata_title(document: Any, stem: str) -> str | None:
 
 
 def _parts(pages: list[PageText], builder: SectionBuilder) -> list[_Part]:
-    """Every page's paragraphs in reading order, located; tiny and rotated text set aside at once."""
+    """Every page's paragraphs and tables in reading order, located; tiny and rotated text set aside at once."""
     parts: list[_Part] = []
     for page in pages:
         flow = [line for line in page.lines if line.size >= MIN_TEXT_SIZE]
-        units = paragraphs(reading_order(flow, page.width))
-        for index, unit in enumerate(units, start=1):
-            parts.append(_Part(page, f"page {page.number} paragraph {index}", unit, repair_text(unit.text)))
-        count = len(units)
+        tables = find_tables(page.rects, flow)
+        flow = [line for line in flow if not any(table.contains(line) for table in tables)] + [
+            Line(f"{TABLE_MARK}{index}", table.x0, table.y0, table.x1, table.y1, 0.0, 0.0)
+            for index, table in enumerate(tables)]
+        counts = {"paragraph": 0, "table": 0}
+        for unit in paragraphs(reading_order(flow, page.width)):
+            kind = "table" if unit.kind == "table" else "paragraph"
+            counts[kind] += 1
+            location = f"page {page.number} {kind} {counts[kind]}"
+            if unit.kind == "table":
+                parts.append(_Part(page, location, unit, "", table=tables[int(unit.text[len(TABLE_MARK):])]))
+            else:
+                parts.append(_Part(page, location, unit, repair_text(unit.text)))
+        count = counts["paragraph"]
         for line in [line for line in page.lines if line.size < MIN_TEXT_SIZE] + page.rotated:
             count += 1
             reason = (f"text too small to read (under {MIN_TEXT_SIZE:g} pt)" if line.size < MIN_TEXT_SIZE
@@ -272,16 +285,34 @@ def _feed(builder: SectionBuilder, parts: list[_Part], title_part: _Part | None)
         page_started = part.page.number
         if part is title_part:
             continue
+        if part.table is not None:
+            _feed_table(builder, part.location, part.table)
+            continue
         if (first_on_page and part.page.number > 1 or _new_column(part, parts[index - 1] if index else None)) and _continues(builder.last_block(), part):
             previous = builder.last_block()
             assert previous is not None
             builder.replace_last_block(Block(previous.kind, join_rows(previous.text, part.text),
                                              previous.location, previous.role))
-        elif part.heading_level:
+        elif part.heading_level and not part.verdict.role:
             builder.heading(part.text, part.location, part.heading_level)
         else:
             kind = "list_item" if part.unit.kind == "list_item" else "paragraph"
             builder.block(kind, part.text, part.location, part.verdict.role)
+
+
+def _feed_table(builder: SectionBuilder, location: str, table: Table) -> None:
+    """One "table_row" block per row ("Label: value." parts); the column labels set aside."""
+    rows = [[repair_text(cell) for cell in row] for row in table.rows]
+    header = rows[0] if len(rows) > 1 and _labels(rows[0]) else None
+    if header is not None:
+        builder.set_aside(f"{location} row 1", table_row_text(header, None), "column labels (used in each row)")
+    for number, cells in enumerate(rows[1:] if header else rows, start=2 if header else 1):
+        builder.block("table_row", table_row_text(cells, header), f"{location} row {number}")
+
+
+def _labels(row: list[str]) -> bool:
+    filled = [cell for cell in row if cell]
+    return len(filled) >= 2 and all(len(cell.split()) <= MAX_LABEL_WORDS for cell in filled)
 
 
 def _new_column(part: _Part, previous: _Part | None) -> bool:

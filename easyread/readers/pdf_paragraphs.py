@@ -24,6 +24,7 @@ from functools import cache
 from easyread.readers.pdf_layout import BULLET as _BULLET
 from easyread.readers.pdf_layout import MARKER, Row
 
+TABLE_MARK = "\x00table "  # the text of a stand-in line for a ruled table in the reading order
 PARAGRAPH_GAP = 0.6  # a gap above a row taller than this share of the text size starts a paragraph
 SIZE_CHANGE = 0.08
 _SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")
@@ -36,7 +37,7 @@ _FIRST_WORD = re.compile(r"^[a-z]+")
 class Unit:
     """A paragraph or list item of one page, with the look of its text and where it lies."""
 
-    kind: str  # "paragraph" or "list_item"
+    kind: str  # "paragraph", "list_item" or "table" (a stand-in for a ruled table, see pdf_tables)
     rows: list[Row] = field(default_factory=list)
     text: str = ""
 
@@ -68,7 +69,10 @@ def paragraphs(rows: list[Row]) -> list[Unit]:
     units: list[Unit] = []
     for row in rows:
         current = units[-1] if units else None
-        breaks = current is None or _breaks(current.rows[-1], row, current)
+        if row.line.text.startswith(TABLE_MARK):
+            units.append(Unit("table", [row], row.line.text))
+            continue
+        breaks = current is None or current.kind == "table" or _breaks(current.rows[-1], row, current)
         if MARKER.match(row.line.text) and (breaks or _starts_item(row, current)):
             units.append(Unit("list_item", [row]))
         elif breaks or current is None:
@@ -76,7 +80,8 @@ def paragraphs(rows: list[Row]) -> list[Unit]:
         else:
             current.rows.append(row)
     for unit in units:
-        unit.text = _unit_text(unit)
+        if unit.kind != "table":
+            unit.text = _unit_text(unit)
     return units
 
 

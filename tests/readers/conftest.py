@@ -213,3 +213,31 @@ def cmap_table(first_char: str, last_char: str, first_glyph: int) -> bytes:
     group = struct.pack(">III", ord(first_char), ord(last_char), first_glyph)
     subtable = struct.pack(">HHIII", 12, 0, 16 + len(group), 0, 1) + group
     return struct.pack(">HHHHI", 0, 1, 3, 10, 12) + subtable
+
+
+def draw_ruled_table(path: Path, rows: Sequence[Sequence[str]], left: float = 60, top: float = 700,
+                     widths: Sequence[float] = (120, 120, 200), height: float = 30,
+                     before: Sequence[str] = (), after: Sequence[str] = ()) -> Path:
+    """A page with a ruled table (one cell per string, drawn rules round every cell) between lines of text."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    drawing = canvas.Canvas(str(path), pagesize=A4)
+    drawing.setFont("Helvetica", 11)
+    for index, line in enumerate(before):
+        drawing.drawString(left, top + 20 + 14 * (len(before) - index), line)
+    edges = [left]
+    for width in widths:
+        edges.append(edges[-1] + width)
+    bottom = top - height * len(rows)
+    for x in edges:
+        drawing.line(x, top, x, bottom)
+    for index in range(len(rows) + 1):
+        drawing.line(left, top - height * index, edges[-1], top - height * index)
+    for row_index, row in enumerate(rows):
+        for column, cell in enumerate(row):
+            drawing.drawString(edges[column] + 4, top - height * row_index - 18, cell)
+    for index, line in enumerate(after):
+        drawing.drawString(left, bottom - 30 - 14 * index, line)
+    drawing.save()
+    return path

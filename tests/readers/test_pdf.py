@@ -19,6 +19,7 @@ from .conftest import (
     cid_font_pdf,
     cmap_table,
     draw_pdf,
+    draw_ruled_table,
     lines_down,
     make_encrypted_pdf,
     make_image_only_pdf,
@@ -314,3 +315,31 @@ def test_random_bytes_are_not_a_valid_pdf(tmp_path: Path) -> None:
     with pytest.raises(UnreadableDocument) as caught:
         pdf.read(path)
     assert caught.value.reason == "not a valid PDF (file is damaged)"
+
+
+def test_clause_numbers_standing_apart_are_list_items(tmp_path: Path) -> None:
+    page = [Text(45, 760, "The rules for complaints:")]
+    for index, clause in enumerate(["Write to the clerk first.", "The chair will reply within a month."]):
+        page += [Text(45, 730 - 30 * index, str(index + 1)), Text(74, 730 - 30 * index, clause)]
+    document = pdf.read(draw_pdf(tmp_path / "rules.pdf", [page]))
+    assert [(block.kind, block.text) for block in document.blocks()] == [
+        ("paragraph", "The rules for complaints:"),
+        ("list_item", "1 Write to the clerk first."),
+        ("list_item", "2 The chair will reply within a month."),
+    ]
+
+
+def test_a_ruled_table_gives_one_row_block_per_row_with_its_column_labels(tmp_path: Path) -> None:
+    rows = [["Surname", "Other names", "Description"], ["Baker", "Ann", "Green Party"],
+            ["Cole", "Sam Lee", "Independent"]]
+    path = draw_ruled_table(tmp_path / "nominated.pdf", rows, before=["These people have been nominated:"],
+                            after=["The poll is on Thursday."])
+    document = pdf.read(path)
+    assert blocks(document) == [
+        ("paragraph", "These people have been nominated:", "page 1 paragraph 1"),
+        ("table_row", "Surname: Baker. Other names: Ann. Description: Green Party.", "page 1 table 1 row 2"),
+        ("table_row", "Surname: Cole. Other names: Sam Lee. Description: Independent.", "page 1 table 1 row 3"),
+        ("paragraph", "The poll is on Thursday.", "page 1 paragraph 2"),
+    ]
+    assert set_aside(document) == [
+        ("page 1 table 1 row 1", "Surname, Other names, Description", "column labels (used in each row)")]
