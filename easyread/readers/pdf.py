@@ -4,25 +4,24 @@ Each page's lines are put in reading order from their positions (`pdf_layout`) a
 paragraphs and list items (`pdf_paragraphs`); font size and weight tell headings from body text
 (body text is the most common size; heading levels rank the heading sizes, 1 the largest).
 Page numbers, running headers and footers, tiny text and rotated text are set aside with a reason
-(`pdf_furniture`); text layers that are not real text are refused (`pdf_text_layer`). Every
-paragraph is located as "page N paragraph M", counted in reading order on its page.
+(`pdf_furniture`); ruled tables give one "table_row" block per row (`pdf_tables`); text layers
+that are not real text are refused (`pdf_text_layer`). Every paragraph is located as
+"page N paragraph M", counted in reading order on its page (headings and set-aside parts too),
+and every table row as "page N table T row R".
 """
 
 from __future__ import annotations
 
-import logging
 import re
-import warnings
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from easyread.errors import UnreadableDocument
 from easyread.model import Block, SourceDocument
-from easyread.readers.common import SectionBuilder, is_generic_title, normalise_space, same_text, table_row_text
-from easyread.readers.pdf_extract import Line, PageText, read_pages
+from easyread.readers.common import SectionBuilder, same_text, table_row_text
+from easyread.readers.pdf_document import ENCRYPTED, NOT_VALID, laid_out_pages, open_document, quiet_pdfminer
+from easyread.readers.pdf_document import metadata_title as read_metadata_title
+from easyread.readers.pdf_extract import Line, PageText
 from easyread.readers.pdf_furniture import Placed, Verdict, furniture
 from easyread.readers.pdf_layout import BULLET, reading_order
 from easyread.readers.pdf_paragraphs import TABLE_MARK, Unit, join_rows, paragraphs
@@ -32,15 +31,12 @@ from easyread.readers.repair import repair_text
 
 __all__ = ["ENCRYPTED", "NOT_VALID", "NO_TEXT", "read", "build_document"]
 
-NOT_VALID = "not a valid PDF (file is damaged)"
-ENCRYPTED = "is encrypted with a password"
 MIN_TEXT_SIZE = 4.0  # points: smaller text is too small to read
 HEADING_SIZE = 1.12  # text this much larger than body text can be a heading
 MAX_HEADING_WORDS = 15
 MAX_BOLD_HEADING_WORDS = 12
 MAX_LABEL_WORDS = 12  # a table's first row is its column labels when every label is this short
 _SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")
-_FILE_NAME = re.compile(r"\.\w{2,4}$")
 _ADDRESS = re.compile(r"://|www\.|@")  # a line with a web or email address is content, not a heading
 
 
@@ -63,10 +59,10 @@ def read(path: Path) -> SourceDocument:
     Raises UnreadableDocument: NOT_VALID (damaged), ENCRYPTED (needs a password), NO_TEXT (no text
     layer), or a "has no usable text layer" reason (fonts without Unicode maps, words without spaces).
     """
-    with _quiet_pdfminer(), path.open("rb") as handle:
-        document = _open(handle, path)
-        metadata_title = _metadata_title(document, path.stem)
-        pages = _pages(document, path)
+    with quiet_pdfminer(), path.open("rb") as handle:
+        document = open_document(handle, path)
+        metadata_title = read_metadata_title(document, path.stem)
+        pages = laid_out_pages(document, path)
     problem = text_layer_problem(pages)
     if problem:
         raise UnreadableDocument(path, problem)
@@ -89,78 +85,6 @@ def build_document(path: Path, pages: list[PageText], metadata_title: str | None
     _feed(builder, parts, title_part)
     title_block = Block("paragraph", title_part.text, title_part.location) if title_part and title else None
     return builder.document(path, "pdf", title or "", title_part.location if title_part else "", title_block)
-
-
-# --- pdfminer ------------------------------------------------------------------------------------
-
-
-@contextmanager
-def _quiet_pdfminer() -> Iterator[None]:
-    """pdfminer logs warnings about damaged files; the caller reports problems itself."""
-    logger = logging.getLogger("pdfminer")
-    level = logger.level
-    logger.setLevel(logging.CRITICAL)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            yield
-    finally:
-        logger.setLevel(level)
-
-
-def _open(handle: Any, path: Path) -> Any:
-    """Open the PDF (an empty user password is tried); refuse damaged and password-protected files."""
-    from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFParser
-
-    try:
-        return PDFDocument(PDFParser(handle), password="")
-    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        raise UnreadableDocument(path, ENCRYPTED) from exc
-    except Exception as exc:  # PDFSyntaxError, PSEOF, KeyError, ... from a damaged file
-        if "crypt" in type(exc).__name__.lower():
-            raise UnreadableDocument(path, ENCRYPTED) from exc
-        raise UnreadableDocument(path, NOT_VALID) from exc
-
-
-def _pages(document: Any, path: Path) -> list[PageText]:
-    pages: list[PageText] = []
-    try:
-        for page in read_pages(document):
-            pages.append(page)
-    except UnreadableDocument:
-        raise
-    except Exception as exc:
-        if not pages and not _has_pages(document):
-            raise UnreadableDocument(path, NOT_VALID) from exc
-        raise UnreadableDocument(path, f"page {len(pages) + 1} could not be read (file is damaged)") from exc
-    if not pages:
-        raise UnreadableDocument(path, NOT_VALID if not _has_pages(document) else NO_TEXT)
-    return pages
-
-
-def _has_pages(document: Any) -> bool:
-    try:
-        return bool(document.catalog.get("Pages"))
-    except Exception:
-        return False
-
-
-def _metadata_title(document: Any, stem: str) -> str | None:
-    """The Title of the document information, when it is a real title (not "Untitled", a file name, a code)."""
-    from pdfminer.utils import decode_text
-
-    try:
-        info = document.info[0] if document.info else {}
-        raw = info.get("Title")
-        raw = raw.resolve() if hasattr(raw, "resolve") else raw
-        title = normalise_space(decode_text(raw) if isinstance(raw, bytes) else str(raw or ""))
-    except Exception:  # damaged metadata: no title from it
-        return None
-    words = [word for word in title.split() if any(char.isalpha() for char in word)]
-    if is_generic_title(title, stem) or len(words) < 2 or title[:1].isdigit() or _FILE_NAME.search(title):
-        return None
-    return repair_text(title)
 
 
 # --- paragraphs ----------------------------------------------------------------------------------

@@ -11,8 +11,8 @@ A row carries on the paragraph above it unless something says a new one starts:
   number after a comma). Centred rows are not tested this way (their width says nothing).
 
 Joining rows: a word hyphenated at the end of a row is rejoined without the hyphen when the joined
-word is more common than the hyphenated form (wordfreq; "informa- tion" -> "information",
-"co- option" stays "co-option"); a web address broken after "/" or "-" is joined without a space.
+word is ten times more common than the hyphenated form (wordfreq zipf scale; "informa- tion" ->
+"information", "co- option" stays "co-option", "zig- zag" stays "zig-zag"); a web address broken after "/" or "-" is joined without a space.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from easyread.readers.pdf_layout import MARKER, Row
 TABLE_MARK = "\x00table "  # the text of a stand-in line for a ruled table in the reading order
 PARAGRAPH_GAP = 0.6  # a gap above a row taller than this share of the text size starts a paragraph
 SIZE_CHANGE = 0.08
+REJOIN_MARGIN = 1.0  # zipf points (a factor of 10) by which the joined word must be the more common
 _SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")
 _URL_END = re.compile(r"(?:https?://|www\.)\S*[/\-._?=&#]$")
 _HYPHENATED = re.compile(r"([A-Za-z]+)-$")
@@ -162,4 +163,4 @@ def _rejoin(before: str, after: str) -> bool:
     from wordfreq import zipf_frequency
 
     joined = zipf_frequency(before + after, "en")
-    return joined > 0 and joined >= zipf_frequency(f"{before}-{after}", "en")
+    return joined > 0 and joined >= zipf_frequency(f"{before}-{after}", "en") + REJOIN_MARGIN

@@ -27,6 +27,7 @@ from .conftest import (
     name_table,
     outline,
     truetype_tables,
+    write_raw_pdf,
 )
 
 NO_TEXT = "has no text layer (it may be a scanned image); run OCR first"
@@ -343,3 +344,27 @@ def test_a_ruled_table_gives_one_row_block_per_row_with_its_column_labels(tmp_pa
     ]
     assert set_aside(document) == [
         ("page 1 table 1 row 1", "Surname, Other names, Description", "column labels (used in each row)")]
+
+
+def test_a_paragraph_carried_into_the_next_column_is_joined(tmp_path: Path) -> None:
+    left = lines_down(72, 700, ["Knotweed spreads from the smallest piece of", "root, so you may also be"])
+    right = lines_down(320, 700, ["liable if it spreads from your", "garden to your neighbours."])
+    document = pdf.read(draw_pdf(tmp_path / "weed.pdf", [left + right]))
+    assert blocks(document) == [
+        ("paragraph", "Knotweed spreads from the smallest piece of root, so you may also be liable if it spreads "
+                      "from your garden to your neighbours.", "page 1 paragraph 1")]
+
+
+def test_ligature_glyph_names_in_a_font_encoding_are_read(tmp_path: Path) -> None:
+    # A simple font whose /Differences name glyph 1 "t_i" (Adobe Glyph List rules: the letters t and i).
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> "
+        b"/Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica "
+        b"/Encoding << /Type /Encoding /BaseEncoding /WinAnsiEncoding /Differences [1 /t_i] >> >>",
+        (b"<< >>", b"BT /F1 12 Tf 72 700 Td (The consulta\\001on is open.) Tj ET"),
+    ]
+    document = read_document(write_raw_pdf(tmp_path / "names.pdf", objects))
+    assert [block.text for block in document.blocks()] == ["The consultation is open."]
