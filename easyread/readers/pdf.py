@@ -1,210 +1,251 @@
-"""Read a PDF with pypdf: the text layer of each page, structured with `plain_text`.
+"""Read a PDF with pdfminer.six: text in reading order, paragraphs, list items and headings from the layout.
 
-A PDF's text has no blank lines between paragraphs, so before structuring a page we put them back
-where a line ends a sentence well short of the full line width, and around short heading-like lines.
-Sections carry on from one page to the next; every block is located as "page N".
+Each page's lines are put in reading order from their positions (`pdf_layout`) and grouped into
+paragraphs and list items (`pdf_paragraphs`); font size and weight tell headings from body text
+(body text is the most common size; heading levels rank the heading sizes, 1 the largest).
+Page numbers, running headers and footers, tiny text and rotated text are set aside with a reason
+(`pdf_furniture`); ruled tables give one "table_row" block per row (`pdf_tables`); text layers
+that are not real text are refused (`pdf_text_layer`). Every paragraph is located as
+"page N paragraph M", counted in reading order on its page (headings and set-aside parts too),
+and every table row as "page N table T row R".
 """
 
 from __future__ import annotations
 
-import logging
 import re
-import warnings
-from collections.abc import Iterator
-from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from easyread.errors import UnreadableDocument
 from easyread.model import Block, SourceDocument
-from easyread.readers.common import (
-    SectionBuilder,
-    is_generic_title,
-    normalise_space,
-    same_text,
-)
-from easyread.readers.plain_text import (
-    MAX_HEADING_WORDS,
-    Piece,
-    add_pieces,
-    is_list_line,
-    normalise_newlines,
-    parse_pieces,
-    split_title,
-)
+from easyread.readers.common import SectionBuilder, same_text, table_row_text
+from easyread.readers.pdf_document import ENCRYPTED, NOT_VALID, laid_out_pages, open_document, quiet_pdfminer
+from easyread.readers.pdf_document import metadata_title as read_metadata_title
+from easyread.readers.pdf_extract import Line, PageText
+from easyread.readers.pdf_furniture import Placed, Verdict, furniture
+from easyread.readers.pdf_layout import BULLET, reading_order
+from easyread.readers.pdf_paragraphs import TABLE_MARK, Unit, join_rows, paragraphs
+from easyread.readers.pdf_tables import Table, find_tables
+from easyread.readers.pdf_text_layer import NO_TEXT, text_layer_problem
+from easyread.readers.repair import repair_text
 
-NOT_VALID = "not a valid PDF (file is damaged)"
-ENCRYPTED = "is encrypted with a password"
-NO_TEXT = "has no text layer (it may be a scanned image); run OCR first"
+__all__ = ["ENCRYPTED", "NOT_VALID", "NO_TEXT", "read", "build_document"]
 
-_PAGE_NUMBER = re.compile(r"^[-–\s]*(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?[-–\s]*$", re.IGNORECASE)
-_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
-_LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
-_SENTENCE_END = re.compile(r"[.!?:][\"'”’)\]]*$")
-_STARTS_NEW = re.compile(r"^[\"'“‘(]?[A-Z0-9•●▪◦·\-–*\uf0b7\uf0a7]")
-_SHORT_OF_WIDTH = 0.85  # a sentence ending this far short of the widest line ends its paragraph
-_HEADING_WIDTH = 0.7  # a heading-like line must be shorter than this share of the widest line
-_MIN_WIDTH = 50  # on a page of only short lines, measure against a typical line instead
+MIN_TEXT_SIZE = 4.0  # points: smaller text is too small to read
+HEADING_SIZE = 1.12  # text this much larger than body text can be a heading
+MAX_HEADING_WORDS = 15
+MAX_BOLD_HEADING_WORDS = 12
+MAX_LABEL_WORDS = 12  # a table's first row is its column labels when every label is this short
+_SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")
+_ADDRESS = re.compile(r"://|www\.|@")  # a line with a web or email address is content, not a heading
+
+
+@dataclass
+class _Part:
+    """One paragraph of the document with its page, location and what becomes of it."""
+
+    page: PageText
+    location: str
+    unit: Unit
+    text: str
+    verdict: Verdict = Verdict()
+    heading_level: int = 0
+    table: Table | None = None
 
 
 def read(path: Path) -> SourceDocument:
-    with path.open("rb") as handle, _quiet_pypdf():
-        reader = _open(handle, path)
-        pages = _page_texts(reader, path)
-        metadata_title = _metadata_title(reader, path.stem)
-    if not any(text.strip() for text in pages):
-        raise UnreadableDocument(path, NO_TEXT)
-    return build_document(path, [prepare_page(text) for text in pages], metadata_title)
+    """Read a PDF file into a `SourceDocument`.
+
+    Raises UnreadableDocument: NOT_VALID (damaged), ENCRYPTED (needs a password), NO_TEXT (no text
+    layer), or a "has no usable text layer" reason (fonts without Unicode maps, words without spaces).
+    """
+    with quiet_pdfminer(), path.open("rb") as handle:
+        document = open_document(handle, path)
+        metadata_title = read_metadata_title(document, path.stem)
+        pages = laid_out_pages(document, path)
+    problem = text_layer_problem(pages)
+    if problem:
+        raise UnreadableDocument(path, problem)
+    return build_document(path, pages, metadata_title)
 
 
-def build_document(path: Path, pages: list[str], metadata_title: str | None) -> SourceDocument:
-    """Structure prepared page texts into one document whose sections run across pages."""
-    first = next((index for index, text in enumerate(pages) if text.strip()), 0)
-    title, pages[first] = _take_title(pages[first], metadata_title)
+def build_document(path: Path, pages: list[PageText], metadata_title: str | None) -> SourceDocument:
+    """Structure laid-out pages into one document whose sections run across pages."""
     builder = SectionBuilder()
-    for number, text in enumerate(pages, start=1):
-        pieces = parse_pieces(text)
-        if pieces and _continues(builder.last_block(), pieces[0]):
+    parts = _parts(pages, builder)
+    verdicts = furniture(_placed([part for part in parts if part.table is None]), len(pages))
+    for part in parts:
+        part.verdict = verdicts.get(part.location, Verdict())
+    content = [part for part in parts if not part.verdict.reason and part.table is None]
+    body = _body_size(content)
+    for part in content:
+        part.heading_level = _heading_rank(part, body)
+    _number_levels(content, body)
+    title, title_part = _title(content, metadata_title, body)
+    _feed(builder, parts, title_part)
+    title_block = Block("paragraph", title_part.text, title_part.location) if title_part and title else None
+    return builder.document(path, "pdf", title or "", title_part.location if title_part else "", title_block)
+
+
+# --- paragraphs ----------------------------------------------------------------------------------
+
+
+def _parts(pages: list[PageText], builder: SectionBuilder) -> list[_Part]:
+    """Every page's paragraphs and tables in reading order, located; tiny and rotated text set aside at once."""
+    parts: list[_Part] = []
+    for page in pages:
+        flow = [line for line in page.lines if line.size >= MIN_TEXT_SIZE]
+        tables = find_tables(page.rects, flow)
+        flow = [line for line in flow if not any(table.contains(line) for table in tables)] + [
+            Line(f"{TABLE_MARK}{index}", table.x0, table.y0, table.x1, table.y1, 0.0, 0.0)
+            for index, table in enumerate(tables)]
+        counts = {"paragraph": 0, "table": 0}
+        for unit in paragraphs(reading_order(flow, page.width)):
+            kind = "table" if unit.kind == "table" else "paragraph"
+            counts[kind] += 1
+            location = f"page {page.number} {kind} {counts[kind]}"
+            if unit.kind == "table":
+                parts.append(_Part(page, location, unit, "", table=tables[int(unit.text[len(TABLE_MARK):])]))
+            else:
+                parts.append(_Part(page, location, unit, repair_text(unit.text)))
+        count = counts["paragraph"]
+        for line in [line for line in page.lines if line.size < MIN_TEXT_SIZE] + page.rotated:
+            count += 1
+            reason = (f"text too small to read (under {MIN_TEXT_SIZE:g} pt)" if line.size < MIN_TEXT_SIZE
+                      and line in page.lines else _rotated_reason(line, page))
+            builder.set_aside(f"page {page.number} paragraph {count}", repair_text(line.text), reason)
+    return parts
+
+
+def _rotated_reason(line: Line, page: PageText) -> str:
+    near_edge = min(line.x0, page.width - line.x1, line.y0, page.height - line.y1) < 0.1 * min(page.width, page.height)
+    return "rotated text in the margin" if near_edge else "rotated text"
+
+
+def _placed(parts: list[_Part]) -> list[Placed]:
+    """The paragraphs as page furniture sees them: position on the page, first or last on it."""
+    placed: list[Placed] = []
+    for index, part in enumerate(parts):
+        first = index == 0 or parts[index - 1].page is not part.page
+        last = index + 1 == len(parts) or parts[index + 1].page is not part.page
+        placed.append(Placed(part.location, part.page.number, part.text, part.unit.top, part.unit.bottom,
+                             part.page.height, first, last))
+    return placed
+
+
+# --- headings and title ----------------------------------------------------------------------------
+
+
+def _body_size(parts: list[_Part]) -> float:
+    """The size most of the document's lines have (counting lines, so a long footnote in small print
+    does not outweigh the body text's many short lines)."""
+    weights: dict[float, int] = {}
+    for part in parts:
+        for row in part.unit.rows:
+            size = round(row.line.size * 2) / 2
+            weights[size] = weights.get(size, 0) + 1
+    return max(weights, key=lambda size: (weights[size], size)) if weights else 0.0
+
+
+def _heading_rank(part: _Part, body: float) -> int:
+    """1 for a heading larger than body text, 2 for a bold one at body size, 0 for body text."""
+    text, unit = part.text, part.unit
+    words = len(text.split())
+    if not any(char.isalpha() for char in text) or (unit.kind == "list_item" and BULLET.match(unit.rows[0].line.text)):
+        return 0
+    if text.endswith((",", ";")) or words > MAX_HEADING_WORDS or _ADDRESS.search(text):
+        return 0
+    if unit.size >= HEADING_SIZE * body and not (text.endswith(".") and words > MAX_BOLD_HEADING_WORDS):
+        return 1
+    if (unit.bold >= 0.9 and unit.size >= 0.95 * body and words <= MAX_BOLD_HEADING_WORDS
+            and not text.endswith((".", ":"))):
+        return 2
+    return 0
+
+
+def _number_levels(parts: list[_Part], body: float) -> None:
+    """Turn heading ranks into levels: 1 for the largest heading size, bold body-size headings last."""
+    sizes = sorted({_size_key(part) for part in parts if part.heading_level == 1}, reverse=True)
+    for part in parts:
+        if part.heading_level == 1:
+            part.heading_level = sizes.index(_size_key(part)) + 1
+        elif part.heading_level == 2:
+            part.heading_level = len(sizes) + 1
+
+
+def _size_key(part: _Part) -> float:
+    return round(part.unit.size * 2) / 2
+
+
+def _title(parts: list[_Part], metadata_title: str | None, body: float) -> tuple[str | None, _Part | None]:
+    """The document title and the paragraph that shows it, if one does.
+
+    The metadata title when it is a real one (the first paragraph on page 1 that says it is where it
+    is shown); otherwise the largest heading in the top half of page 1, when larger than body text.
+    """
+    first_page = [part for part in parts if part.page.number == parts[0].page.number] if parts else []
+    if metadata_title:
+        shown = next((part for part in first_page if same_text(part.text, metadata_title)), None)
+        return metadata_title, shown
+    candidates = [part for part in first_page if part.heading_level and part.unit.size >= HEADING_SIZE * body
+                  and part.unit.top >= part.page.height / 2]
+    if not candidates:
+        return None, None
+    best = max(candidates, key=lambda part: part.unit.size)
+    return best.text, best
+
+
+# --- building ------------------------------------------------------------------------------------
+
+
+def _feed(builder: SectionBuilder, parts: list[_Part], title_part: _Part | None) -> None:
+    """Give every paragraph to the builder in reading order: set aside, title, heading or block."""
+    page_started = 0
+    for index, part in enumerate(parts):
+        if part.verdict.reason:
+            builder.set_aside(part.location, part.text, part.verdict.reason)
+            continue
+        first_on_page = page_started != part.page.number
+        page_started = part.page.number
+        if part is title_part:
+            continue
+        if part.table is not None:
+            _feed_table(builder, part.location, part.table)
+            continue
+        if (first_on_page and part.page.number > 1 or _new_column(part, parts[index - 1] if index else None)) and _continues(builder.last_block(), part):
             previous = builder.last_block()
             assert previous is not None
-            joined = f"{previous.text} {pieces[0].text}"
-            builder.replace_last_block(Block(previous.kind, joined, previous.location))
-            pieces = pieces[1:]
-        add_pieces(builder, ((piece, f"page {number}") for piece in pieces))
-    title_block = Block("paragraph", title, f"page {first + 1}") if title and not metadata_title else None
-    return builder.document(path, "pdf", title, title_block.location if title_block else "", title_block)
+            builder.replace_last_block(Block(previous.kind, join_rows(previous.text, part.text),
+                                             previous.location, previous.role))
+        elif part.heading_level and not part.verdict.role:
+            builder.heading(part.text, part.location, part.heading_level)
+        else:
+            kind = "list_item" if part.unit.kind == "list_item" else "paragraph"
+            builder.block(kind, part.text, part.location, part.verdict.role)
 
 
-# --- pypdf ---------------------------------------------------------------------------------------
+def _feed_table(builder: SectionBuilder, location: str, table: Table) -> None:
+    """One "table_row" block per row ("Label: value." parts); the column labels set aside."""
+    rows = [[repair_text(cell) for cell in row] for row in table.rows]
+    header = rows[0] if len(rows) > 1 and _labels(rows[0]) else None
+    if header is not None:
+        builder.set_aside(f"{location} row 1", table_row_text(header, None), "column labels (used in each row)")
+    for number, cells in enumerate(rows[1:] if header else rows, start=2 if header else 1):
+        builder.block("table_row", table_row_text(cells, header), f"{location} row {number}")
 
 
-@contextmanager
-def _quiet_pypdf() -> Iterator[None]:
-    """pypdf logs warnings about damaged files to stderr; the caller reports problems itself."""
-    logger = logging.getLogger("pypdf")
-    level = logger.level
-    logger.setLevel(logging.CRITICAL)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            yield
-    finally:
-        logger.setLevel(level)
+def _labels(row: list[str]) -> bool:
+    filled = [cell for cell in row if cell]
+    return len(filled) >= 2 and all(len(cell.split()) <= MAX_LABEL_WORDS for cell in filled)
 
 
-def _open(handle: Any, path: Path) -> Any:
-    from pypdf import PdfReader
-
-    try:
-        reader = PdfReader(handle)
-    except Exception as exc:  # PdfReadError, PdfStreamError, ValueError, ... from a damaged file
-        raise UnreadableDocument(path, NOT_VALID) from exc
-    if reader.is_encrypted:
-        _decrypt(reader, path)
-    return reader
+def _new_column(part: _Part, previous: _Part | None) -> bool:
+    """Whether reading goes back up the page to reach this paragraph (it starts a new column)."""
+    return previous is not None and previous.page is part.page and part.unit.top > previous.unit.bottom
 
 
-def _decrypt(reader: Any, path: Path) -> None:
-    """Open a PDF that is encrypted but has an empty user password; refuse one that needs a password."""
-    try:
-        opened = reader.decrypt("")
-    except Exception as exc:  # e.g. AES encryption without the optional cryptography package
-        raise UnreadableDocument(path, ENCRYPTED) from exc
-    if not opened:
-        raise UnreadableDocument(path, ENCRYPTED)
-
-
-def _page_texts(reader: Any, path: Path) -> list[str]:
-    try:
-        pages = list(reader.pages)
-    except Exception as exc:
-        raise UnreadableDocument(path, NOT_VALID) from exc
-    texts: list[str] = []
-    for number, page in enumerate(pages, start=1):
-        try:
-            texts.append(page.extract_text() or "")
-        except Exception as exc:
-            raise UnreadableDocument(path, f"page {number} could not be read (file is damaged)") from exc
-    return texts
-
-
-def _metadata_title(reader: Any, stem: str) -> str | None:
-    try:
-        title = normalise_space(str(reader.metadata.title or "")) if reader.metadata else ""
-    except Exception:  # damaged metadata: fall back to the first line
-        return None
-    return None if is_generic_title(title, stem) else title
-
-
-# --- page text -----------------------------------------------------------------------------------
-
-
-def prepare_page(text: str) -> str:
-    """Clean one page's extracted text and put back the blank lines between its paragraphs."""
-    text = normalise_newlines(text).translate(_LIGATURES)
-    lines = [_clean_line(line) for line in text.split("\n")]
-    lines = _drop_page_numbers(lines)
-    return "\n".join(_paragraph_breaks(lines))
-
-
-def _clean_line(line: str) -> str:
-    """Strip a line (indenting means nothing in extracted text); a symbol-font bullet (DEL) stays a bullet."""
-    stripped = line.strip()
-    if stripped.startswith("\x7f"):
-        stripped = "•" + stripped[1:]
-    return _CONTROL_CHARS.sub("", stripped).strip()
-
-
-def _drop_page_numbers(lines: list[str]) -> list[str]:
-    """Remove a bare page number ("3", "Page 3 of 5") from the top or bottom of the page."""
-    filled = [index for index, line in enumerate(lines) if line.strip()]
-    for index in {filled[0], filled[-1]} if filled else set():
-        if _PAGE_NUMBER.match(lines[index]) and len(filled) > 1:
-            lines[index] = ""
-    return lines
-
-
-def _paragraph_breaks(lines: list[str]) -> list[str]:
-    widest = max([_MIN_WIDTH] + [len(line) for line in lines])
-    result: list[str] = []
-    for index, line in enumerate(lines):
-        previous = lines[index - 1] if index else ""
-        following = lines[index + 1] if index + 1 < len(lines) else ""
-        if not (line and following and _starts_new(following)):
-            result.append(line)
-            continue
-        heading = _heading_like(line, widest) and (not previous or _SENTENCE_END.search(previous) is not None)
-        if heading and result and result[-1]:
-            result.append("")
-        result.append(line)
-        if heading or (_SENTENCE_END.search(line) and len(line) < _SHORT_OF_WIDTH * widest):
-            result.append("")
-    return result
-
-
-def _heading_like(line: str, widest: int) -> bool:
-    """Short, no sentence punctuation at the end, well short of the margin."""
-    return (len(line.split()) <= MAX_HEADING_WORDS and not line.endswith((".", ",", ";", ":"))
-            and not is_list_line(line) and any(char.isalpha() for char in line)
-            and len(line) < _HEADING_WIDTH * widest)
-
-
-def _starts_new(line: str) -> bool:
-    return bool(_STARTS_NEW.match(line))
-
-
-def _take_title(text: str, metadata_title: str | None) -> tuple[str | None, str]:
-    """Use the metadata title (dropping the first line if it repeats it), else the first-line rule."""
-    if not metadata_title:
-        return split_title(text)
-    lines = text.split("\n")
-    index = next((i for i, line in enumerate(lines) if line.strip()), None)
-    if index is not None and same_text(lines[index].lstrip("# "), metadata_title):
-        lines[index] = ""
-    return metadata_title, "\n".join(lines)
-
-
-def _continues(previous: Block | None, first: Piece) -> bool:
-    """A paragraph cut by a page break: no sentence end before it, a lower-case start after it."""
-    return (previous is not None and previous.kind == "paragraph" and first.kind == "paragraph"
-            and not _SENTENCE_END.search(previous.text) and first.text[:1].islower())
+def _continues(previous: Block | None, part: _Part) -> bool:
+    """A paragraph cut by a page or column break: no sentence end before it, a lower-case start after it."""
+    return (previous is not None and not previous.role and previous.kind != "table_row"
+            and part.unit.kind == "paragraph" and not part.heading_level
+            and not _SENTENCE_END.search(previous.text) and part.text[:1].islower())

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import struct
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -191,3 +193,158 @@ def add_numbering(document: Any, abstracts: str, nums: str) -> None:
 def numbered(text: str, num_id: int, level: int = 0) -> str:
     """A paragraph numbered by Word (w:numPr) with the given list instance and level."""
     return paragraph(run(text), properties=f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>')
+
+
+@dataclass(frozen=True)
+class Text:
+    """One string drawn on a PDF page at (x, y) points from the bottom left."""
+
+    x: float
+    y: float
+    text: str
+    font: str = "Helvetica"
+    size: float = 11
+    angle: float = 0
+
+
+def draw_pdf(path: Path, pages: Sequence[Sequence[Text]], title: str | None = None,
+             fonts: Sequence[tuple[str, str]] = ()) -> Path:
+    """A PDF with each page's strings drawn in the order given (so drawing order can differ from reading order).
+
+    `fonts` are (name, TrueType file) pairs to register with reportlab first.
+    """
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    for name, file in fonts:
+        pdfmetrics.registerFont(TTFont(name, file))
+    drawing = canvas.Canvas(str(path), pagesize=A4)
+    if title is not None:
+        drawing.setTitle(title)
+    for page in pages:
+        for item in page:
+            drawing.saveState()
+            drawing.setFont(item.font, item.size)
+            drawing.translate(item.x, item.y)
+            drawing.rotate(item.angle)
+            drawing.drawString(0, 0, item.text)
+            drawing.restoreState()
+        drawing.showPage()
+    drawing.save()
+    return path
+
+
+def lines_down(x: float, top: float, lines: Sequence[str], size: float = 11, leading: float = 14,
+               font: str = "Helvetica") -> list[Text]:
+    """Lines of text set one under another from `top` down, `leading` points apart."""
+    return [Text(x, top - index * leading, line, font, size) for index, line in enumerate(lines)]
+
+
+def write_raw_pdf(path: Path, objects: Sequence[bytes | tuple[bytes, bytes]]) -> Path:
+    """A PDF written by hand: object 1 is the catalog; a (dictionary, data) pair is a stream object."""
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        if isinstance(body, tuple):
+            dictionary, data = body
+            body = dictionary.rstrip()[:-2] + b" /Length %d >>\nstream\n" % len(data) + data + b"\nendstream"
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(bytes(out))
+    return path
+
+
+def cid_font_pdf(path: Path, glyphs: Sequence[int], to_unicode: bytes | None, font_file: bytes | None = None) -> Path:
+    """One line of glyphs (by glyph id) in an Identity-H CID font, with the ToUnicode map and font file given.
+
+    `to_unicode` None leaves the map out, as some leaflet tools do; b"" writes an empty one.
+    """
+    content = b"BT /F1 12 Tf 72 700 Td <" + b"".join(b"%04X" % glyph for glyph in glyphs) + b"> Tj ET"
+    descriptor = b"<< /Type /FontDescriptor /FontName /Mystery /Flags 4 /FontBBox [0 -200 1000 800] " \
+                 b"/ItalicAngle 0 /Ascent 800 /Descent -200 /CapHeight 700 /StemV 80"
+    objects: list[bytes | tuple[bytes, bytes]] = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> "
+        b"/Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /Mystery /Encoding /Identity-H /DescendantFonts [6 0 R]"
+        + (b" /ToUnicode 8 0 R" if to_unicode is not None else b"") + b" >>",
+        (b"<< >>", content),
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Mystery /CIDSystemInfo << /Registry (Adobe) "
+        b"/Ordering (Identity) /Supplement 0 >> /DW 500 /FontDescriptor 7 0 R >>",
+        descriptor + (b" /FontFile2 9 0 R >>" if font_file is not None else b" >>"),
+        (b"<< >>", to_unicode or b""),
+        (b"<< >>", font_file or b""),
+    ]
+    return write_raw_pdf(path, objects)
+
+
+def ascii_to_unicode_map(extra: dict[int, str] | None = None) -> bytes:
+    """A ToUnicode CMap reading glyph ids 32-126 as the ASCII characters with those codes, plus `extra`."""
+    entries = b"".join(b"<%04X> <%s>\n" % (glyph, text.encode("utf-16-be").hex().upper().encode())
+                       for glyph, text in (extra or {}).items())
+    return (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+            b"/CMapName /Test def 1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
+            b"1 beginbfrange <0020> <007E> <0020> endbfrange\n"
+            + (b"%d beginbfchar\n" % len(extra) + entries + b"endbfchar\n" if extra else b"")
+            + b"endcmap CMapName currentdict /CMap defineresource pop end end")
+
+
+def truetype_tables(tables: dict[bytes, bytes]) -> bytes:
+    """A bare TrueType font file holding only the tables given (enough for a PDF reader to look into)."""
+    header = struct.pack(">IHHHH", 0x00010000, len(tables), 0, 0, 0)
+    offset = 12 + 16 * len(tables)
+    records, data = b"", b""
+    for tag, table in sorted(tables.items()):
+        records += struct.pack(">4sIII", tag, 0, offset + len(data), len(table))
+        data += table + b"\0" * (-len(table) % 4)
+    return header + records + data
+
+
+def name_table(family: str, version: str) -> bytes:
+    """A TrueType 'name' table with a family name (ID 1) and a version (ID 5), Windows Unicode records."""
+    strings = [family.encode("utf-16-be"), version.encode("utf-16-be")]
+    records = b"".join(struct.pack(">HHHHHH", 3, 1, 0x409, name_id, len(text), sum(map(len, strings[:index])))
+                       for index, (name_id, text) in enumerate(zip((1, 5), strings, strict=True)))
+    return struct.pack(">HHH", 0, 2, 6 + 12 * 2) + records + b"".join(strings)
+
+
+def cmap_table(first_char: str, last_char: str, first_glyph: int) -> bytes:
+    """A TrueType 'cmap' table (format 12) mapping a run of characters to a run of glyph ids."""
+    group = struct.pack(">III", ord(first_char), ord(last_char), first_glyph)
+    subtable = struct.pack(">HHIII", 12, 0, 16 + len(group), 0, 1) + group
+    return struct.pack(">HHHHI", 0, 1, 3, 10, 12) + subtable
+
+
+def draw_ruled_table(path: Path, rows: Sequence[Sequence[str]], left: float = 60, top: float = 700,
+                     widths: Sequence[float] = (120, 120, 200), height: float = 30,
+                     before: Sequence[str] = (), after: Sequence[str] = ()) -> Path:
+    """A page with a ruled table (one cell per string, drawn rules round every cell) between lines of text."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    drawing = canvas.Canvas(str(path), pagesize=A4)
+    drawing.setFont("Helvetica", 11)
+    for index, line in enumerate(before):
+        drawing.drawString(left, top + 20 + 14 * (len(before) - index), line)
+    edges = [left]
+    for width in widths:
+        edges.append(edges[-1] + width)
+    bottom = top - height * len(rows)
+    for x in edges:
+        drawing.line(x, top, x, bottom)
+    for index in range(len(rows) + 1):
+        drawing.line(left, top - height * index, edges[-1], top - height * index)
+    for row_index, row in enumerate(rows):
+        for column, cell in enumerate(row):
+            drawing.drawString(edges[column] + 4, top - height * row_index - 18, cell)
+    for index, line in enumerate(after):
+        drawing.drawString(left, bottom - 30 - 14 * index, line)
+    drawing.save()
+    return path

@@ -1,0 +1,166 @@
+"""Paragraphs and list items from a page's rows in reading order.
+
+A row carries on the paragraph above it unless something says a new one starts:
+
+* a white gap above it taller than 60% of the text size (paragraph spacing; line spacing is less);
+* a change of text size of more than 8%, or it is not under the row above (another column);
+* it starts with a bullet, or with a number or letter ("2.", "a)") after a row that ends a sentence
+  or inside a list;
+* the row above was ended by hand: the first word of this row would have fitted on it (the test
+  a typesetter's line breaking implies), and this row does not start in lower case (nor with a
+  number after a comma). Centred rows are not tested this way (their width says nothing).
+
+Joining rows: a word hyphenated at the end of a row is rejoined without the hyphen when the joined
+word is ten times more common than the hyphenated form (wordfreq zipf scale; "informa- tion" ->
+"information", "co- option" stays "co-option", "zig- zag" stays "zig-zag"); a web address broken after "/" or "-" is joined without a space.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from easyread.readers.pdf_layout import BULLET as _BULLET
+from easyread.readers.pdf_layout import MARKER, Row
+
+TABLE_MARK = "\x00table "  # the text of a stand-in line for a ruled table in the reading order
+PARAGRAPH_GAP = 0.6  # a gap above a row taller than this share of the text size starts a paragraph
+SIZE_CHANGE = 0.08
+REJOIN_MARGIN = 1.0  # zipf points (a factor of 10) by which the joined word must be the more common
+_SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")
+_URL_END = re.compile(r"(?:https?://|www\.)\S*[/\-._?=&#]$")
+_HYPHENATED = re.compile(r"([A-Za-z]+)-$")
+_FIRST_WORD = re.compile(r"^[a-z]+")
+
+
+@dataclass
+class Unit:
+    """A paragraph or list item of one page, with the look of its text and where it lies."""
+
+    kind: str  # "paragraph", "list_item" or "table" (a stand-in for a ruled table, see pdf_tables)
+    rows: list[Row] = field(default_factory=list)
+    text: str = ""
+
+    @property
+    def size(self) -> float:
+        """The text size of most of its characters."""
+        weights: dict[float, int] = {}
+        for row in self.rows:
+            weights[row.line.size] = weights.get(row.line.size, 0) + len(row.line.text)
+        return max(weights, key=lambda size: weights[size])
+
+    @property
+    def bold(self) -> float:
+        """Share of its text in bold, 0..1."""
+        total = sum(len(row.line.text) for row in self.rows)
+        return sum(row.line.bold * len(row.line.text) for row in self.rows) / total if total else 0.0
+
+    @property
+    def top(self) -> float:
+        return max(row.line.y1 for row in self.rows)
+
+    @property
+    def bottom(self) -> float:
+        return min(row.line.y0 for row in self.rows)
+
+
+def paragraphs(rows: list[Row]) -> list[Unit]:
+    """Group rows (one page, reading order) into paragraphs and list items, text joined."""
+    units: list[Unit] = []
+    for row in rows:
+        current = units[-1] if units else None
+        if row.line.text.startswith(TABLE_MARK):
+            units.append(Unit("table", [row], row.line.text))
+            continue
+        breaks = current is None or current.kind == "table" or _breaks(current.rows[-1], row, current)
+        if MARKER.match(row.line.text) and (breaks or _starts_item(row, current)):
+            units.append(Unit("list_item", [row]))
+        elif breaks or current is None:
+            units.append(Unit("paragraph", [row]))
+        else:
+            current.rows.append(row)
+    for unit in units:
+        if unit.kind != "table":
+            unit.text = _unit_text(unit)
+    return units
+
+
+def _starts_item(row: Row, current: Unit | None) -> bool:
+    """A bullet always starts an item; a number or letter only in a list or after a sentence ends."""
+    if current is None or _BULLET.match(row.line.text):
+        return True
+    return current.kind == "list_item" or _SENTENCE_END.search(current.rows[-1].line.text) is not None
+
+
+def _breaks(previous: Row, row: Row, unit: Unit) -> bool:
+    above, line = previous.line, row.line
+    size = max(above.size, line.size)
+    if above.y0 - line.y1 > PARAGRAPH_GAP * size or line.y1 > above.y1:
+        return True
+    if abs(above.size - line.size) > SIZE_CHANGE * min(above.size, line.size):
+        return True
+    if line.x1 < above.x0 or line.x0 > above.x1:
+        return True
+    if unit.kind == "list_item" and line.x0 < unit.rows[0].line.x0 - size and _SENTENCE_END.search(above.text):
+        return True
+    return _ended_by_hand(previous, row)
+
+
+def _ended_by_hand(previous: Row, row: Row) -> bool:
+    """Whether the row above stopped short on purpose: this row's first word would have fitted on it."""
+    above, line = previous.line, row.line
+    if not line.text or line.text[0].islower() or (_centred(previous) and _centred(row)):
+        return False
+    if above.text.endswith(",") and not line.text[0].isupper():  # "... Primary School," / "57 Edgehill Rd"
+        return False
+    first_word = line.text.split()[0]
+    word_width = (line.x1 - line.x0) * len(first_word) / max(len(line.text), 1)
+    room = previous.right - above.x1
+    return room > word_width + 2 * above.size
+
+
+def _centred(row: Row) -> bool:
+    width = row.right - row.left
+    middle = (row.left + row.right) / 2
+    line = row.line
+    return line.x0 > row.left + 0.1 * width and abs((line.x0 + line.x1) / 2 - middle) < 0.05 * width
+
+
+def _unit_text(unit: Unit) -> str:
+    text = ""
+    for index, row in enumerate(unit.rows):
+        raw = row.line.text
+        if index == 0 and unit.kind == "list_item":
+            raw = _BULLET.sub("", raw, count=1)  # the bullet glyph goes; numbers and letters stay
+        text = join_rows(text, " ".join(raw.split()))
+    return text.strip()
+
+
+def join_rows(text: str, following: str) -> str:
+    """Join the next row's text onto a paragraph: rejoin hyphenated words and broken web addresses."""
+    if not text:
+        return following
+    if not following:
+        return text
+    if text.endswith("\u00ad"):  # a soft hyphen only marks where a word may break
+        return text[:-1] + following
+    last = text.split()[-1]
+    if _URL_END.search(last) and not following[0].isupper():
+        return text + following
+    hyphenated = _HYPHENATED.search(last)
+    first = _FIRST_WORD.match(following)
+    if hyphenated and first and _rejoin(hyphenated.group(1), first.group(0)):
+        return text[:-1] + following
+    if hyphenated and first:
+        return text + following  # a real hyphen ("co-option"): keep it, no space
+    return f"{text} {following}"
+
+
+@cache
+def _rejoin(before: str, after: str) -> bool:
+    """Whether "before-" + "after" across a line break is one word split by hyphenation."""
+    from wordfreq import zipf_frequency
+
+    joined = zipf_frequency(before + after, "en")
+    return joined > 0 and joined >= zipf_frequency(f"{before}-{after}", "en") + REJOIN_MARGIN
