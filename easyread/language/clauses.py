@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from easyread.language.placeholders import CLASS, is_placeholder
 from easyread.language.protect import has_content
 from easyread.language.sentences import word_count
 
@@ -88,7 +89,7 @@ def _has_finite_verb(words: list[str]) -> bool:
     return False
 
 
-_WORD_RE = re.compile(r"[A-Za-z']+|[\uE000-\uF8FF]")  # a private-use character is a masked name or address
+_WORD_RE = re.compile(f"[A-Za-z']+|[{CLASS}]")  # a private-use character is a masked name or address
 
 
 def _words(text: str) -> list[str]:
@@ -112,7 +113,7 @@ def can_stand_alone(text: str, needs_subject: bool = False) -> bool:
     if words[0].lower() in _SUBORDINATE_START:
         return False
     if needs_subject and words[0].lower() not in _SUBJECT_START and not words[0][:1].isupper() \
-            and not "\ue000" <= words[0][:1] <= "\uf8ff":
+            and not is_placeholder(words[0][:1]):
         return False
     return _has_finite_verb(words)
 

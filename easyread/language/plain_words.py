@@ -7,6 +7,7 @@ Phrases ("in accordance with") are replaced whole; single words keep their infle
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -15,6 +16,7 @@ from easyread.data import data_rows
 from easyread.language.inflection import all_lemmas, choose_tag, inflect, lemmas, match_case, tags_of
 
 WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
+_LOWER_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 # Before a bare verb form that is also a noun ("permit", "request"), one of these words says it is a verb.
 _VERB_CUES = frozenset(
     "to will would can could must may might should shall please you we they i not never also then and or "
@@ -34,7 +36,9 @@ class Replacement:
 
 
 @cache
-def _table() -> tuple[dict[tuple[str, str], str], tuple[tuple[re.Pattern[str], str], ...]]:
+def _table() -> tuple[dict[tuple[str, str], str], tuple[tuple[re.Pattern[str], str, str], ...]]:
+    """({(word, part of speech): plain word}, ((phrase pattern, plain, the phrase's first word), ...)).
+    A phrase is only looked for in text that has its first word."""
     words: dict[tuple[str, str], str] = {}
     phrases: list[tuple[str, str]] = []
     for row in data_rows("plain_words.tsv"):
@@ -45,7 +49,8 @@ def _table() -> tuple[dict[tuple[str, str], str], tuple[tuple[re.Pattern[str], s
             words[(hard, pos)] = plain
     phrases.sort(key=lambda pair: len(pair[0]), reverse=True)  # "in order to" before "in order"
     compiled = tuple(
-        (re.compile(r"(?<![\w-])" + r"\s+".join(map(re.escape, hard.split())) + r"(?![\w-])", re.IGNORECASE), plain)
+        (re.compile(r"(?<![\w-])" + r"\s+".join(map(re.escape, hard.split())) + r"(?![\w-])", re.IGNORECASE), plain,
+         next(iter(_LOWER_WORD.findall(hard)), ""))
         for hard, plain in phrases
     )
     return words, compiled
@@ -128,18 +133,38 @@ def _substitute(text: str, pattern: re.Pattern[str], plain_of: Callable[[re.Matc
     return "".join(pieces)
 
 
-_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s*[\"'“‘(]?)\s*$")
+_OPENERS = "\"'“‘("
+
+
+def _starts_sentence(text: str, position: int) -> bool:
+    """Whether `position` starts a sentence: only spaces and an opening quote or bracket between it
+    and the start of the text or a . ! ? : before it. Looks back a few characters only, so a long
+    paragraph costs time in proportion to its length."""
+    index = position - 1
+    while index >= 0 and text[index].isspace():
+        index -= 1
+    if index >= 0 and text[index] in _OPENERS:
+        index -= 1
+        while index >= 0 and text[index].isspace():
+            index -= 1
+    return index < 0 or text[index] in ".!?:"
+
+
+def _inside(position: int, starts: list[int], spans: list[tuple[int, int]]) -> bool:
+    """Whether `position` is inside one of `spans` (sorted, not overlapping; `starts` their starts)."""
+    index = bisect_right(starts, position) - 1
+    return index >= 0 and position < spans[index][1]
 
 
 def _plain_unless_kept(text: str, match: re.Match[str], previous: str, following: str,
-                       kept: list[tuple[int, int]]) -> str | None:
+                       kept: list[tuple[int, int]], starts: list[int]) -> str | None:
     """The plain word for a match, except for a word we keep as written: a capitalised word inside a
     sentence is part of a name or title ("Monitoring Officer", "Care Act"), and a word inside a term
     explained on the "Hard words" page ("financial assessment") must stay whole to be explained."""
     word = match.group(0)
-    if word[:1].isupper() and not _SENTENCE_START.search(text[: match.start()]):
+    if word[:1].isupper() and not _starts_sentence(text, match.start()):
         return None
-    if any(start <= match.start() < end for start, end in kept):
+    if _inside(match.start(), starts, kept):
         return None
     return plain_word_for(word, previous, following)
 
@@ -148,12 +173,18 @@ def simplify_words(text: str) -> tuple[str, list[Replacement]]:
     """`text` with hard phrases and words replaced, and the list of what was replaced."""
     replacements: list[Replacement] = []
     _, phrases = _table()
-    for pattern, plain in phrases:
+    present = set(_LOWER_WORD.findall(text.lower()))
+    for pattern, plain, first in phrases:
+        if first and first not in present:
+            continue  # the phrase cannot be here: skip a scan of the whole text
+        before = len(replacements)
         text = _substitute(text, pattern, lambda _match, _previous, _following, plain=plain: plain, replacements)
+        if len(replacements) > before:
+            present |= set(_LOWER_WORD.findall(plain.lower()))
     from easyread.language.hard_words import explained_term_spans
 
-    kept = explained_term_spans(text)
-    text = _substitute(text, WORD,
-                       lambda match, previous, following: _plain_unless_kept(text, match, previous, following, kept),
-                       replacements)
+    kept = sorted(explained_term_spans(text))
+    starts = [start for start, _ in kept]
+    text = _substitute(text, WORD, lambda match, previous, following: _plain_unless_kept(
+        text, match, previous, following, kept, starts), replacements)
     return text, replacements

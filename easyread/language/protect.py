@@ -17,9 +17,9 @@ from dataclasses import dataclass
 
 from easyread.language.facts import protected_spans as fact_spans
 from easyread.language.names import is_place_name, name_spans
+from easyread.language.placeholders import CAPACITY, CLASS, is_placeholder, placeholder, placeholder_index
 
-_FIRST = 0xE000
-_LAST = 0xF8FF
+_PLACEHOLDER = re.compile(f"[{CLASS}]")
 MAX_QUOTATION_WORDS = 60  # longer "quotations" are more likely a stray quote mark than someone's words
 # “double quotes”, "straight double quotes", and ‘single quotes’ that open after a space or bracket
 # and close before a space or punctuation (so the apostrophe in "else’s" never starts or ends one).
@@ -36,9 +36,15 @@ class Masked:
     originals: tuple[str, ...]
 
     def restore(self, text: str) -> str:
-        for index, original in enumerate(self.originals):
-            text = text.replace(chr(_FIRST + index), original)
-        return text
+        """`text` with every placeholder put back to the text it stands for (one pass: linear time)."""
+        if not self.originals:
+            return text
+
+        def original(match: re.Match[str]) -> str:
+            index = placeholder_index(match.group(0))
+            return self.originals[index] if 0 <= index < len(self.originals) else match.group(0)
+
+        return _PLACEHOLDER.sub(original, text)
 
 
 def quotation_spans(text: str) -> list[tuple[int, int]]:
@@ -75,17 +81,13 @@ def mask(text: str) -> Masked:
     originals: list[str] = []
     cursor = 0
     for start, end in protected_spans(text):
-        if start < cursor or _FIRST + len(originals) > _LAST:
+        if start < cursor or len(originals) >= CAPACITY:
             continue
-        pieces += [text[cursor:start], chr(_FIRST + len(originals))]
+        pieces += [text[cursor:start], placeholder(len(originals))]
         originals.append(text[start:end])
         cursor = end
     pieces.append(text[cursor:])
     return Masked("".join(pieces), tuple(originals))
-
-
-def is_placeholder(char: str) -> bool:
-    return len(char) == 1 and _FIRST <= ord(char) <= _LAST
 
 
 def has_content(text: str) -> bool:

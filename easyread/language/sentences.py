@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from easyread.language.placeholders import CLASS, is_placeholder
+
 _SPACE = re.compile(r"\s+")
 # Where a sentence could end inside a line: an end mark, perhaps a closing quote or bracket, then more text.
 _POSSIBLE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+\S")
@@ -22,7 +24,34 @@ def _segmenter():  # type: ignore[no-untyped-def]
     return pysbd.Segmenter(language="en", clean=False, char_span=False)
 
 
+CHUNK_CHARACTERS = 1500  # pysbd's abbreviation pass is quadratic in the length of what it is given
+_SAFE_CUT = re.compile(r"(?<=[a-z]{3}[.!?])\s+(?=[\"“‘(]?[A-Z])")
+
+
 def _boundaries(text: str) -> list[int]:
+    """End offsets in `text` of the sentences pysbd finds.
+
+    A long text is given to pysbd in pieces of about CHUNK_CHARACTERS, cut only where a sentence
+    plainly ends (a full stop after a lower-case word that is not an abbreviation, then a capital),
+    so the time taken grows in proportion to the text's length.
+    """
+    if len(text) <= CHUNK_CHARACTERS:
+        return _chunk_boundaries(text)
+    ends: list[int] = []
+    start = 0
+    for match in _SAFE_CUT.finditer(text):
+        if match.start() - start < CHUNK_CHARACTERS:
+            continue
+        token = _LAST_TOKEN.search(text, max(start, match.start() - 40), match.start())
+        if token and token.group(1).lower() in _abbreviations():
+            continue
+        ends += [start + end for end in _chunk_boundaries(text[start : match.start()])]
+        start = match.end()
+    ends += [start + end for end in _chunk_boundaries(text[start:])]
+    return ends
+
+
+def _chunk_boundaries(text: str) -> list[int]:
     """End offsets in `text` of the sentences pysbd finds, located by matching their text."""
     ends: list[int] = []
     cursor = 0
@@ -99,7 +128,7 @@ def _goes_on(sentence: str, following: str) -> bool:
     if takes is None:
         return False
     start = following[:1]
-    protected = start != "" and 0xE000 <= ord(start) <= 0xF8FF  # a masked phone number, name or address
+    protected = is_placeholder(start)  # a masked phone number, name or address
     if takes == "number":
         return start.isdigit() or protected
     return start.isupper() or start.isdigit() or protected
@@ -116,7 +145,7 @@ def _rejoined(sentences: list[str]) -> list[str]:
 
 
 _DIGIT_GROUPS = re.compile(r"(?<=\d) (?=\d)")
-_WORDLIKE = re.compile(r"[A-Za-z0-9\uE000-\uF8FF]")  # the private-use range holds masked addresses
+_WORDLIKE = re.compile(f"[A-Za-z0-9{CLASS}]")  # the private-use ranges hold masked addresses
 
 
 def word_count(sentence: str) -> int:
