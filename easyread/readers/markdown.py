@@ -35,6 +35,7 @@ _FRONT_MATTER_KEY = re.compile(r"^[A-Za-z_][\w-]*[ \t]*:", re.MULTILINE)
 _FRONT_MATTER_TITLE = re.compile(r"^title[ \t]*:[ \t]*(?P<title>.+?)[ \t]*$", re.MULTILINE | re.IGNORECASE)
 FRONT_MATTER = "front matter: the page's settings for a website, not shown to readers"
 HTML_COMMENT = "an HTML comment: a note not shown to readers"
+COLUMN_LABELS = "column labels (used in each row)"
 _LINK_NOISE = re.compile(r"^(?:mailto:|tel:|https?://)?(?:www\.)?", re.IGNORECASE)
 
 
@@ -47,6 +48,7 @@ class Element:
     line: int
     level: int = 0  # heading level, 1 for "#"
     reason: str = ""  # why a "set_aside" element gives no item
+    part: str = ""  # which part of its line, when a line holds more than one ("comment 1")
 
 
 def read(path: Path) -> SourceDocument:
@@ -138,12 +140,12 @@ def _html_block(html: str, line: int, kind: ElementKind) -> Iterator[Element]:
     visible, comments = html_text(html)
     if visible:
         yield Element(kind, visible, line)
-    for comment in comments:
-        yield Element("set_aside", comment, line, reason=HTML_COMMENT)
+    for number, comment in enumerate(comments, start=1):
+        yield Element("set_aside", comment, line, reason=HTML_COMMENT, part=f"comment {number}")
 
 
 def _location(element: Element) -> str:
-    return f"line {element.line}"
+    return f"line {element.line}, {element.part}" if element.part else f"line {element.line}"
 
 
 def _block_kind(list_depth: int) -> ElementKind:
@@ -187,6 +189,8 @@ def _table(tokens: Sequence[Token]) -> Iterator[Element]:
     body = [row for row in rows if not row[0]]
     if not body and header_row is not None:
         yield Element("table_row", table_row_text(header_row[2], None), header_row[1])
+    elif header_row is not None and header is not None:
+        yield Element("set_aside", ", ".join(cell for cell in header if cell), header_row[1], reason=COLUMN_LABELS)
     for _, line, cells in body:
         yield Element("table_row", table_row_text(cells, header), line)
 

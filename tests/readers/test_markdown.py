@@ -63,9 +63,10 @@ def test_html_blocks_keep_their_text_and_comments_are_set_aside_with_a_reason(wr
     text = document.text()
     assert "Raw HTML block" in text and "<div" not in text and "<b>" not in text
     assert "editors" not in text
-    [comment] = document.set_aside
-    assert (comment.location, comment.text) == ("line 6", "a note for editors")
+    comment, labels = document.set_aside
+    assert (comment.location, comment.text) == ("line 6, comment 1", "a note for editors")
     assert "comment" in comment.reason
+    assert (labels.location, labels.text, labels.reason) == ("line 17", "Day, Bin", "column labels (used in each row)")
 
 
 def test_agenda_numbers_stay_with_their_items(write_text: Callable[..., Path]) -> None:
