@@ -11,6 +11,7 @@ a rewrite that turns "RJJOVH" into "Rjjovh" has lost it. Not codes:
 - tokens without a capital letter ("10th", "30mph", "4-yearly") or with a lower-case run longer
   than 3 letters ("Covid-19", words run together by a PDF without spaces);
 - ordinals, times and amounts in capitals ("10TH", "9AM", "50P");
+- question numbers ("Q1", "Q26"), which like section numbers order a form and are not facts;
 - a token whose letters hold a common word of 4 letters or more ("COVID-19", "SECTION-4"):
   wordfreq Zipf frequency >= 2.5;
 - an all-capitals token without digits, unless a cue such as "ref", "reference", "code" or
@@ -38,7 +39,7 @@ POSTCODE = re.compile(
 )
 
 CODE_TOKEN = re.compile(r"(?<![\w/.-])[A-Za-z0-9]+(?:[-/][A-Za-z0-9]+)*(?![\w/-]|\.\w)")
-_NOT_A_CODE = re.compile(r"\d+(?:ST|ND|RD|TH|AM|PM|P|K|M|BN)", re.IGNORECASE)
+_NOT_A_CODE = re.compile(r"\d+(?:ST|ND|RD|TH|AM|PM|P|K|M|BN)|Q\d{1,2}", re.IGNORECASE)
 _LOWER_RUN = re.compile(r"[a-z]{4,}")
 _LETTER_RUN = re.compile(r"[A-Za-z]{4,}")
 _CUE = re.compile(

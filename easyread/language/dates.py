@@ -91,7 +91,12 @@ def _key(match: re.Match[str]) -> str | None:
     return date_key(int(match.group("day")), _month_number(match.group("month")), year)
 
 
-def _month_year_key(match: re.Match[str]) -> str:
+_DAY_BEFORE = re.compile(r"\d(?i:st|nd|rd|th)?(?:\s+(?i:of))?\s+$")
+
+
+def _month_year_key(match: re.Match[str]) -> str | None:
+    if _DAY_BEFORE.search(match.string, max(0, match.start() - 12), match.start()):
+        return None  # "February 2026" of "30 February 2026", an impossible date, is not a month either
     return f"date:{match.group('year')}-{_month_number(match.group('month')):02d}"
 
 
