@@ -44,10 +44,10 @@ _LOWER_RUN = re.compile(r"[a-z]{4,}")
 _LETTER_RUN = re.compile(r"[A-Za-z]{4,}")
 _CUE = re.compile(
     r"\b(?:ref|reference|code|booking|quote|case|account|application|claim|customer|order|permit|"
-    r"password|pin|id|number|no)\b\.?(?:\s*(?:is|was|number|no\.?|code|reference|ref)\b\.?)*\s*[:#-]?\s*$",
+    r"password|pin|id|number|no)\b\.?(?:[ \t]*(?:is|was|number|no\.?|code|reference|ref)\b\.?)*[ \t]*[:#-]?[ \t]*\Z",
     re.IGNORECASE,
 )
-CUE_WINDOW = 40  # characters before a token searched for its cue ("booking reference number is ")
+CUE_WINDOW = 40  # characters before a token searched for its cue ("booking reference number is "), on its line
 WORD_ZIPF = 2.5  # wordfreq Zipf frequency from which a run of letters is a word, not a code
 
 

@@ -125,6 +125,7 @@ NEAR_MISSES = [
     ("See northbrook.gov.uk/Bins", "See northbrook.gov.uk/bins", "northbrook.gov.uk/Bins"),
     ("Write to NB1 4AA.", "Write to NB1 4AB.", "NB1 4AA"),
     ("Write to NB1 4AA.", "Write to NB14 4AA.", "NB1 4AA"),
+    ("Write to NB1 4AA.", "Quote NB1-4AA.", "NB1 4AA"),
     ("Your booking reference is RJJOVH.", "Your booking reference is Rjjovh.", "RJJOVH"),
     ("Quote CT-4471.", "Quote CT 4471.", "CT-4471"),
     ("Quote 24/01234/FUL.", "Quote 24/01234/ful.", "24/01234/FUL"),
@@ -178,6 +179,7 @@ def test_each_kind_is_found_whole(text, kind, fact_text):
         "Candidates: ZYGADLLO Geoff, STRENSALL ward.",  # names in capitals, no cue
         "Ref NHS",  # a known acronym after a cue
         "Reference NOTICE",  # a word after a cue
+        "Customer number:\nABCDE Plan",  # a form's label, then the next label on its own line
         "On Wednesday we meet.",  # a day name alone
         "In April we meet.",  # a month alone
         "Step may take long.",  # the verb "may"
@@ -194,6 +196,11 @@ def test_things_that_are_not_codes_dates_or_postcodes(text):
 @pytest.mark.parametrize("text", ["31/02/2026", "30 February 2026", "31 June", "2026-13-01", "29/02/2027"])
 def test_impossible_dates_are_not_dates(text):
     assert "date" not in {fact.kind for fact in extract_facts(text)}
+
+
+@pytest.mark.parametrize("code", ["CT-4471", "A466", "B4293", "24/01234/FUL", "NB/2026/0042", "AB-1672", "SW1A-1AA"])
+def test_codes_are_not_postcodes(code):
+    assert [fact.kind for fact in extract_facts(f"Quote {code} please.")] == ["code"]
 
 
 def test_a_postcode_is_read_in_one_case_only():
