@@ -38,7 +38,10 @@ POSTCODE = re.compile(
     r"(?<![\w/-])(?:" + _UPPER_POSTCODE + "|" + _UPPER_POSTCODE.lower() + r")(?![\w/-])"
 )
 
-CODE_TOKEN = re.compile(r"(?<![\w/.-])[A-Za-z0-9]+(?:[-/][A-Za-z0-9]+)*(?![\w/-]|\.\w)")
+# A token with a digit or two capitals in a row (the look-ahead skips plain words quickly).
+CODE_TOKEN = re.compile(
+    r"(?<![\w/.-])(?=[A-Za-z0-9/-]*(?:[0-9]|[A-Z]{2}))[A-Za-z0-9]+(?:[-/][A-Za-z0-9]+)*(?![\w/-]|\.\w)"
+)
 _NOT_A_CODE = re.compile(r"\d+(?:ST|ND|RD|TH|AM|PM|P|K|M|BN)|Q\d{1,2}", re.IGNORECASE)
 _LOWER_RUN = re.compile(r"[a-z]{4,}")
 _LETTER_RUN = re.compile(r"[A-Za-z]{4,}")
