@@ -59,6 +59,12 @@ def postcode_key(text: str) -> str:
     return "postcode:" + text.replace(" ", "").upper()
 
 
+def find_postcodes(text: str) -> Iterator[Span]:
+    """The UK postcodes of `text`, each a Span of kind "postcode"."""
+    for match in POSTCODE.finditer(text):
+        yield Span(match.start(), match.end(), "postcode", postcode_key(match.group(0)))
+
+
 @cache
 def _acronyms() -> frozenset[str]:
     from easyread.data import data_rows
@@ -129,10 +135,3 @@ def carried_code_keys(text: str) -> set[str]:
         keys.add("code:" + token)
         keys.update("code:" + text[start:end] for start, end in _code_parts(token, match.start()))
     return keys
-
-
-
-def find_postcodes(text: str) -> Iterator[Span]:
-    """The UK postcodes of `text`, each a Span of kind "postcode"."""
-    for match in POSTCODE.finditer(text):
-        yield Span(match.start(), match.end(), "postcode", postcode_key(match.group(0)))

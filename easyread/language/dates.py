@@ -7,7 +7,9 @@ Every written form of one date has one key, in ISO 8601 shape:
 - a date without a year "date:--04-01" (ISO 8601's month-day form): "1 April", "1st April";
 - a month of a year "date:2026-05": "May 2026";
 - a span of years "date:2026/2027" (ISO 8601's interval form): "2026/27", "2026-27", "2026/2027",
-  "2026 to 2027".
+  "2026 to 2027";
+- a range of days in one month "date:2026-02-01/2026-02-28": "1-28 February 2026", "1st to 28th
+  February 2026" (without a year: "date:--02-01/--02-28").
 Numeric dates are read in UK order, day then month (GOV.UK style guide: "dates"). A day name is
 part of the date it stands before, and is not checked against it; a day name alone, or a month
 alone, is not a fact. Impossible dates ("31/02/2026", "30 February") are not dates. A month name
@@ -63,6 +65,10 @@ DATE_DMY = re.compile(
 DATE_MDY = re.compile(
     r"(?<![\w.,/:-])" + _DAY_NAME + _MONTH + r"\s+" + _DAY + r"(?:,?\s+" + _YEAR + r")?(?![\w/:-]|[.,]\d)"
 )
+DAY_RANGE = re.compile(
+    r"(?<![\w.,/:-])" + _DAY_NAME + r"(?P<first>[0-3]?\d)(?i:st|nd|rd|th)?\s*(?:-|–|—|\s(?i:to)\s)\s*"
+    + _DAY_NAME + _DAY + r"(?:\s+(?i:of))?\s+" + _MONTH + r"(?:,?\s+" + _YEAR + r")?(?![\w/-])"
+)
 MONTH_YEAR = re.compile(r"(?<![\w.,/:-])" + _MONTH + r",?\s+" + _YEAR + r"(?![\w/-]|[.,]\d)")
 YEAR_SPAN = re.compile(
     r"(?<![\w.,/:-])(?P<first>(?:19|20)\d{2})\s*(?:/|-|–|—|\s(?i:to)\s)\s*(?P<last>(?:19|20)\d{2}|\d{2})"
@@ -94,6 +100,15 @@ def _key(match: re.Match[str]) -> str | None:
 _DAY_BEFORE = re.compile(r"\d(?i:st|nd|rd|th)?(?:\s+(?i:of))?\s+$")
 
 
+def _range_key(match: re.Match[str]) -> str | None:
+    last = _key(match)
+    first_day, last_day = int(match.group("first")), int(match.group("day"))
+    if last is None or first_day >= last_day:
+        return None
+    first = date_key(first_day, _month_number(match.group("month")), int(last[5:9]) if last[5] != "-" else None)
+    return None if first is None else f"{first}/{last.removeprefix('date:')}"
+
+
 def _month_year_key(match: re.Match[str]) -> str | None:
     if _DAY_BEFORE.search(match.string, max(0, match.start() - 12), match.start()):
         return None  # "February 2026" of "30 February 2026", an impossible date, is not a month either
@@ -111,6 +126,7 @@ FINDERS: tuple[Finder, ...] = (
     spans_of(DATE_ISO, "date", _key),
     spans_of(DATE_NUMERIC, "date", _key),
     spans_of(YEAR_SPAN, "date", _year_span_key),
+    spans_of(DAY_RANGE, "date", _range_key),
     spans_of(DATE_DMY, "date", _key),
     spans_of(DATE_MDY, "date", _key),
     spans_of(MONTH_YEAR, "date", _month_year_key),

@@ -5,6 +5,8 @@ the same key: see web, codes, amounts, dates, clock, phones). Beyond an equal ke
 covered by a more precise fact that holds it:
 - a date without a year ("date:--04-01") by the same day and month in any year ("1 April 2026");
 - a month of a year ("May 2026") by any date in that month ("Friday 1 May 2026");
+- a range of days ("1-28 February 2026") by both of its dates, each covered as a date; and a
+  range carries its two dates, so "1-3 April 2026" covers "1 April 2026";
 - a span of years ("2026/27") by both of its years, each in a date, a month, a span or as a plain
   number ("2026 to 2027", "from April 2026 to March 2027");
 - a plain number that is a year (1900 to 2099) by a date in that year ("in 2026" by "April 2026");
@@ -41,8 +43,16 @@ def _year_of_number(key: str) -> int | None:
     return None
 
 
+def range_ends(key: str) -> list[str]:
+    """The two dates of a range of days: "date:2026-02-01/2026-02-28" -> ["date:2026-02-01",
+    "date:2026-02-28"]; [] for any other key (a span of years "date:2026/2027" is not a range of days)."""
+    value = key.removeprefix("date:")
+    first, slash, last = value.partition("/")
+    return ["date:" + first, "date:" + last] if slash and len(first) > 4 else []
+
+
 def index_facts(facts: Iterable[Fact]) -> FactIndex:
-    """A FactIndex of `facts`. Time: one pass over them."""
+    """A FactIndex of `facts`. A range of days carries each of its two dates. Time: one pass."""
     keys: set[str] = set()
     month_days: set[str] = set()
     months: set[str] = set()
@@ -50,14 +60,16 @@ def index_facts(facts: Iterable[Fact]) -> FactIndex:
     for fact in facts:
         keys.add(fact.key)
         if fact.kind == "date":
-            value = fact.key.removeprefix("date:")
-            if "/" in value:
-                years.update(int(year) for year in value.split("/"))
-            elif not value.startswith("--"):
-                years.add(int(value[:4]))
-                months.add(value[:7])
-                if len(value) == 10:
-                    month_days.add("--" + value[5:])
+            for key in range_ends(fact.key) or [fact.key]:
+                keys.add(key)
+                value = key.removeprefix("date:")
+                if "/" in value:
+                    years.update(int(year) for year in value.split("/"))
+                elif not value.startswith("--"):
+                    years.add(int(value[:4]))
+                    months.add(value[:7])
+                    if len(value) == 10:
+                        month_days.add("--" + value[5:])
         elif fact.kind == "number" and (year := _year_of_number(fact.key)) is not None:
             years.add(year)
     return FactIndex(frozenset(keys), frozenset(month_days), frozenset(months), frozenset(years))
@@ -70,6 +82,8 @@ def covered(fact: Fact, output: FactIndex | Iterable[Fact]) -> bool:
     if fact.key in index.keys:
         return True
     if fact.kind == "date":
+        if ends := range_ends(fact.key):
+            return all(covered(Fact("date", fact.text, end), index) for end in ends)
         value = fact.key.removeprefix("date:")
         if value.startswith("--"):
             return value in index.month_days

@@ -41,6 +41,8 @@ SAME = [
     ("2026/27", "2026 to 2027"),
     ("2026/27", "2026/2027"),
     ("2026/27", "2026-2027"),
+    ("1-28 February 2026", "1st to 28th February 2026"),
+    ("Monday 1 to Friday 5 June", "1-5 June"),
     # times
     ("18:30", "6:30pm"),
     ("18:30", "6.30pm"),
@@ -96,6 +98,9 @@ COVERED = [
     ("For 2026/27.", "From April 2026 to March 2027."),
     ("For 2026/27.", "For 2026 and 2027."),
     ("In 2026.", "In April 2026."),
+    ("Runs 1-3 April 2026.", "Runs from Wednesday 1 April 2026 to Friday 3 April 2026."),
+    ("Runs 1-3 April.", "Runs from 1 April 2026 to 3 April 2026."),
+    ("Open on 1 April 2026.", "Open 1-3 April 2026."),
     ("Half of the homes (50%).", "Half of the homes."),
     ("Account 4001 2387 65.", "Account 4001, 2387 and 65."),
     ("Your booking reference is RJJOVH.", "RJJOVH is your booking reference."),
@@ -110,6 +115,8 @@ NEAR_MISSES = [
     ("In May 2026.", "On 1 May 2027.", "May 2026"),
     ("For 2026/27.", "For 2026.", "2026/27"),
     ("For 2026/27.", "For 2026/28.", "2026/27"),
+    ("Runs 1-3 April 2026.", "Runs 1-4 April 2026.", "1-3 April 2026"),
+    ("Runs 1-3 April 2026.", "Runs from 1 April 2026.", "1-3 April 2026"),
     ("Pay £52.", "Pay £25.", "£52"),
     ("Pay £70.50.", "Pay £70.", "£70.50"),
     ("Pay £3.4m.", "Pay £3.4.", "£3.4m"),
@@ -166,6 +173,7 @@ def test_a_near_miss_is_reported_as_lost(source, easy_read, lost):
         ("Account 4001 2387 65.", "number", "4001 2387 65"),
         ("For 2026/27.", "date", "2026/27"),
         ("In May 2026.", "date", "May 2026"),
+        ("Runs 1-28 February 2026.", "date", "1-28 February 2026"),
     ],
 )
 def test_each_kind_is_found_whole(text, kind, fact_text):
