@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from fractions import Fraction
 
-from easyread.language.fact_spans import Finder, Span, spans_of
+from easyread.language.fact_types import Finder, Span, spans_of
 
 _SCALES = {"k": 1000, "thousand": 1000, "m": 10**6, "million": 10**6, "bn": 10**9, "billion": 10**9}
 _AMOUNT = r"(?P<pounds>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<decimals>\d{1,2}))?(?![\d])"

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from easyread.language.fact_spans import Finder, Span, spans_of
+from easyread.language.fact_types import Finder, Span, spans_of
 
 _HOUR_12 = r"(?:1[0-2]|0?[1-9])"
 _HALF = r"(?P<half>(?i:[ap]\s?m\b|[ap]\.\s?m\b\.?))"  # "pm", "p m", "p.m.", but not the full stop after "9am."

@@ -29,7 +29,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from easyread.language.fact_spans import Span
+from easyread.language.fact_types import Span
 
 _OUTWARD = r"(?:[A-Z]{1,2}[0-9][A-Z0-9]?|GIR)"
 _INWARD = r"[0-9][ABD-HJLNP-UW-Z]{2}"

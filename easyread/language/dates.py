@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from easyread.language.fact_spans import Finder, spans_of
+from easyread.language.fact_types import Finder, spans_of
 
 MONTH_NAMES = (
     "January February March April May June July August September October November December".split()

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from easyread.language.amounts import group_parts, number_key
-from easyread.language.fact_spans import Fact
+from easyread.language.fact_types import Fact
 
 FIRST_YEAR, LAST_YEAR = 1900, 2099  # plain numbers in this range may be years
 

@@ -23,7 +23,7 @@ from easyread.language.amounts import MONEY, NUMBER, PERCENT
 from easyread.language.codes import POSTCODE, carried_code_keys, find_codes, find_postcodes
 from easyread.language.dates import DATE_DMY, DATE_ISO, DATE_MDY, DATE_NUMERIC, MONTHS
 from easyread.language.fact_cover import FactIndex, covered, index_facts
-from easyread.language.fact_spans import Fact, Finder, Span, blank_out
+from easyread.language.fact_types import Fact, Finder, Span, blank_out
 from easyread.language.phones import find_phones
 from easyread.language.web import EMAIL, URL
 from easyread.model import SourceDocument

@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
 
-from easyread.language.fact_spans import Span
+from easyread.language.fact_types import Span
 
 _RUN = re.compile(r"(?<![\w+])(?:\(?\+|\()?\d+(?:[ \t.()-]{1,3}\d+)*")
 _GROUP = re.compile(r"\d+")

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from easyread.language.fact_spans import Finder, spans_of
+from easyread.language.fact_types import Finder, spans_of
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}(?![\w-])")
 _TLD = r"(?:gov\.uk|org\.uk|co\.uk|nhs\.uk|ac\.uk|police\.uk|com|org|net|uk)"
