@@ -53,14 +53,17 @@ def spans_of(
     return find
 
 
+BLANK = "\x00"  # neither a word character nor white space, so no later fact can reach across a found one
+
+
 def blank_out(text: str, spans: list[Span]) -> str:
-    """`text` with each span replaced by as many spaces, so positions stay the same.
+    """`text` with each span replaced by as many BLANK characters, so positions stay the same.
 
     Spans must be sorted and must not overlap. Time: one pass over the text."""
     pieces: list[str] = []
     cursor = 0
     for span in spans:
-        pieces += [text[cursor : span.start], " " * (span.end - span.start)]
+        pieces += [text[cursor : span.start], BLANK * (span.end - span.start)]
         cursor = span.end
     pieces.append(text[cursor:])
     return "".join(pieces)

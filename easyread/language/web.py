@@ -19,7 +19,7 @@ from easyread.language.fact_types import Finder, spans_of
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}(?![\w-])")
 _TLD = r"(?:gov\.uk|org\.uk|co\.uk|nhs\.uk|ac\.uk|police\.uk|com|org|net|uk)"
-_URL_TAIL = r"[^\s<>()\"']*[^\s<>()\"'.,;:!?]"
+_URL_TAIL = r"[^\s<>()\"'\x00]*[^\s<>()\"'.,;:!?\x00]"  # \x00 marks a fact already found
 URL = re.compile(
     r"(?<![\w./@-])(?:https?://|www\.)" + _URL_TAIL
     + r"|(?<![\w./@-])[a-z0-9-]+(?:\.[a-z0-9-]+){0,8}\." + _TLD + r"(?![\w-])(?:/" + _URL_TAIL + r"|/)?",

@@ -141,6 +141,10 @@ def test_facts_come_in_text_order():
     assert texts == ["01632 960 005", "1 April 2026", "£5", "NB1 4AA"]
 
 
+def test_a_fact_never_reaches_across_another():
+    assert [(fact.kind, fact.text) for fact in extract_facts("On 1 £5 April")] == [("number", "1"), ("money", "£5")]
+
+
 def test_protected_spans_cover_addresses_phones_postcodes_and_codes_only():
     text = "Quote RJJOVH or CT-4471, write to NB1 4AA, call 01632 960 005, see www.northbrook.gov.uk on 1 April for £5."
     protected = [text[start:end] for start, end in protected_spans(text)]
