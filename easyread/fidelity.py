@@ -37,17 +37,17 @@ def missing_by_block(source: SourceDocument, document: EasyReadDocument) -> list
         for item in section.items:
             for location in item.source:
                 said[location].append(item.sentence)
-    headings = "\n".join(section.heading for section in document.sections)
     missing: list[MissingFact] = []
+    headings = [section.heading for section in document.sections]
     if source.title:
-        missing += _missing(source.title, f"{document.title}\n{headings}", source.title_location or "title")
+        missing += _missing(without_heading_number(source.title), [document.title, *headings],
+                            source.title_location or "title")
     for section in source.sections:
         if section.heading:
             heading = without_heading_number(section.heading)
-            missing += _missing(heading, "\n".join([headings, *said[section.heading_location]]),
-                                section.heading_location)
+            missing += _missing(heading, [*headings, *said[section.heading_location]], section.heading_location)
         for block in section.blocks:
-            missing += _missing(block.text, "\n".join(said[block.location]), block.location)
+            missing += _missing(block.text, said[block.location], block.location)
     seen: set[tuple[str, str]] = set()
     unique = []
     for fact in missing:
@@ -57,10 +57,11 @@ def missing_by_block(source: SourceDocument, document: EasyReadDocument) -> list
     return unique
 
 
-def _missing(text: str, easy_text: str, location: str) -> list[MissingFact]:
-    if not easy_text.strip():
+def _missing(text: str, easy_texts: list[str], location: str) -> list[MissingFact]:
+    """The facts of `text` that no one of `easy_texts` carries whole (a date cut between two items is lost)."""
+    if not easy_texts:
         return [MissingFact(fact.kind, fact.text, location) for fact in extract_facts(text)]
-    return [MissingFact(fact.kind, fact.text, location) for fact in missing_facts(text, easy_text)]
+    return [MissingFact(fact.kind, fact.text, location) for fact in missing_facts(text, easy_texts)]
 
 
 def source_fact_text(source: SourceDocument) -> str:

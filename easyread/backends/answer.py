@@ -118,7 +118,7 @@ def problems_with(answer: EasyReadAnswer, section: Section) -> list[str]:
             problems.append(f"Block [{number}] is in no item: \"{_start(block.text)}\". Rewrite it into items "
                             "and name it in their source_blocks.")
             continue
-        missing = missing_facts(block.text, "\n".join(said[number]))
+        missing = missing_facts(block.text, said[number])
         if missing:
             facts = ", ".join(f"\"{fact.text}\"" for fact in missing)
             problems.append(f"Facts of block [{number}] are missing from the items made from it: {facts}. Put each "

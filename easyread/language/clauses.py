@@ -118,6 +118,17 @@ def can_stand_alone(text: str, needs_subject: bool = False) -> bool:
     return _has_finite_verb(words)
 
 
+def _fact_interiors(text: str) -> list[tuple[int, int]]:
+    """The spans of the facts in `text` (dates, times, money, ...), which no cut may fall inside."""
+    from easyread.language.facts import fact_spans
+
+    return [(span.start, span.end) for span in fact_spans(text)]
+
+
+def _cuts_a_fact(match: re.Match[str], spans: list[tuple[int, int]]) -> bool:
+    return any(start < match.end() and match.start() < end for start, end in spans)
+
+
 def _capitalise(text: str) -> str:
     text = text.strip()
     return text[:1].upper() + text[1:] if text else text
@@ -132,8 +143,11 @@ def _split_once(sentence: str) -> list[str] | None:
     """The best single split of `sentence`: the join nearest the middle whose sides both stand alone."""
     best: tuple[float, list[str]] | None = None
     middle = len(sentence) / 2
+    inside = _fact_interiors(sentence)
     for join in JOINS:
         for match in join.pattern.finditer(sentence):
+            if _cuts_a_fact(match, inside):
+                continue
             left, right = sentence[: match.start()], sentence[match.end() :]
             if not can_stand_alone(left) or not can_stand_alone(right, join.needs_subject):
                 continue
@@ -177,7 +191,10 @@ def split_at_phrases(sentence: str, target: int = TARGET_WORDS, limit: int = 15)
     body = sentence.strip().rstrip(".!?")
     total = word_count(body)
     best: tuple[float, str, str] | None = None
+    inside = _fact_interiors(body)
     for match in _PHRASE_BREAK.finditer(body):
+        if _cuts_a_fact(match, inside):
+            continue  # "22 October, 2021" is one date: never "22 October." and "2021 ..."
         cut_at_mark = match.group(0).strip() != ""  # a comma, semicolon or dash: it goes
         left = body[: match.start()] + (match.group(0).strip().lstrip(",;–—") if cut_at_mark else "")
         right = body[match.end() if cut_at_mark else match.start() :]

@@ -95,10 +95,16 @@ def output_facts(text: str) -> list[Fact]:
     return facts
 
 
-def missing_facts(source_text: str, output_text: str) -> list[Fact]:
+def missing_facts(source_text: str, output_text: str | list[str]) -> list[Fact]:
     """The facts of the source that its Easy Read version does not carry, each once, in source
-    order. A fact counts as carried in any of its forms (see fact_cover.covered)."""
-    index = index_facts(output_facts(output_text))
+    order. A fact counts as carried in any of its forms (see fact_cover.covered).
+
+    `output_text` may be a list of sentences (the items made from a block): then a fact must be
+    whole within one of them, so "22 October." and "2021 a request ..." do not carry the date
+    22 October 2021 between them.
+    """
+    texts = [output_text] if isinstance(output_text, str) else output_text
+    index = index_facts([fact for text in texts for fact in output_facts(text)])
     missing: list[Fact] = []
     seen: set[str] = set()
     for fact in extract_facts(source_text):
