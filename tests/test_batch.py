@@ -330,3 +330,16 @@ def test_an_interrupted_batch_stops_cleanly_and_resumes(tmp_path, signal_number,
     assert len(list(out.glob("*.easyread.pdf"))) == 10
     complete_pdfs_only(out)
     assert not list(out.rglob("*.part"))
+
+
+def test_the_manifest_says_what_became_of_each_part_of_the_source(tmp_path):
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "reply.txt").write_text("Your repair\n\nDear tenant,\n\nWe will fix your window on 2 June 2026.\n\n"
+                                      "Yours sincerely,\n\nAmira Khan\n", encoding="utf-8")
+    run_batch([source], tmp_path / "out", jobs=1)
+    records = json.loads((tmp_path / "out" / MANIFEST_NAME).read_text(encoding="utf-8"))["documents"]
+    record = records[0] if isinstance(records, list) else next(iter(records.values()))
+    assert record["parts_set_aside"] == {"letter furniture: greeting": 1, "letter furniture: sign-off": 1,
+                                         "letter furniture: signature": 1}
+    assert record["parts_unexplained"] == [] and record["facts_missing"] == []
