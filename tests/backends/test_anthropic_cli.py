@@ -186,3 +186,17 @@ def test_a_batch_converts_again_when_the_model_changes(runner, tmp_path, fake_an
     assert len(fake_anthropic.requests) == 2  # the second run: unchanged, nothing sent
     assert convert(runner, folder, "-b", "anthropic", "-o", out, "--jobs", "1", "-m", "claude-haiku-4-5").exit_code == 0
     assert len(fake_anthropic.requests) == 4 and fake_anthropic.requests[-1].body["model"] == "claude-haiku-4-5"
+
+
+def test_an_llm_conversion_keeps_the_source_ledger(runner, tmp_path, fake_anthropic):
+    source = letter(tmp_path)
+    result = convert(runner, source, "--backend", "anthropic", "-o", tmp_path / "out", "-f", "json")
+    assert result.exit_code == 0, result.output
+    plan = json.loads((tmp_path / "out" / "letter.easyread.json").read_text(encoding="utf-8"))
+    ledger = {entry["location"]: entry for entry in plan["ledger"]}
+    blocks = [entry for entry in plan["ledger"] if entry["use"] not in ("title", "heading")]
+    assert blocks and all(entry["use"] == "items" and entry["items"] >= 1 for entry in blocks)
+    for section in plan["sections"]:
+        for item in section["items"]:
+            assert item["source"] and all(ledger[location]["use"] == "items" for location in item["source"])
+    assert "warning" not in result.output
