@@ -3,8 +3,11 @@
 Easy Read ends with how to get in touch (Mencap, *Am I making myself clear?*; Department of Health
 2010). The page gathers only the sender's own contact details, each once:
 
-* phone numbers and emails wherever they are (except in table rows outside a contact section: a
-  table of polling stations or venues lists places, not ways to reach the sender);
+* phone numbers and emails offered as a way to reach the sender: in a section about contacting, in
+  the letterhead, a page header or footer, a line that is only contact details, or a sentence that
+  offers them ("call us", "contact the team", "email", "Tel:"); not a number given for something
+  else ("pay by telephone on ..." to another body), and not in table rows outside a contact
+  section (a table of polling stations or venues lists places, not ways to reach the sender);
 * web addresses and postal addresses (an item with a postcode) only where they are the sender's:
   in a section about contacting ("Contact us", "How to get in touch", ...), in the letterhead or a
   page header or footer (block roles "sender", "header", "footer"), or in a sentence that offers
@@ -39,6 +42,9 @@ _OFFERS_ADDRESS = re.compile(
     re.IGNORECASE,
 )
 _OFFERS_WEBSITE = re.compile(r"\b(?:our website|website|web site|visit us|contact us|get in touch)\b", re.IGNORECASE)
+_OFFERS_CONTACT = re.compile(
+    r"\b(?:call|ring|phone us|phone the|phone me|contact|e-?mail|text us|speak to|talk to|get in touch|helpline|"
+    r"enquir\w*|questions?|tel\b|telephone:|phone:|mobile:|minicom|textphone|reach us)", re.IGNORECASE)
 _OPENING_HOURS = re.compile(r"\b(?:open|opening hours|office hours|lines are open)\b", re.IGNORECASE)
 
 
@@ -59,9 +65,10 @@ def contact_facts(item: Item, *, in_contact_section: bool = False, blocks: list[
     in_table = any(block.kind == "table_row" for block in blocks)
     facts = extract_facts(item.sentence)
     chosen: list[Fact] = []
+    offered = sender or _OFFERS_CONTACT.search(item.sentence) is not None or _only_details(item.sentence, facts)
     for fact in facts:
         if fact.kind in ("phone", "email"):
-            if not in_table or sender:
+            if (not in_table or sender) and offered:
                 chosen.append(fact)
         elif fact.kind == "postcode":
             if not in_table and (sender or _OFFERS_ADDRESS.search(item.sentence)):
@@ -72,6 +79,14 @@ def contact_facts(item: Item, *, in_contact_section: bool = False, blocks: list[
     if (sender or any(fact.kind in ("phone", "email") for fact in chosen)) and _OPENING_HOURS.search(item.sentence):
         chosen += [fact for fact in facts if fact.kind == "time"]
     return chosen
+
+
+def _only_details(sentence: str, facts: list[Fact]) -> bool:
+    """Whether a sentence is nothing but contact details and a label or two ("01632 960 771")."""
+    rest = sentence
+    for fact in facts:
+        rest = rest.replace(fact.text, " ")
+    return len(re.findall(r"[A-Za-z]{2,}", rest)) <= 2
 
 
 def is_contact_item(item: Item) -> bool:

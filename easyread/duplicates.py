@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from easyread.model import SetAside, SourceDocument
 
-MIN_WORDS = 3  # shorter lines ("Yes", "Monday") repeat for good reasons: in tables, lists, forms
+MIN_WORDS = 8  # shorter lines ("Yes", "and vice versa") repeat for good reasons: they say something new each time
 
 
 def _key(text: str) -> str:
@@ -20,8 +20,9 @@ def _key(text: str) -> str:
 
 
 def set_aside_duplicates(source: SourceDocument) -> SourceDocument:
-    """`source` with each block that repeats an earlier one (same words, case and spacing aside, 3 or
-    more words) moved to `set_aside` as "the same as <location>"."""
+    """`source` with each block that repeats an earlier one (same words, case and spacing aside, 8 or
+    more words, not carrying on a sentence from before it) moved to `set_aside` as "the same as
+    <location>". A short repeat such as "and vice versa" belongs to what stands before it, which differs."""
     first_seen: dict[str, str] = {}
     set_aside = list(source.set_aside)
     sections = []
@@ -30,7 +31,7 @@ def set_aside_duplicates(source: SourceDocument) -> SourceDocument:
         kept = []
         for block in section.blocks:
             key = _key(block.text)
-            if len(key.split()) >= MIN_WORDS and key in first_seen:
+            if len(key.split()) >= MIN_WORDS and key in first_seen and not block.text[:1].islower():
                 set_aside.append(SetAside(block.location, block.text, f"the same as {first_seen[key]}"))
                 changed = True
                 continue

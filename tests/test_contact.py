@@ -32,3 +32,20 @@ def test_a_document_already_ending_with_its_contacts_is_left_alone():
     doc = document(EasySection("Bins", [Item("Bins go out on Monday.", "a bin")]),
                    EasySection("Contact us", [Item("Call us on 01632 960123.", "a telephone")]))
     assert with_contact_page(doc) == doc
+
+
+def test_a_number_given_for_another_body_is_not_the_senders_contact():
+    doc = document(EasySection("Paying", [
+        Item("You can pay online or by telephone on 0333 016 4460.", "a phone"),
+        Item("Questions? Call us on 01632 960 123.", "a phone"),
+        Item("01632 960 771", "a phone")]))
+    page = with_contact_page(doc).sections[-1]
+    assert [item.sentence for item in page.items] == ["Questions? Call us on 01632 960 123.", "01632 960 771"]
+
+
+def test_a_venue_with_a_postcode_is_not_a_contact_but_an_address_to_write_to_is():
+    doc = document(EasySection("Meeting", [
+        Item("The meeting is in Riverside Hall, Dock Road, DM1 4RT.", "a hall"),
+        Item("Write to Town Hall, Kirk Street, DM1 1AA.", "a letter")]))
+    page = with_contact_page(doc).sections[-1]
+    assert [item.sentence for item in page.items] == ["Write to Town Hall, Kirk Street, DM1 1AA."]

@@ -215,3 +215,46 @@ def test_the_report_counts_parts_that_gave_no_item(tmp_path, runner):
     assert outcome.exit_code == 0
     line = next(line for line in outcome.stderr.splitlines() if line.startswith("source:"))
     assert "gave none" in line and "letter furniture" in line
+
+
+def test_a_building_named_court_is_not_explained_but_a_law_court_is(tmp_path):
+    result = converted(write(tmp_path, "venues.txt", "Venues\n\nVote at Mallard Court Common Room, DM6 2LL.\n\n"
+                                                    "Your case will be heard at the Crown Court.\n"), tmp_path)
+    hard = {item.sentence[:10]: [word.word.lower() for word in item.hard_words] for item in result.document.items()}
+    assert "court" not in hard["Vote at Ma"]
+    assert "court" in hard["Your case "]
+
+
+def test_the_name_of_a_law_in_capitals_keeps_its_words(tmp_path):
+    result = converted(write(tmp_path, "closure.txt", "Road closure\n\n"
+                                                     "NOTICE MADE UNDER SECTION 14 OF THE ROAD TRAFFIC REGULATION "
+                                                     "ACT 1984 FOR THE CLOSURE OF MILL LANE.\n"), tmp_path)
+    assert any("Road Traffic Regulation Act 1984" in sentence for sentence in sentences(result)), sentences(result)
+
+
+def test_a_sentence_marked_as_a_heading_stays_with_the_heading_above_it(tmp_path):
+    source = write(tmp_path, "update.md", "# Parking\n\n#### Update 4/12/25\n\nLetters will go out in the week "
+                                          "starting 15th December, we are told today.\n---\n\n### Next steps\n\n"
+                                          "We will write again.\n")
+    result = converted(source, tmp_path)
+    [section] = [section for section in result.document.sections if "12/25" in section.heading
+                 or any("15" in item.sentence for item in section.items)]
+    assert any("15" in item.sentence and "December" in item.sentence for item in section.items)
+    assert "4/12/25" in section.heading or "4 December" in section.heading or "12/25" in section.heading
+
+
+def test_a_quotation_keeps_its_words(tmp_path):
+    source = write(tmp_path, "quote.md", "# Update\n\nThe council's officer wrote:\n\n"
+                                         "> Plans are nearly complete. We will finalise the additional details.\n")
+    said = sentences(converted(source, tmp_path))
+    assert "“Plans are nearly complete.”" in said
+    assert "“We will finalise the additional details.”" in said
+
+
+def test_emoji_used_as_bullets_give_one_item_each(tmp_path):
+    source = write(tmp_path, "tasks.md", "# Tasks\n\nThe group will:  \n✅ Share the survey link  \n"
+                                         "✅ Book the hall for the exhibition\n")
+    result = converted(source, tmp_path)
+    said = sentences(result)
+    assert "Share the survey link." in said and "Book the hall for the exhibition." in said
+    assert all("emoji-removed" in item.flags for item in result.document.items() if "Share" in item.sentence)

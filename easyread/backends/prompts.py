@@ -57,12 +57,15 @@ def numbered_blocks(section: Section) -> list[Block]:
 
 def _block_line(number: int, block: Block) -> str:
     text = _SECTION_TAG.sub(r"&lt;\1", block.text.strip())
+    if block.role == "quotation":
+        return f"[{number}] > {text}"
     return f"[{number}] - {text}" if block.kind == "list_item" else f"[{number}] {text}"
 
 
 def section_text(section: Section) -> str:
     """The blocks of a section as the model sees them: one per paragraph, each with its number in
-    square brackets ("[2]"), list items marked with "-". Answers name the blocks each item says."""
+    square brackets ("[2]"), list items marked with "-", quotations with ">". Answers name the blocks
+    each item says."""
     return "\n\n".join(_block_line(number, block) for number, block in enumerate(numbered_blocks(section), start=1))
 
 

@@ -15,6 +15,7 @@ from easyread.language.clauses import move_asides, split_at_phrases, split_long_
 from easyread.language.facts import extract_facts
 from easyread.language.hard_words import explanation_for, find_hard_words
 from easyread.language.headings import without_heading_number
+from easyread.language.names import shouted_law_names, title_case_name
 from easyread.language.numbers import (
     expand_abbreviations,
     number_words_to_digits,
@@ -64,6 +65,14 @@ def _is_address_line(block: Block) -> bool:
     )
 
 
+def _law_names_as_names(text: str) -> str:
+    """Names of laws in BLOCK CAPITALS written as names, so they are protected like any other name
+    and no word inside them is swapped ("REGULATION" in "ROAD TRAFFIC REGULATION ACT 1984")."""
+    for start, end in reversed(shouted_law_names(text)):
+        text = text[:start] + title_case_name(text[start:end]) + text[end:]
+    return text
+
+
 def merge_address_lines(blocks: list[Block]) -> list[tuple[Block, list[str]]]:
     """Join runs of 3 or more short lines (an address block) into one item, like the address on an
     envelope. Each block comes with the locations of the source blocks it holds."""
@@ -90,7 +99,8 @@ def merge_address_lines(blocks: list[Block]) -> list[tuple[Block, list[str]]]:
 
 def plain_heading(heading: str) -> str:
     """A heading in plain words and sentence case (no BLOCK CAPITALS, no section numbers), acronyms kept."""
-    masked = mask(without_heading_number(heading))
+    heading = without_heading_number(heading)
+    masked = mask(_law_names_as_names(heading) if is_block_capitals(heading) else heading)
     text, _ = simplify_words(expand_abbreviations(masked.text))
     if text.isupper():
         text = sentence_case(text, known_acronyms(text)) if len(text.split()) > 1 else text.capitalize()
@@ -128,10 +138,21 @@ class RulesBackend:
             item.source = list(where)
         return items
 
+    def _quotation_items(self, block: Block) -> list[Item]:
+        """Someone's words, sentence by sentence, as they said them, in quote marks: never rewritten."""
+        items = []
+        for sentence in split_sentences(block.text):
+            quoted = sentence if sentence[:1] in "“\"‘'" else f"“{sentence}”"
+            items.append(self.make_item(quoted))
+        return items
+
     def _items(self, block: Block) -> list[Item]:
-        masked = mask(block.text)
+        if block.role == "quotation":
+            return self._quotation_items(block)
+        shouting = is_block_capitals(block.text)  # judged on the whole text: masking names leaves mostly codes
+        masked = mask(_law_names_as_names(block.text) if shouting else block.text)
         text = masked.text
-        if is_block_capitals(block.text):  # judged on the whole text: masking names leaves mostly codes
+        if shouting:
             text = sentence_case(text, known_acronyms(text), force=True)  # BLOCK CAPITALS are hard to read
         text = expand_abbreviations(text)
         text = number_words_to_digits(text)

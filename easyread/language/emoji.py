@@ -102,3 +102,13 @@ def without_emoji(text: str) -> tuple[str, bool]:
     if not removed:
         return text, False
     return _tidy("".join(kept), mark), True
+
+
+def starts_with_emoji(text: str) -> bool:
+    """Whether `text` begins with an emoji (after spaces): such a line uses it as a bullet ("✅ Share ...")."""
+    stripped = text.lstrip()
+    if not stripped or stripped.isascii():
+        return False
+    clusters, *_ = _patterns()
+    first = clusters.match(stripped)
+    return first is not None and _emoji(first.group(0))

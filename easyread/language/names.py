@@ -68,7 +68,60 @@ def name_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_LAW_COURT = re.compile(r"\b(?:crown|county|magistrates['’]?|supreme|high|sheriff|family|youth|coroners?['’]?|"
+                        r"appeal|appeals|district|employment|small claims)\s+court\b", re.IGNORECASE)
+
+
 def is_place_name(name: str) -> bool:
-    """Whether a name is a place or building ("Rosemary Court", "Civic Centre"): its last word says so."""
-    words = re.findall(r"[A-Za-z]+", name)
-    return bool(words) and words[-1].lower() in _place_words()
+    """Whether a name is a place or building ("Rosemary Court", "Mallard Court Common Room", "Civic
+    Centre"): a word after its first says so. A court of law ("Crown Court", "County Court") is not."""
+    words = [word.lower() for word in re.findall(r"[A-Za-z]+", name)]
+    if _LAW_COURT.search(name):
+        return False
+    return any(word in _place_words() for word in words[1:])
+
+
+_SHOUTED_LAW = re.compile(r"\b(?:ACT|REGULATIONS|ORDER|RULES|MEASURE)\s+(?:19|20)\d{2}\b")
+_SHOUTED_WORD = re.compile(r"\(?[A-Z][A-Z'’&.-]*\)?$")
+_LAW_JOINERS = frozenset({"of", "the", "and", "for", "etc.", "&"})
+MAX_LAW_NAME_WORDS = 10
+
+
+def shouted_law_names(text: str) -> list[tuple[int, int]]:
+    """Spans of the names of laws written in BLOCK CAPITALS: "SECTION 14 - ROAD TRAFFIC REGULATION ACT
+    1984" gives "ROAD TRAFFIC REGULATION ACT 1984"; "UNDER THE REPRESENTATION OF THE PEOPLE ACT 1983"
+    gives "REPRESENTATION OF THE PEOPLE ACT 1983". Small words join a name's words ("OF THE") but
+    other function words ("UNDER", "THAT") end it."""
+    spans = []
+    for match in _SHOUTED_LAW.finditer(text):
+        words = list(re.finditer(r"\S+", text[: match.start()]))
+        start = match.start()
+        pending: list[re.Match[str]] = []
+        taken = 0
+        for word in reversed(words):
+            token = word.group(0)
+            if not _SHOUTED_WORD.match(token) or taken >= MAX_LAW_NAME_WORDS:
+                break
+            lower = token.lower().strip("()")
+            if lower in _LAW_JOINERS:
+                pending.append(word)
+                continue
+            if lower in _function_words():
+                break
+            start, pending, taken = word.start(), [], taken + 1 + len(pending)
+        if start < match.start():
+            spans.append((start, match.end()))
+    return spans
+
+
+def title_case_name(name: str) -> str:
+    """A name in capitals written as a name: "ROAD TRAFFIC REGULATION ACT 1984" -> "Road Traffic
+    Regulation Act 1984", "HARBOURS ETC. (WALES) ACT" -> "Harbours etc. (Wales) Act"."""
+    def word(match: re.Match[str]) -> str:
+        token = match.group(0)
+        lower = token.lower()
+        if lower in _LAW_JOINERS and match.start() > 0:
+            return lower
+        return lower[:1].upper() + lower[1:]
+
+    return re.sub(r"[A-Za-z][A-Za-z'’.&-]*", word, name)

@@ -17,6 +17,7 @@ _MONTH_NAMES = (
 )
 PERCENT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?(?:%|per\s?cent\b)", re.IGNORECASE)
 NUMERIC_DATE = re.compile(r"(?<![\w/.-])([0-3]?\d)/([01]?\d)/((?:19|20)\d{2})(?![\w/])")
+ISO_DATE = re.compile(r"(?<![\w/.-])((?:19|20)\d{2})-([01]\d)-([0-3]\d)(?![\w/-])")
 ABBREVIATIONS = (
     (re.compile(r"\(\s*e\.\s?g\.,?\s*", re.IGNORECASE), "(like "),
     (re.compile(r",?\s*\be\.\s?g\.,?(?=\s)", re.IGNORECASE), ", like"),
@@ -60,17 +61,18 @@ def rewrite_percentages(text: str) -> tuple[str, bool]:
 
 
 def write_dates_in_full(text: str) -> str:
-    """ "01/04/2026" -> "Wednesday 1 April 2026"; impossible dates are left as they are."""
+    """ "01/04/2026" (UK day/month order) and "2026-04-01" (ISO 8601) -> "Wednesday 1 April 2026", as
+    Easy Read guidance asks (dates in full); impossible dates are left as they are."""
 
-    def full(match: re.Match[str]) -> str:
-        day, month, year = (int(part) for part in match.groups())
+    def written(match: re.Match[str], day: int, month: int, year: int) -> str:
         try:
             when = date(year, month, day)
         except ValueError:
             return match.group(0)
         return f"{when:%A} {day} {_MONTH_NAMES[month - 1]} {year}"
 
-    return NUMERIC_DATE.sub(full, text)
+    text = NUMERIC_DATE.sub(lambda m: written(m, int(m.group(1)), int(m.group(2)), int(m.group(3))), text)
+    return ISO_DATE.sub(lambda m: written(m, int(m.group(3)), int(m.group(2)), int(m.group(1))), text)
 
 
 def expand_abbreviations(text: str) -> str:

@@ -31,6 +31,15 @@ def is_generic_title(title: str, stem: str = "") -> bool:
     return bool(stem) and text == stem.lower()
 
 
+MAX_HEADING_SENTENCE_WORDS = 20
+
+
+def is_sentence_not_heading(text: str) -> bool:
+    """A "heading" that reads as a sentence: 8 or more words ending in a full stop, or over 20 words."""
+    words = len(text.split())
+    return (words >= 8 and text.endswith(".") and not text.endswith("..")) or words > MAX_HEADING_SENTENCE_WORDS
+
+
 def same_text(first: str, second: str) -> bool:
     """Compare two lines ignoring case, spacing and a trailing colon."""
     def key(text: str) -> str:
@@ -71,9 +80,15 @@ class SectionBuilder:
     _set_aside: list[SetAside] = field(default_factory=list)
 
     def heading(self, text: str, location: str = "", level: int = 0) -> None:
-        """Start a section. `level` is 1 for a top heading, 2 below it, ...; 0 when the format does not say."""
+        """Start a section. `level` is 1 for a top heading, 2 below it, ...; 0 when the format does not say.
+
+        Text marked as a heading that is really a sentence (a long line ending in a full stop, often a
+        paragraph over a Markdown "---" meant as a rule) is kept as a paragraph in its place.
+        """
         text = normalise_space(text)
-        if text:
+        if is_sentence_not_heading(text):
+            self.block("paragraph", text, location)
+        elif text:
             self._sections.append(Section(text, heading_location=location, level=level))
 
     def block(self, kind: BlockKind, text: str, location: str, role: str = "") -> None:

@@ -25,6 +25,7 @@ from easyread.readers.docx_xml import W, children, is_on, value
 MAX_BOLD_HEADING_WORDS = 10
 TABLE_OF_CONTENTS = "table of contents"
 NO_WORDS = "no words"
+QUOTE_STYLES = frozenset({"quote", "intense quote", "block text"})  # Word's styles for quotations
 LIST_PARAGRAPH = "list paragraph"  # Word's indented style for list items; without numbering it is not one
 
 
@@ -79,6 +80,8 @@ def _classify(p: Any, scan: Scan, style_id: str | None, label: str, is_list: boo
         return Element("heading", text, location, level=level)
     if is_list or (style.startswith("list") and style != LIST_PARAGRAPH):
         return Element("list_item", text, location)
+    if style in QUOTE_STYLES:  # someone's words: kept as they are
+        return Element("paragraph", text, location, role="quotation")
     bold = _looks_like_bold_heading(scan, style_id, context)
     return Element("paragraph", text, location, bold=bold, after_gap=after_gap)
 

@@ -15,6 +15,7 @@ from typing import Literal
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from easyread.language.emoji import starts_with_emoji
 from easyread.model import Block, SourceDocument
 from easyread.readers.common import (
     SectionBuilder,
@@ -24,18 +25,17 @@ from easyread.readers.common import (
     same_text,
     table_row_text,
 )
+from easyread.readers.front_matter import split_front_matter
 from easyread.readers.html_text import html_text
 from easyread.readers.repair import repair_text
 from easyread.readers.txt import clean_text, decode
 
 ElementKind = Literal["heading", "paragraph", "list_item", "table_row", "set_aside"]
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>(?:.*\n)*?)(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
-_FRONT_MATTER_KEY = re.compile(r"^[A-Za-z_][\w-]*[ \t]*:", re.MULTILINE)
-_FRONT_MATTER_TITLE = re.compile(r"^title[ \t]*:[ \t]*(?P<title>.+?)[ \t]*$", re.MULTILINE | re.IGNORECASE)
 FRONT_MATTER = "front matter: the page's settings for a website, not shown to readers"
 HTML_COMMENT = "an HTML comment: a note not shown to readers"
 COLUMN_LABELS = "column labels (used in each row)"
+_BULLETS = "•◦▪●–"
 _LINK_NOISE = re.compile(r"^(?:mailto:|tel:|https?://)?(?:www\.)?", re.IGNORECASE)
 
 
@@ -48,15 +48,19 @@ class Element:
     line: int
     level: int = 0  # heading level, 1 for "#"
     reason: str = ""  # why a "set_aside" element gives no item
+    role: str = ""  # "quotation" for a paragraph in a blockquote: someone's words, kept as they are
     part: str = ""  # which part of its line, when a line holds more than one ("comment 1")
 
 
 def read(path: Path) -> SourceDocument:
     text = repair_text(clean_text(decode(path.read_bytes(), path)))
-    body, front_title = split_front_matter(text)
+    front = split_front_matter(text)
+    body, front_title = front.body, front.title
     builder = SectionBuilder()
-    if body != text:
-        builder.set_aside("front matter", text[: len(text) - len(body.lstrip("\n"))].strip(), FRONT_MATTER)
+    for label, value in front.kept:  # when and by whom it was published, what it is about
+        builder.block("paragraph", f"{label}: {value}", f"front matter: {label.lower()}")
+    if front.rest:
+        builder.set_aside("front matter", front.rest, FRONT_MATTER)
     elements = [element for element in parse_elements(body) if element.text]
     title, skip = choose_title([e for e in elements if e.kind != "set_aside"], front_title)
     skip_element = None if skip is None else [e for e in elements if e.kind != "set_aside"][skip]
@@ -69,21 +73,10 @@ def read(path: Path) -> SourceDocument:
         elif element.kind == "heading":
             builder.heading(element.text, location, element.level)
         else:
-            builder.block(element.kind, element.text, location)
+            builder.block(element.kind, element.text, location, element.role)
     title_block = None if skip_element is None else Block("paragraph", skip_element.text, _location(skip_element))
     title_location = "front matter" if front_title else (title_block.location if title_block else "")
     return builder.document(path, "md", title, title_location, title_block)
-
-
-def split_front_matter(text: str) -> tuple[str, str | None]:
-    """Blank out YAML front matter (keeping line numbers) and return its `title:` if it has one."""
-    match = _FRONT_MATTER.match(text)
-    if match is None or not _FRONT_MATTER_KEY.search(match.group("body")):
-        return text, None
-    title = _FRONT_MATTER_TITLE.search(match.group("body"))
-    blank = "\n" * match.group(0).count("\n")
-    value = title.group("title").strip().strip("\"'") if title else ""
-    return blank + text[match.end():], normalise_space(value) or None
 
 
 def choose_title(elements: Sequence[Element], front_title: str | None) -> tuple[str | None, int | None]:
@@ -108,6 +101,7 @@ def parse_elements(text: str) -> Iterator[Element]:
     parser = MarkdownIt("commonmark").enable(["table", "strikethrough"])
     tokens = parser.parse(text)
     list_depth = 0
+    quote_depth = 0
     number = ""  # the number of the ordered list item just opened, for its first paragraph
     index = 0
     while index < len(tokens):
@@ -117,11 +111,14 @@ def parse_elements(text: str) -> Iterator[Element]:
             number = f"{token.info}{token.markup} " if token.info else ""
         elif token.type == "list_item_close":
             list_depth -= 1
+        elif token.type in ("blockquote_open", "blockquote_close"):
+            quote_depth += 1 if token.type == "blockquote_open" else -1
         elif token.type == "heading_open":
             yield Element("heading", inline_text(tokens[index + 1]), _line(token), int(token.tag[1:]))
             index += 2
         elif token.type == "paragraph_open":
-            yield Element(_block_kind(list_depth), number + inline_text(tokens[index + 1]), _line(token))
+            yield from _paragraph_elements(number + inline_text(tokens[index + 1], lines=True), _line(token),
+                                           _block_kind(list_depth), "quotation" if quote_depth else "")
             number = ""
             index += 2
         elif token.type in ("fence", "code_block"):
@@ -152,22 +149,40 @@ def _block_kind(list_depth: int) -> ElementKind:
     return "list_item" if list_depth else "paragraph"
 
 
-def inline_text(token: Token) -> str:
-    """The visible text of an inline token: markup dropped, a link's address added when it differs."""
+def inline_text(token: Token, lines: bool = False) -> str:
+    """The visible text of an inline token: markup dropped, a link's address added when it differs.
+    With `lines`, each line break of the source is kept as a "\n" (other spacing is collapsed)."""
     parts: list[str] = []
     links: list[tuple[str, int]] = []
     for child in token.children or []:
         if child.type in ("text", "code_inline"):
             parts.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):
-            parts.append(" ")
+            parts.append("\n" if lines else " ")
         elif child.type == "link_open":
             links.append((str(child.attrGet("href") or ""), len(parts)))
         elif child.type == "link_close" and links:
             href, start = links.pop()
             if _worth_showing(href, "".join(parts[start:])):
                 parts.append(f" ({href})")
+    if lines:
+        return "\n".join(normalise_space(line) for line in "".join(parts).split("\n"))
     return normalise_space("".join(parts))
+
+
+def _paragraph_elements(text: str, line: int, kind: ElementKind, role: str) -> Iterator[Element]:
+    """A paragraph, or, when its lines after the first each start with an emoji or a bullet used as a
+    bullet ("✅ Share the date"), a paragraph and one list item per such line: run together, two
+    things to do would read as one."""
+    rows = [row for row in text.split("\n") if row]
+    bulleted = len(rows) >= 2 and all(starts_with_emoji(row) or row[:1] in _BULLETS for row in rows[1:])
+    if not bulleted:
+        yield Element(kind, normalise_space(text), line, role=role)
+        return
+    first_is_item = starts_with_emoji(rows[0]) or rows[0][:1] in _BULLETS
+    yield Element("list_item" if first_is_item else kind, rows[0], line, role=role)
+    for offset, row in enumerate(rows[1:], start=1):
+        yield Element("list_item", row.lstrip(_BULLETS + " "), line + offset, role=role)
 
 
 def _worth_showing(href: str, shown: str) -> bool:

@@ -29,7 +29,7 @@ PARAGRAPH_GAP = 0.6  # a gap above a row taller than this share of the text size
 SIZE_CHANGE = 0.08
 REJOIN_MARGIN = 1.0  # zipf points (a factor of 10) by which the joined word must be the more common
 _SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")
-_URL_END = re.compile(r"(?:https?://|www\.)\S*[/\-._?=&#]$")
+_URL_END = re.compile(r"(?:https?://|www\.)\S*[/\-._?=&#]$|^(?:https?:)?//$|^https?://$")
 _HYPHENATED = re.compile(r"([A-Za-z]+)-$")
 _FIRST_WORD = re.compile(r"^[a-z]+")
 

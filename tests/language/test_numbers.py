@@ -36,6 +36,8 @@ def test_percentages_become_out_of_100_and_are_reported():
 def test_numeric_dates_in_full_with_the_day():
     assert write_dates_in_full("due 01/04/2026.") == "due Wednesday 1 April 2026."
     assert write_dates_in_full("on 31/02/2026") == "on 31/02/2026"
+    assert write_dates_in_full("published 2025-10-29.") == "published Wednesday 29 October 2025."
+    assert write_dates_in_full("code 2025-10-29-x, 2025-13-40") == "code 2025-10-29-x, 2025-13-40"
 
 
 @pytest.mark.parametrize(

@@ -695,3 +695,13 @@ def test_a_text_box_in_a_table_cell_and_a_note_inside_it_follow_the_row(tmp_path
         ("paragraph", "A note from inside a box.", "footnote 1", "footnote"),
         ("paragraph", "After the table.", "paragraph 1", ""),
     ]
+
+
+def test_a_paragraph_in_words_quote_style_is_a_quotation(tmp_path: Path) -> None:
+    def build(document: Any) -> None:
+        document.add_paragraph("The chair said this at the meeting.")
+        document.add_paragraph("We hear you and we will act.", style="Quote")
+
+    document = read_built(tmp_path, build)
+    assert [(block.text, block.role) for block in document.blocks()] == [
+        ("The chair said this at the meeting.", ""), ("We hear you and we will act.", "quotation")]

@@ -110,9 +110,23 @@ def test_front_matter_gives_the_title_and_keeps_line_numbers(write_text: Callabl
     source = "---\ntitle: \"Your new bins\"\nauthor: Council\n---\n# Your new bins\n\nText here.\n"
     document = markdown.read(write_text("x.md", source))
     assert document.title == "Your new bins"
-    assert outline(document) == [("", [("paragraph", "Text here.", "line 7")])]
-    [front] = document.set_aside
-    assert front.location == "front matter" and "author: Council" in front.text
+    assert outline(document) == [("", [("paragraph", "Author: Council", "front matter: author"),
+                                       ("paragraph", "Text here.", "line 7")])]
+    assert document.set_aside == []
+
+
+def test_front_matter_keeps_what_a_reader_needs_and_sets_aside_the_website_settings(
+        write_text: Callable[..., Path]) -> None:
+    source = ('---\ntitle: "Parking update"\ndate: 2025-11-04\nurl: /parking/\ntags: ["Roads", "PZ"]\n'
+              'author: ["Hillside Residents Group"]\ndescription: "News on the Permit Zone (PZ) plan."\n---\n'
+              "The plan goes to a vote soon.\n")
+    document = markdown.read(write_text("x.md", source))
+    assert document.title == "Parking update"
+    assert [block.text for block in document.blocks()] == [
+        "Date: 2025-11-04", "Author: Hillside Residents Group", "Description: News on the Permit Zone (PZ) plan.",
+        "The plan goes to a vote soon."]
+    [settings] = document.set_aside
+    assert settings.location == "front matter" and "url: /parking/" in settings.text and "date" not in settings.text
 
 
 def test_a_table_with_only_a_header_row_keeps_its_text(write_text: Callable[..., Path]) -> None:
@@ -129,3 +143,11 @@ def test_a_file_with_only_a_heading_keeps_it_as_text(write_text: Callable[..., P
 def test_cp1252_markdown_is_decoded(write_text: Callable[..., Path]) -> None:
     document = markdown.read(write_text("x.md", b"Costs \xa35 \x93each\x94.\n"))
     assert document.sections[0].blocks[0].text == "Costs £5 “each”."
+
+
+def test_a_blockquote_is_a_quotation_and_emoji_bullets_are_list_items(write_text: Callable[..., Path]) -> None:
+    source = "Intro.\n\n> Their words here.\n\nWe will:  \n✅ Share the link  \n✅ Book the hall\n"
+    document = markdown.read(write_text("x.md", source))
+    assert [(block.kind, block.text, block.role) for block in document.blocks()] == [
+        ("paragraph", "Intro.", ""), ("paragraph", "Their words here.", "quotation"), ("paragraph", "We will:", ""),
+        ("list_item", "✅ Share the link", ""), ("list_item", "✅ Book the hall", "")]

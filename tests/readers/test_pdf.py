@@ -215,6 +215,13 @@ def test_a_web_address_broken_over_two_lines_is_joined(tmp_path: Path) -> None:
         "Read more at https://www.example.org.uk/guidance/garden-waste/collections"]
 
 
+def test_a_web_address_broken_after_its_scheme_is_joined(tmp_path: Path) -> None:
+    lines = ["Pay a charge notice online at https://", "www.example.gov.uk/charge-notices/ today."]
+    document = pdf.read(make_text_pdf(tmp_path / "link.pdf", [lines]))
+    assert [block.text for block in document.blocks()] == [
+        "Pay a charge notice online at https://www.example.gov.uk/charge-notices/ today."]
+
+
 def test_tiny_and_rotated_text_are_set_aside(tmp_path: Path) -> None:
     page = [*lines_down(72, 760, ["The library opens at 10am."]), Text(72, 700, "Printed by the council press", size=3),
             Text(30, 300, "PARISH COUNCIL", "Helvetica-Bold", 8, angle=90)]
