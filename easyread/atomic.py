@@ -11,13 +11,21 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from easyread.errors import UsageError
+
 
 @contextlib.contextmanager
 def atomic_path(target: Path) -> Iterator[Path]:
     """Yield a temporary path to write to; on success it replaces `target`, on failure it is removed."""
     target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    except (FileExistsError, NotADirectoryError) as error:  # a file stands where a folder is needed
+        raise UsageError(target, f"cannot write here: {error.filename or target.parent} is a file, "
+                                  "not a folder") from None
+    except PermissionError:
+        raise UsageError(target, f"cannot write here: no permission to write in {target.parent}") from None
     os.close(handle)
     temp = Path(temp_name)
     # mkstemp makes the file private (0600); an output should get the usual permissions, so that

@@ -185,8 +185,9 @@ def convert(
         return
     document = result.document
     typer.echo(
-        f"{len(document.items())} sentences on {result.pages} pages, "
-        f"{len(document.sections)} sections, {len(document.glossary)} hard words explained",
+        f"{_count(len(document.items()), 'sentence')}"
+        + (f" on {_count(result.pages, 'page')}" if result.pages is not None else "")
+        + f", {_count(len(document.sections), 'section')}, {_count(len(document.glossary), 'hard word')} explained",
         err=True,
     )
     before, after = result.scores_before, result.scores_after
@@ -223,14 +224,20 @@ def convert(
                    err=True)
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
+
+
 def ledger_line(ledger: list[LedgerEntry]) -> str:
-    """ "source: 52 parts; 40 gave items, 12 gave none: 5 letter furniture: ..., 1 page number" """
+    """ "source: 44 parts: 1 title, 5 headings, 27 gave items, 11 gave none (5 letter furniture: ...)" """
     used = sum(1 for entry in ledger if entry.use == "items")
+    titles = sum(1 for entry in ledger if entry.use == "title")
+    headings = sum(1 for entry in ledger if entry.use == "heading")
     summary = set_aside_summary(ledger)
     none = sum(summary.values())
     reasons = ", ".join(f"{count} {reason}" for reason, count in summary.most_common())
-    return (f"source: {len(ledger)} parts; {used} gave items, "
-            + (f"{none} gave none ({reasons})" if none else "every other part is the title or a heading"))
+    return (f"source: {_count(len(ledger), 'part')}: {titles} title, {_count(headings, 'heading')}, "
+            f"{used} gave items, {none} gave none" + (f" ({reasons})" if none else ""))
 
 
 def _quote(text: str, limit: int = 60) -> str:

@@ -17,7 +17,9 @@ Easy Read ends with how to get in touch (Mencap, *Am I making myself clear?*; De
 It never gathers the recipient's own address (letter furniture, set aside before this), meeting
 venues, polling stations or table rows that merely hold a postcode, and it never repeats a section
 that is already about contacting: details already in such a section are not gathered again, and
-when nothing is left there is no extra page.
+when nothing is left there is no extra page. When there is such a section, a detail outside it is
+gathered only when it is plainly the sender's (the letterhead, a header or footer, "call us", "our
+office"): a number for another body ("contact the ICO on ...") is not.
 """
 
 from __future__ import annotations
@@ -41,6 +43,10 @@ _OFFERS_ADDRESS = re.compile(
     r"our address|address is|address:|visit us|come to our|our office|reception)\b",
     re.IGNORECASE,
 )
+_OWN_ADDRESS = re.compile(r"\b(?:P\.?\s?O\.?\s+Box|Freepost)\b", re.IGNORECASE)
+_ORGANISATION = re.compile(r"\b(?:council|borough|authority|department|directorate|services|service|team|"
+                           r"office|trust|returning officer|clerk)\b", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\b(?:us|our|we)\b", re.IGNORECASE)
 _OFFERS_WEBSITE = re.compile(r"\b(?:our website|website|web site|visit us|contact us|get in touch)\b", re.IGNORECASE)
 _OFFERS_CONTACT = re.compile(
     r"\b(?:call|ring|phone us|phone the|phone me|contact|e-?mail|text us|speak to|talk to|get in touch|helpline|"
@@ -71,7 +77,8 @@ def contact_facts(item: Item, *, in_contact_section: bool = False, blocks: list[
             if (not in_table or sender) and offered:
                 chosen.append(fact)
         elif fact.kind == "postcode":
-            if not in_table and (sender or _OFFERS_ADDRESS.search(item.sentence)):
+            if not in_table and (sender or _OFFERS_ADDRESS.search(item.sentence) or _OWN_ADDRESS.search(item.sentence)
+                                 or _organisation_address(item.sentence)):
                 chosen.append(fact)
         elif fact.kind == "url":
             if sender or _OFFERS_WEBSITE.search(item.sentence):
@@ -79,6 +86,21 @@ def contact_facts(item: Item, *, in_contact_section: bool = False, blocks: list[
     if (sender or any(fact.kind in ("phone", "email") for fact in chosen)) and _OPENING_HOURS.search(item.sentence):
         chosen += [fact for fact in facts if fact.kind == "time"]
     return chosen
+
+
+def _organisation_address(sentence: str) -> bool:
+    """An address block that names an office of an organisation ("Democratic Services, Northbrook
+    Borough Council, Civic Centre, NB1 4AA"): short comma-separated parts, no sentence in it."""
+    parts = [part.strip() for part in sentence.rstrip(".").split(",")]
+    return (len(parts) >= 3 and all(len(part.split()) <= 6 for part in parts)
+            and _ORGANISATION.search(sentence) is not None)
+
+
+def _words_only(sentence: str) -> str:
+    """The sentence without its web addresses, emails and other facts ("contact-us" in an address is not "us")."""
+    for fact in extract_facts(sentence):
+        sentence = sentence.replace(fact.text, " ")
+    return sentence
 
 
 def _only_details(sentence: str, facts: list[Fact]) -> bool:
@@ -99,6 +121,7 @@ def with_contact_page(document: EasyReadDocument, source: SourceDocument | None 
     sender's contact details not already in a section about contacting; `document` itself when there
     are none. `source` (the prepared source) tells table rows and the sender's own lines apart."""
     block_at = {block.location: block for block in source.blocks()} if source is not None else {}
+    has_contact_section = any(is_contact_section(section.heading) for section in document.sections)
     already: set[str] = set()
     candidates: list[tuple[int, int, Item, set[str]]] = []  # (priority, order, item, fact keys)
     order = 0
@@ -111,6 +134,8 @@ def with_contact_page(document: EasyReadDocument, source: SourceDocument | None 
                 already |= keys
             elif keys:
                 sender = any(block.role in SENDER_ROLES for block in blocks)
+                if has_contact_section and not sender and not _FIRST_PERSON.search(_words_only(item.sentence)):
+                    continue  # the sender's details are in that section; this one is another body's
                 candidates.append((0 if sender else 1, order, item, keys))
             order += 1
     chosen: list[tuple[int, Item]] = []

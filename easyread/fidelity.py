@@ -67,7 +67,7 @@ def _missing(text: str, easy_texts: list[str], location: str) -> list[MissingFac
 def source_fact_text(source: SourceDocument) -> str:
     """A source document's text for whole-document fact checks (`check --source`): the title,
     headings without their section numbers ("4.1"), and every block; set-aside parts left out."""
-    parts = [source.title]
+    parts = [without_heading_number(source.title)]
     for section in source.sections:
         parts.append(without_heading_number(section.heading))
         parts.extend(block.text for block in section.blocks)

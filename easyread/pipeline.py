@@ -42,7 +42,7 @@ class ConversionResult:
     source: SourceDocument
     document: EasyReadDocument
     output: Path
-    pages: int
+    pages: int | None  # pages of the PDF (or Word, HTML); None when no paged format was written
     missing_facts: list[MissingFact] = field(default_factory=list)  # facts not found where they belong
     scores_before: Metrics | None = None  # readability of the source
     scores_after: Metrics | None = None  # readability of the Easy Read version
@@ -185,7 +185,8 @@ def convert(
     missing = missing_by_block(source, document)
     written = render_outputs(document, paths, pictures)
     target = paths[formats[0]]
-    pages = written.get("pdf", written[formats[0]])
+    paged = [name for name in ("pdf", "docx", "html") if name in written]  # the formats that have pages
+    pages = written[paged[0]] if paged else None
     return ConversionResult(
         source=source, document=document, output=target, pages=pages, missing_facts=missing, outputs=paths,
         scores_before=measure("\n".join(block.text for block in source.blocks())),

@@ -137,3 +137,13 @@ def test_version(runner):
     outcome = runner.invoke(app, ["--version"])
     assert outcome.exit_code == 0
     assert __version__ in outcome.stdout
+
+
+def test_an_output_path_through_a_file_is_a_usage_error(runner, tmp_path):
+    source = tmp_path / "letter.txt"
+    source.write_text("Bins\n\nPut your bin out by 7am.\n", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("not a folder", encoding="utf-8")
+    outcome = runner.invoke(app, ["convert", str(source), "-o", str(tmp_path / "notes.md" / "x.pdf")])
+    assert outcome.exit_code == 2
+    assert "is a file, not a folder" in outcome.stderr and len(outcome.stderr.strip().splitlines()) == 1
+    assert (tmp_path / "notes.md").read_text(encoding="utf-8") == "not a folder"

@@ -49,3 +49,21 @@ def test_a_venue_with_a_postcode_is_not_a_contact_but_an_address_to_write_to_is(
         Item("Write to Town Hall, Kirk Street, DM1 1AA.", "a letter")]))
     page = with_contact_page(doc).sections[-1]
     assert [item.sentence for item in page.items] == ["Write to Town Hall, Kirk Street, DM1 1AA."]
+
+
+def test_with_a_contact_section_another_bodys_number_elsewhere_is_not_gathered():
+    doc = document(
+        EasySection("Complaints", [Item("You can contact the regulator on 0303 000 1111 or https://example.org/contact-us/.",
+                                        "a phone"),
+                                   Item("You can also call us on 01632 960 500.", "a phone")]),
+        EasySection("Contact details", [Item("Email us at data@example.gov.uk.", "an email")]))
+    page = with_contact_page(doc).sections[-1]
+    assert [item.sentence for item in page.items] == ["You can also call us on 01632 960 500."]
+
+
+def test_an_organisations_address_block_is_its_postal_address():
+    doc = document(EasySection("Notice", [
+        Item("Legal Services, Dunmore Town Council, PO Box 12, Dunmore, DM1 9ZZ.", "an office"),
+        Item("Riverside Hall, Dock Road, Dunmore, DM1 4RT.", "a hall")]))
+    page = with_contact_page(doc).sections[-1]
+    assert [item.sentence for item in page.items] == ["Legal Services, Dunmore Town Council, PO Box 12, Dunmore, DM1 9ZZ."]

@@ -202,10 +202,11 @@ def test_converting_our_own_output_is_refused(tmp_path, runner):
         outcome = runner.invoke(app, ["convert", str(tmp_path / name), "-o", str(tmp_path / "again")])
         assert outcome.exit_code == 2, outcome.output
         assert "made by easyread" in outcome.stderr and "Traceback" not in outcome.output
-    renamed = tmp_path / "renamed.pdf"
-    renamed.write_bytes((tmp_path / "bins.easyread.pdf").read_bytes())
-    outcome = runner.invoke(app, ["convert", str(renamed), "-o", str(tmp_path / "again")])
-    assert outcome.exit_code == 2 and "made by easyread" in outcome.stderr
+    for renamed, original in (("renamed.pdf", "bins.easyread.pdf"), ("renamed.txt", "bins.easyread.md"),
+                              ("renamed.docx", "bins.easyread.docx")):
+        (tmp_path / renamed).write_bytes((tmp_path / original).read_bytes())
+        outcome = runner.invoke(app, ["convert", str(tmp_path / renamed), "-o", str(tmp_path / "again")])
+        assert outcome.exit_code == 2 and "made by easyread" in outcome.stderr, renamed
 
 
 def test_the_report_counts_parts_that_gave_no_item(tmp_path, runner):

@@ -42,7 +42,7 @@ def _finish(sentence: str) -> str:
     sentence = re.sub(r"\s+", " ", sentence).strip().lstrip(",;:-–—• ").strip()
     if not sentence:
         return ""
-    if not _STARTS_WITH_ADDRESS.match(sentence):  # "repairs@..." and "www..." keep their case
+    if not _STARTS_WITH_ADDRESS.match(sentence) and not _ENUMERATOR.match(sentence):  # "i.", "repairs@..." stay
         sentence = sentence[:1].upper() + sentence[1:]
     if sentence[-1] not in ".!?":
         sentence = sentence.rstrip(",;:") + "."
@@ -50,6 +50,8 @@ def _finish(sentence: str) -> str:
 
 
 ADDRESS_LINE_WORDS = 5
+EVERYDAY_ZIPF = 5.0  # "send" (5.4) is a word; "nhs" (4.3) and "gp" are acronyms even in capitals
+_ENUMERATOR = re.compile(r"^\(?(?:[ivxlc]{1,6}|[a-z])[.)]\s")  # "ii. ...", "(b) ...": a capital would change it
 _STARTS_WITH_ADDRESS = re.compile(r"^(?:[\w.+-]+@|https?://|www\.)", re.IGNORECASE)
 
 
@@ -109,8 +111,18 @@ def plain_heading(heading: str) -> str:
 
 
 def known_acronyms(text: str) -> frozenset[str]:
-    """The words of `text` that are acronyms we explain (NHS, BSL): they keep their capitals."""
-    return frozenset(word for word in re.findall(r"[A-Z]{2,5}", text) if explanation_for(word))
+    """The words of `text` that are acronyms we explain (NHS, BSL): they keep their capitals. In text
+    that is all in BLOCK CAPITALS an acronym that is also an everyday word ("SEND" in "SCAN TO SEND
+    EMAIL") is taken for the word (wordfreq Zipf 5 or more)."""
+    shouting = is_block_capitals(text)
+    return frozenset(word for word in re.findall(r"[A-Z]{2,5}", text)
+                     if explanation_for(word) and not (shouting and _everyday(word.lower())))
+
+
+def _everyday(word: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en") >= EVERYDAY_ZIPF
 
 
 class RulesBackend:

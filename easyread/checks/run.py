@@ -116,7 +116,11 @@ def check_document(path: Path, settings: Settings | None = None, source: Path | 
     if source is not None:
         from easyread.readers import read_document
 
-        source_text = source_fact_text(prepare_source(read_document(source)))  # letter furniture is not needed
+        try:
+            original = read_document(source)
+        except EasyReadError as error:  # the message names the source, not the document checked
+            raise EasyReadError(None, f"the source {error.message()}") from None
+        source_text = source_fact_text(prepare_source(original))  # letter furniture is not needed
         for fact in missing_facts(source_text, all_text):
             findings.append(Finding("ER401", "document", fact.text,
                                     f"The {fact.kind} '{fact.text}' from {source.name} is missing: put it back."))

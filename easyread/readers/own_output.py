@@ -33,7 +33,7 @@ def is_own_output(path: Path) -> bool:
             return _pdf_made_by_us(path)
         if suffix == ".docx":
             return _docx_made_by_us(path)
-        if suffix in (".md", ".markdown"):
+        if suffix in (".md", ".markdown", ".txt"):  # a Markdown output renamed to .txt keeps its mark
             with path.open("rb") as handle:
                 return handle.read(_SNIFF_BYTES).lstrip(b"\xef\xbb\xbf").startswith(MARKDOWN_MARK.encode())
     except (OSError, zipfile.BadZipFile, KeyError, ValueError):

@@ -72,7 +72,8 @@ def read(path: Path) -> SourceDocument:
 def build_document(path: Path, pages: list[PageText], metadata_title: str | None) -> SourceDocument:
     """Structure laid-out pages into one document whose sections run across pages."""
     builder = SectionBuilder()
-    parts = _parts(pages, builder)
+    margins: list[tuple[str, str]] = []
+    parts = _parts(pages, builder, margins)
     verdicts = furniture(_placed([part for part in parts if part.table is None]), len(pages))
     for part in parts:
         part.verdict = verdicts.get(part.location, Verdict())
@@ -83,6 +84,8 @@ def build_document(path: Path, pages: list[PageText], metadata_title: str | None
     _number_levels(content, body)
     title, title_part = _title(content, metadata_title, body)
     _feed(builder, parts, title_part)
+    for location, text in margins:  # at the end, like a page's footer: they belong to no paragraph
+        builder.block("paragraph", text, location, role="margin")
     title_block = Block("paragraph", title_part.text, title_part.location) if title_part and title else None
     return builder.document(path, "pdf", title or "", title_part.location if title_part else "", title_block)
 
@@ -90,8 +93,19 @@ def build_document(path: Path, pages: list[PageText], metadata_title: str | None
 # --- paragraphs ----------------------------------------------------------------------------------
 
 
-def _parts(pages: list[PageText], builder: SectionBuilder) -> list[_Part]:
-    """Every page's paragraphs and tables in reading order, located; tiny and rotated text set aside at once."""
+MARGIN_KINDS = frozenset({"code", "phone", "email", "url", "postcode", "date", "money", "time"})
+
+
+def holds_a_fact(text: str) -> bool:
+    """Whether tiny or rotated text holds a fact a reader may need (a reference code, a phone number...)."""
+    from easyread.language.facts import extract_facts
+
+    return any(fact.kind in MARGIN_KINDS for fact in extract_facts(text))
+
+
+def _parts(pages: list[PageText], builder: SectionBuilder, margins: list[tuple[str, str]]) -> list[_Part]:
+    """Every page's paragraphs and tables in reading order, located; tiny and rotated text set aside at
+    once, unless it holds a fact: then it goes to `margins` (location, text), kept as content."""
     parts: list[_Part] = []
     for page in pages:
         flow = [line for line in page.lines if line.size >= MIN_TEXT_SIZE]
@@ -111,9 +125,13 @@ def _parts(pages: list[PageText], builder: SectionBuilder) -> list[_Part]:
         count = counts["paragraph"]
         for line in [line for line in page.lines if line.size < MIN_TEXT_SIZE] + page.rotated:
             count += 1
+            location, text = f"page {page.number} paragraph {count}", repair_text(line.text)
+            if holds_a_fact(text):  # "DOCUMENT REF RJJOVH" up the margin: a reader may need it
+                margins.append((location, text))
+                continue
             reason = (f"text too small to read (under {MIN_TEXT_SIZE:g} pt)" if line.size < MIN_TEXT_SIZE
                       and line in page.lines else _rotated_reason(line, page))
-            builder.set_aside(f"page {page.number} paragraph {count}", repair_text(line.text), reason)
+            builder.set_aside(location, text, reason)
     return parts
 
 

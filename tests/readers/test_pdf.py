@@ -215,6 +215,15 @@ def test_a_web_address_broken_over_two_lines_is_joined(tmp_path: Path) -> None:
         "Read more at https://www.example.org.uk/guidance/garden-waste/collections"]
 
 
+def test_rotated_margin_text_holding_a_reference_code_is_kept(tmp_path: Path) -> None:
+    page = [*lines_down(72, 760, ["The library opens at 10am."]),
+            Text(30, 300, "FORM REF QKZ-4471", "Helvetica-Bold", 8, angle=90)]
+    document = pdf.read(draw_pdf(tmp_path / "form.pdf", [page]))
+    assert [(block.text, block.role) for block in document.blocks()] == [
+        ("The library opens at 10am.", ""), ("FORM REF QKZ-4471", "margin")]
+    assert set_aside(document) == []
+
+
 def test_a_web_address_broken_after_its_scheme_is_joined(tmp_path: Path) -> None:
     lines = ["Pay a charge notice online at https://", "www.example.gov.uk/charge-notices/ today."]
     document = pdf.read(make_text_pdf(tmp_path / "link.pdf", [lines]))
