@@ -15,6 +15,7 @@ from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from easyread.errors import UsageError
 from easyread.layout.docx import heading_of, render_docx, sentence_parts, title_picture_size
 from easyread.layout.front import CONTENTS_HEADING, GLOSSARY_HEADING, MADE_WITH, front_matter
 from easyread.layout.markup import hard_word_pattern
@@ -352,7 +353,7 @@ def test_a_failure_leaves_the_old_file_alone(tmp_path, monkeypatch):
 def test_an_unwritable_output_folder_leaves_no_file(tmp_path):
     blocker = tmp_path / "not-a-folder"
     blocker.write_bytes(b"")
-    with pytest.raises(OSError):
+    with pytest.raises(UsageError, match="is a file, not a folder"):
         render_docx(EasyReadDocument("T", "t.txt"), blocker / "out.docx")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["not-a-folder"]
 
