@@ -52,11 +52,18 @@ def main() -> None:
         folder = Path(name)
         base = measure(folder, 20)["seconds"]
         print(f"start-up and imports: {base:.2f} s (taken off below)")
+        previous: tuple[int, float] | None = None
         for characters in SIZES:
             figures = measure(folder, characters)
             own = max(figures["seconds"] - base, 0.0)
+            # The cost of the characters added since the last size: flat when time grows in proportion
+            # to length (the word tables load on first use, which the first size pays for).
+            step = "" if previous is None else (
+                f", {(figures['seconds'] - previous[1]) / (characters - previous[0]) * 1e6:5.1f} µs a character "
+                f"added since {previous[0]:,}")
             print(f"{characters:>9,} characters: {figures['seconds']:6.2f} s, {own / characters * 1e6:5.1f} µs a "
-                  f"character, {figures['items']:.0f} items, peak memory {figures['max_rss_mb']:.0f} MB")
+                  f"character{step}, {figures['items']:.0f} items, peak memory {figures['max_rss_mb']:.0f} MB")
+            previous = (characters, figures["seconds"])
 
 
 if __name__ == "__main__":
