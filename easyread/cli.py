@@ -16,8 +16,7 @@ import typer
 from easyread import __version__
 from easyread.cli_cache import cache_app
 from easyread.errors import EXIT_DOCUMENT_FAILED, EXIT_USAGE, EasyReadError
-from easyread.ledger import set_aside_summary, unexplained
-from easyread.model import LedgerEntry
+from easyread.ledger import summary_line, unexplained
 
 PAGED_FORMATS = ("pdf", "docx", "html")  # formats whose renderers count pages
 DEFAULT_MAX_REQUESTS = 8  # LLM requests in flight across a batch: well inside the usual API rate limits
@@ -198,7 +197,7 @@ def convert(
             f"words a sentence {before.words_per_sentence_mean:g} -> {after.words_per_sentence_mean:g}",
             err=True,
         )
-    typer.echo(ledger_line(result.document.ledger), err=True)
+    typer.echo(summary_line(result.document.ledger), err=True)
     for flag, count in sorted(result.flagged.items()):
         typer.echo(f"  to review: {count} x {flag}", err=True)
     if result.usage is not None:
@@ -226,18 +225,6 @@ def convert(
 
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" + ("" if number == 1 else "s")
-
-
-def ledger_line(ledger: list[LedgerEntry]) -> str:
-    """ "source: 44 parts: 1 title, 5 headings, 27 gave items, 11 gave none (5 letter furniture: ...)" """
-    used = sum(1 for entry in ledger if entry.use == "items")
-    titles = sum(1 for entry in ledger if entry.use == "title")
-    headings = sum(1 for entry in ledger if entry.use == "heading")
-    summary = set_aside_summary(ledger)
-    none = sum(summary.values())
-    reasons = ", ".join(f"{count} {reason}" for reason, count in summary.most_common())
-    return (f"source: {_count(len(ledger), 'part')}: {titles} title, {_count(headings, 'heading')}, "
-            f"{used} gave items, {none} gave none" + (f" ({reasons})" if none else ""))
 
 
 def _quote(text: str, limit: int = 60) -> str:
