@@ -93,3 +93,12 @@ def test_items_record_the_locations_of_the_blocks_they_say():
 def test_block_numbers_outside_the_section_are_a_problem():
     problems = problems_with(answer("3121. Highways update.", "3122. Any other business.", blocks=[[1], [7]]), AGENDA)
     assert any("source_blocks" in problem for problem in problems)
+
+
+def test_the_forms_the_system_prompt_asks_for_need_no_repair():
+    """Recorded false repairs: "2026/27" as "2026 to 2027", "25%" as "25 out of every 100", "May 2026"
+    written as a date in full. Each is the same fact, so a good answer is not sent back."""
+    section = Section("Your bill", [Block("paragraph", "Your bill for 2026/27 has a 25% discount from May 2026.")])
+    good = answer("Your bill is for 2026 to 2027.", "You get 25 out of every 100 pounds off.",
+                  "This starts on Friday 1 May 2026.")
+    assert problems_with(good, section) == []
