@@ -5,7 +5,7 @@ Keys compare values, not spellings:
   "£3,400,000"; "50p" = "50 pence" = "£0.50";
 - a percentage as its value: "25%" = "25 per cent" = "25 percent" and the Easy Read forms
   "25 out of 100", "25 out of every 100", "25 in every 100", "1 in 4", "1 out of 4" (Easy Read
-  guidance, /work/shared/EASYREAD.md: "No percentages, fractions, big numbers: '3 out of 10'");
+  guidance: Department of Health 2010, Mencap "Am I making myself clear?": "No percentages, fractions, big numbers: '3 out of 10'");
   "1 in 3" is 100/3 per cent, which is not "33%";
 - a number as its value ("2,300" = "2300", "3.4 million" = "3400000"), except that a number with
   a leading zero ("0042") keeps its digits, and digit groups that together form one reference

@@ -2,8 +2,8 @@
 
 "18:30" = "6:30pm" = "6.30pm" = "6:30 pm" = "6.30 p.m."; "9am" = "9:00am" = "09:00";
 "noon" = "midday" = "12 noon" = "12pm" = "12:00"; "midnight" = "12am" = "00:00".
-Easy Read writes times like "2pm" or "5:30pm" (/work/shared/EASYREAD.md, "Dates and times in
-full"); councils also write "18.30". A time with a dot and no "am"/"pm" ("18.30") is only a time
+Easy Read writes times like "2pm" or "5:30pm" (Department of Health 2010; Inclusion Europe,
+"Information for all": dates and times in full); councils also write "18.30". A time with a dot and no "am"/"pm" ("18.30") is only a time
 after "at", "from", "until", "till", "by" or "between", before "hrs", or in a range of two such
 times ("09.00-17.00"), because "18.30" alone may be an amount. A range gives two times: in
 "9am to 5pm", "9am-5pm" and "09:00-17:00" each end is found on its own; in "9 to 5pm" or

@@ -14,7 +14,7 @@ Numeric dates are read in UK order, day then month (GOV.UK style guide: "dates")
 part of the date it stands before, and is not checked against it; a day name alone, or a month
 alone, is not a fact. Impossible dates ("31/02/2026", "30 February") are not dates. A month name
 only counts with a capital letter ("May", "MAY"), so the verb "may" in "step 1 may take" is not
-a date. Easy Read writes dates in full ("Tuesday 3 June 2025", /work/shared/EASYREAD.md); how one
+a date. Easy Read writes dates in full ("Tuesday 3 June 2025": Department of Health 2010); how one
 date form covers another (a date without a year, a month, a span of years) is in fact_cover.
 """
 

@@ -4,7 +4,7 @@ Read version lost.
 Kinds: email, url, postcode, code (reference codes), money, date, time, percentage, phone, number.
 Each fact has a canonical key, so one fact written in another form is the same fact: "01632 960123"
 = "(01632) 960 123"; "01/04/2026" = "Wednesday 1 April 2026"; "35%" = "35 out of 100"; "18:30" =
-"6.30pm". The Easy Read forms the guidance asks for (/work/shared/EASYREAD.md: numbers as digits,
+"6.30pm". The Easy Read forms the guidance asks for (Department of Health 2010, Mencap: numbers as digits,
 "3 out of 10" for percentages, dates and times in full) are keys of the same facts, so a rewrite
 in those forms loses nothing; a changed fact ("£25" for "£52", "Rjjovh" for "RJJOVH") is lost.
 The rules for each kind, and their sources, are in web, codes, amounts, dates, clock and phones;
