@@ -74,15 +74,6 @@ def glossary_of(sections: list[EasySection]) -> list[HardWord]:
     return list(glossary.values())
 
 
-def easy_read_text(document: EasyReadDocument) -> str:
-    """The words a reader of the Easy Read version sees, for fact checks."""
-    parts = [document.title]
-    for section in document.sections:
-        parts.append(section.heading)
-        parts.extend(item.sentence for item in section.items)
-    return "\n".join(parts)
-
-
 def simplify_document(source: SourceDocument, backend: Backend) -> EasyReadDocument:
     """The Easy Read version of `source`, section by section, before layout, with its source ledger.
 

@@ -7,7 +7,8 @@ import re
 import pytest
 
 from easyread.cli import app
-from easyread.language.facts import missing_facts, source_fact_text
+from easyread.fidelity import source_fact_text
+from easyread.language.facts import missing_facts
 from easyread.language.sentences import word_count
 from easyread.pipeline import convert
 from tests.conftest import normalise, pdf_pages_text, seed_files

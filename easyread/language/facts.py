@@ -26,13 +26,11 @@ from easyread.language.fact_cover import FactIndex, covered, index_facts
 from easyread.language.fact_types import Fact, Finder, Span, blank_out
 from easyread.language.phones import find_phones
 from easyread.language.web import EMAIL, URL
-from easyread.model import SourceDocument
 
 __all__ = [
     "DATE_DMY", "DATE_ISO", "DATE_MDY", "DATE_NUMERIC", "EMAIL", "MONEY", "MONTHS", "NUMBER", "PERCENT",
     "POSTCODE", "URL", "Fact", "FactIndex", "covered", "extract_facts", "fact_keys", "fact_spans", "index_facts",
-    "missing_facts", "output_facts", "protected_spans", "rejoin_wrapped_lines", "source_fact_text",
-    "without_heading_number",
+    "missing_facts", "output_facts", "protected_spans", "rejoin_wrapped_lines",
 ]
 
 # The order matters: a finder only sees what the ones before it left. Addresses first (they hold
@@ -122,23 +120,7 @@ def protected_spans(text: str) -> list[tuple[int, int]]:
     return [(span.start, span.end) for span in fact_spans(text) if span.kind in PROTECTED_KINDS]
 
 
-HEADING_NUMBER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[A-Za-z]\.|\(?[a-z]{1,3}\))\s+(?=\S)")
 WRAPPED_ADDRESS = re.compile(r"((?<![\w./])(?:https?://|www\.)\S*/)[ \t]*\n[ \t]*(?=[\w-])")
-
-
-def without_heading_number(heading: str) -> str:
-    """ "4.1 The assessment process" -> "The assessment process": section numbers are not facts."""
-    return HEADING_NUMBER.sub("", heading, count=1)
-
-
-def source_fact_text(source: SourceDocument) -> str:
-    """A source document's text for fact checks: all of it but section numbers ("4.1"), which
-    order the source and are not facts a reader needs."""
-    parts = [source.title]
-    for section in source.sections:
-        parts.append(without_heading_number(section.heading))
-        parts.extend(block.text for block in section.blocks)
-    return "\n".join(part for part in parts if part)
 
 
 WRAPPED_AT_HYPHEN = re.compile(r"(?<=\w-)[ \t]*\n[ \t]*(?=\w)")

@@ -221,6 +221,6 @@ def test_29_february_without_a_year_is_a_date():
 
 
 def test_section_numbers_in_headings_are_not_facts():
-    from easyread.language.facts import without_heading_number
+    from easyread.language.headings import without_heading_number
 
     assert fact_keys(without_heading_number("4.1 The assessment process")) == set()
