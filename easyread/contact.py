@@ -31,7 +31,6 @@ from easyread.language.facts import Fact, extract_facts
 from easyread.model import Block, EasyReadDocument, EasySection, Item, SourceDocument
 
 CONTACT_HEADING = "How to contact us"
-CONTACT_KINDS = frozenset({"phone", "email", "postcode", "url"})
 SENDER_ROLES = frozenset({"sender", "header", "footer"})
 _CONTACT_SECTION = re.compile(
     r"\b(?:contact|get(?:ting)? in touch|how to (?:reach|find|talk to) us|talk to us|write to us|call us|email us|"
@@ -96,19 +95,17 @@ def _organisation_address(sentence: str) -> bool:
             and _ORGANISATION.search(sentence) is not None)
 
 
-def _words_only(sentence: str) -> str:
-    """The sentence without its web addresses, emails and other facts ("contact-us" in an address is not "us")."""
-    for fact in extract_facts(sentence):
+def _words_only(sentence: str, facts: list[Fact] | None = None) -> str:
+    """The sentence without its web addresses, emails and other facts (`facts`, found when not given):
+    "contact-us" in an address is not "us"."""
+    for fact in extract_facts(sentence) if facts is None else facts:
         sentence = sentence.replace(fact.text, " ")
     return sentence
 
 
 def _only_details(sentence: str, facts: list[Fact]) -> bool:
     """Whether a sentence is nothing but contact details and a label or two ("01632 960 771")."""
-    rest = sentence
-    for fact in facts:
-        rest = rest.replace(fact.text, " ")
-    return len(re.findall(r"[A-Za-z]{2,}", rest)) <= 2
+    return len(re.findall(r"[A-Za-z]{2,}", _words_only(sentence, facts))) <= 2
 
 
 def is_contact_item(item: Item) -> bool:

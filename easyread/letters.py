@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from easyread.language.facts import extract_facts
+from easyread.language.facts import CONTACT_KINDS, extract_facts, has_fact
 from easyread.language.sentences import word_count
 from easyread.model import Block, SetAside, SourceDocument
 
@@ -37,7 +37,7 @@ _ENCLOSURE = re.compile(r"^(?:enc|encs|encl|enclosure|enclosures|pp|p\.p\.|cc)\b
 _POSTCODE = re.compile(r"\b[A-Z]{1,2}[0-9][A-Z0-9]?\s?[0-9][A-Z]{2}\b")
 _PERSON_TITLE = re.compile(r"^(?:mr|mrs|ms|miss|mx|dr|prof|rev|sir|dame|lady|lord|the\s+(?:occupier|resident|owner))\b",
                            re.IGNORECASE)
-CONTACT_KINDS = frozenset({"phone", "email", "url"})
+LETTERHEAD_KINDS = CONTACT_KINDS - {"postcode"}  # a postcode alone is a line of an address, not a contact line
 MAX_GREETING_WORDS = 8
 MAX_ADDRESS_LINE_WORDS = 8
 MAX_ADDRESS_LINES = 8
@@ -116,7 +116,7 @@ def _is_short_line(block: Block) -> bool:
 
 
 def _has_contact(block: Block) -> bool:
-    return any(fact.kind in CONTACT_KINDS for fact in extract_facts(block.text))
+    return has_fact(block.text, LETTERHEAD_KINDS)
 
 
 def _is_letterhead_line(block: Block) -> bool:

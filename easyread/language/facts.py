@@ -30,7 +30,7 @@ from easyread.language.web import EMAIL, URL
 __all__ = [
     "DATE_DMY", "DATE_ISO", "DATE_MDY", "DATE_NUMERIC", "EMAIL", "MONEY", "MONTHS", "NUMBER", "PERCENT",
     "POSTCODE", "URL", "Fact", "FactIndex", "covered", "extract_facts", "fact_keys", "fact_spans", "index_facts",
-    "missing_facts", "output_facts", "protected_spans", "rejoin_wrapped_lines",
+    "missing_facts", "output_facts", "protected_spans", "rejoin_wrapped_lines", "CONTACT_KINDS", "has_fact",
 ]
 
 # The order matters: a finder only sees what the ones before it left. Addresses first (they hold
@@ -91,6 +91,14 @@ def output_facts(text: str) -> list[Fact]:
     facts += [Fact(span.kind, text[span.start : span.end], span.key) for span in amounts.carried_keys(text)]
     facts += [Fact("code", key.removeprefix("code:"), key) for key in sorted(carried_code_keys(text))]
     return facts
+
+
+CONTACT_KINDS = frozenset({"phone", "email", "url", "postcode"})  # the kinds of fact that are ways to reach someone
+
+
+def has_fact(text: str, kinds: frozenset[str]) -> bool:
+    """Whether `text` holds a fact of one of `kinds` (for example CONTACT_KINDS)."""
+    return any(fact.kind in kinds for fact in extract_facts(text))
 
 
 def missing_facts(source_text: str, output_text: str | list[str]) -> list[Fact]:

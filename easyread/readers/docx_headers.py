@@ -16,7 +16,6 @@ from typing import Any
 from easyread.readers.docx_elements import Context, Element, hidden_elements, lines_of, set_aside
 from easyread.readers.docx_xml import R, W
 
-CONTACT_KINDS = frozenset({"phone", "email", "url", "postcode"})
 _REFERENCES = {f"{W}headerReference": "header", f"{W}footerReference": "footer"}
 _WITHOUT_CONTACT = {"header": "page header without contact details", "footer": "page footer without contact details"}
 
@@ -64,6 +63,6 @@ def header_footer_parts(document: Any) -> Iterator[tuple[str, int, Any]]:
 
 def has_contact_details(text: str) -> bool:
     """Whether a line holds a phone number, email, web address or postcode."""
-    from easyread.language.facts import extract_facts
+    from easyread.language.facts import CONTACT_KINDS, has_fact
 
-    return any(fact.kind in CONTACT_KINDS for fact in extract_facts(text))
+    return has_fact(text, CONTACT_KINDS)

@@ -98,9 +98,9 @@ MARGIN_KINDS = frozenset({"code", "phone", "email", "url", "postcode", "date", "
 
 def holds_a_fact(text: str) -> bool:
     """Whether tiny or rotated text holds a fact a reader may need (a reference code, a phone number...)."""
-    from easyread.language.facts import extract_facts
+    from easyread.language.facts import has_fact
 
-    return any(fact.kind in MARGIN_KINDS for fact in extract_facts(text))
+    return has_fact(text, MARGIN_KINDS)
 
 
 def _parts(pages: list[PageText], builder: SectionBuilder, margins: list[tuple[str, str]]) -> list[_Part]:

@@ -19,7 +19,6 @@ from easyread.readers.common import normalise_space
 MARGIN_ZONE = 0.12
 PAGE_NUMBER = re.compile(
     r"^[-–—\s]*(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?[-–—\s]*$", re.IGNORECASE)
-KEPT_KINDS = frozenset({"phone", "email", "url", "postcode", "date"})
 _DIGITS = re.compile(r"\d+")
 
 
@@ -86,9 +85,9 @@ def furniture(placed: list[Placed], pages: int) -> dict[str, Verdict]:
 
 def worth_keeping(text: str) -> bool:
     """Whether `text` holds a phone number, email address, web address, postcode or date."""
-    from easyread.language.facts import extract_facts
+    from easyread.language.facts import CONTACT_KINDS, has_fact
 
-    return any(fact.kind in KEPT_KINDS for fact in extract_facts(text))
+    return has_fact(text, CONTACT_KINDS | {"date"})
 
 
 def _key(text: str) -> str:
