@@ -16,7 +16,7 @@ import typer
 from easyread import __version__
 from easyread.cli_cache import cache_app
 from easyread.errors import EXIT_DOCUMENT_FAILED, EXIT_USAGE, EasyReadError
-from easyread.ledger import summary_line, unexplained
+from easyread.ledger import counted, summary_line, unexplained
 
 PAGED_FORMATS = ("pdf", "docx", "html")  # formats whose renderers count pages
 DEFAULT_MAX_REQUESTS = 8  # LLM requests in flight across a batch: well inside the usual API rate limits
@@ -184,9 +184,9 @@ def convert(
         return
     document = result.document
     typer.echo(
-        f"{_count(len(document.items()), 'sentence')}"
-        + (f" on {_count(result.pages, 'page')}" if result.pages is not None else "")
-        + f", {_count(len(document.sections), 'section')}, {_count(len(document.glossary), 'hard word')} explained",
+        f"{counted(len(document.items()), 'sentence')}"
+        + (f" on {counted(result.pages, 'page')}" if result.pages is not None else "")
+        + f", {counted(len(document.sections), 'section')}, {counted(len(document.glossary), 'hard word')} explained",
         err=True,
     )
     before, after = result.scores_before, result.scores_after
@@ -221,10 +221,6 @@ def convert(
         facts = ", ".join(f"{fact.text} ({fact.location})" for fact in result.missing_facts)
         typer.echo(f"warning: {source}: facts not found in the items made from their part of the source: {facts}",
                    err=True)
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
 def _quote(text: str, limit: int = 60) -> str:

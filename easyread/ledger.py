@@ -67,17 +67,19 @@ def set_aside_summary(ledger: list[LedgerEntry]) -> Counter[str]:
     return reasons
 
 
+def counted(number: int, noun: str) -> str:
+    """ "1 part", "44 parts": a count for a report line."""
+    return f"{number} {noun}" + ("" if number == 1 else "s")
+
+
 def summary_line(ledger: list[LedgerEntry]) -> str:
     """One line for the conversion report, adding up to every part: "source: 44 parts: 1 title, 5
     headings, 27 gave items, 11 gave none (5 letter furniture: ..., 1 page number)"."""
-    def count(number: int, noun: str) -> str:
-        return f"{number} {noun}" + ("" if number == 1 else "s")
-
     used = sum(1 for entry in ledger if entry.use == "items")
     titles = sum(1 for entry in ledger if entry.use == "title")
     headings = sum(1 for entry in ledger if entry.use == "heading")
     summary = set_aside_summary(ledger)
     none = sum(summary.values())
     reasons = ", ".join(f"{number} {reason}" for reason, number in summary.most_common())
-    return (f"source: {count(len(ledger), 'part')}: {titles} title, {count(headings, 'heading')}, "
+    return (f"source: {counted(len(ledger), 'part')}: {titles} title, {counted(headings, 'heading')}, "
             f"{used} gave items, {none} gave none" + (f" ({reasons})" if none else ""))
