@@ -8,11 +8,20 @@ phone number, a code or the name of a place ("policy" in ".../asb-policy-2024.pd
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from easyread.language.protect import no_emphasis_spans
-from easyread.layout.markup import hard_word_pattern
 from easyread.model import HardWord
+
+
+def hard_word_pattern(words: Iterable[str]) -> re.Pattern[str] | None:
+    """A pattern matching any of `words` as whole words, case-insensitive, longest first."""
+    parts = []
+    for word in sorted({w.strip() for w in words if w and w.strip()}, key=len, reverse=True):
+        body = r"\s+".join(re.escape(piece) for piece in word.split())
+        parts.append(rf"(?<!\w){body}(?!\w)")
+    return re.compile("|".join(parts), re.IGNORECASE) if parts else None
 
 
 def emphasis_runs(text: str, hard_words: Iterable[HardWord]) -> list[tuple[str, bool]]:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape, quoteattr
 
+from easyread.layout.emphasis import emphasis_runs
 from easyread.model import HardWord
 
 if TYPE_CHECKING:
@@ -43,15 +44,6 @@ def font_markup(text: str, fonts: Fonts, bold: bool = False) -> str:
     for run, face in fonts.runs(clean(text), bold):
         out.append(escape(run) if face == own else f"<font face={quoteattr(face)}>{escape(run)}</font>")
     return "".join(out)
-
-
-def hard_word_pattern(words: Iterable[str]) -> re.Pattern[str] | None:
-    """A pattern matching any of `words` as whole words, case-insensitive, longest first."""
-    parts = []
-    for word in sorted({w.strip() for w in words if w and w.strip()}, key=len, reverse=True):
-        body = r"\s+".join(re.escape(piece) for piece in word.split())
-        parts.append(rf"(?<!\w){body}(?!\w)")
-    return re.compile("|".join(parts), re.IGNORECASE) if parts else None
 
 
 _ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -91,8 +83,6 @@ def sentence_markup(sentence: str, hard_words: Iterable[HardWord] = (),
     With `fonts`, each run is drawn by a font that has its characters (`font_markup`): a bold
     hard word uses the bold face of whichever font draws it.
     """
-    from easyread.layout.emphasis import emphasis_runs
-
     text = clean(sentence)
     if fonts is not None:  # as `Fonts.runs` does, so a hard word matches what is drawn
         text = unicodedata.normalize("NFC", text)

@@ -17,8 +17,8 @@ from docx.text.paragraph import Paragraph
 
 from easyread.errors import UsageError
 from easyread.layout.docx import heading_of, render_docx, sentence_parts, title_picture_size
+from easyread.layout.emphasis import hard_word_pattern
 from easyread.layout.front import CONTENTS_HEADING, GLOSSARY_HEADING, MADE_WITH, front_matter
-from easyread.layout.markup import hard_word_pattern
 from easyread.layout.pdf import plan
 from easyread.model import EasyReadDocument, EasySection, HardWord, Item
 from tests.conftest import SEEDS
