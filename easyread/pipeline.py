@@ -74,17 +74,18 @@ def glossary_of(sections: list[EasySection]) -> list[HardWord]:
     return list(glossary.values())
 
 
-def simplify_document(source: SourceDocument, backend: Backend) -> EasyReadDocument:
+def simplify_document(source: SourceDocument, backend: Backend, *, prepared: bool = False) -> EasyReadDocument:
     """The Easy Read version of `source`, section by section, before layout, with its source ledger.
 
-    Letter furniture and repeats are set aside first (`prepare_source`). A heading with nothing
+    Letter furniture and repeats are set aside first (`prepare_source`; `prepared` says the caller
+    has done that already). A heading with nothing
     under it that stands over the sections below ("9. Reviews" before "9.1 ...") starts no page of
     its own: it is in the ledger as such, or, if it holds a fact ("Conference, 12-13 June 2024"), it
     becomes the first item of the next section, so the fact is not lost.
     """
     from easyread.backends.rules import plain_heading
 
-    source, touched = remove_emoji(prepare_source(source))
+    source, touched = remove_emoji(source if prepared else prepare_source(source))
     sections: list[EasySection] = []
     carried: list[tuple[str, str]] = []  # (heading, location) of headings with a fact, still to place
     notes: dict[str, str] = {}
@@ -172,7 +173,7 @@ def convert(
     paths = output_paths(output_base(source_path, output, formats), formats)
     source = prepare_source(read_source(source_path, max_bytes=max_bytes))
     chosen = get_backend(backend) if isinstance(backend, str) else backend
-    document = simplify_document(source, chosen)
+    document = simplify_document(source, chosen, prepared=True)
     missing = missing_by_block(source, document)
     written = render_outputs(document, paths, pictures)
     target = paths[formats[0]]
