@@ -43,14 +43,14 @@ def is_own_output(path: Path) -> bool:
 
 def _pdf_made_by_us(path: Path) -> bool:
     """The Creator in the PDF's document information (pypdf reads only the cross-reference and that)."""
-    import logging
-
     from pypdf import PdfReader
 
-    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
+    from easyread.readers.pdf_document import quiet_pdf_library
+
     try:
-        metadata = PdfReader(path).metadata
-        return metadata is not None and str(metadata.creator or "").strip() == CREATOR
+        with quiet_pdf_library("pypdf"):
+            metadata = PdfReader(path).metadata
+            return metadata is not None and str(metadata.creator or "").strip() == CREATOR
     except Exception:  # damaged or encrypted: the PDF reader says what is wrong with it
         return False
 

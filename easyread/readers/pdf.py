@@ -19,7 +19,7 @@ from pathlib import Path
 from easyread.errors import UnreadableDocument
 from easyread.model import Block, SourceDocument
 from easyread.readers.common import SectionBuilder, same_text, table_row_text
-from easyread.readers.pdf_document import ENCRYPTED, NOT_VALID, laid_out_pages, open_document, quiet_pdfminer
+from easyread.readers.pdf_document import ENCRYPTED, NOT_VALID, laid_out_pages, open_document, quiet_pdf_library
 from easyread.readers.pdf_document import metadata_title as read_metadata_title
 from easyread.readers.pdf_extract import Line, PageText
 from easyread.readers.pdf_furniture import Placed, Verdict, furniture
@@ -59,7 +59,7 @@ def read(path: Path) -> SourceDocument:
     Raises UnreadableDocument: NOT_VALID (damaged), ENCRYPTED (needs a password), NO_TEXT (no text
     layer), or a "has no usable text layer" reason (fonts without Unicode maps, words without spaces).
     """
-    with quiet_pdfminer(), path.open("rb") as handle:
+    with quiet_pdf_library(), path.open("rb") as handle:
         document = open_document(handle, path)
         metadata_title = read_metadata_title(document, path.stem)
         pages = laid_out_pages(document, path)

@@ -23,9 +23,10 @@ _FILE_NAME = re.compile(r"\.\w{2,4}$")
 
 
 @contextmanager
-def quiet_pdfminer() -> Iterator[None]:
-    """pdfminer logs warnings about damaged files; the caller reports problems itself."""
-    logger = logging.getLogger("pdfminer")
+def quiet_pdf_library(name: str = "pdfminer") -> Iterator[None]:
+    """PDF libraries (pdfminer, pypdf) log warnings about damaged files; the caller reports
+    problems itself. The library's log level is put back afterwards."""
+    logger = logging.getLogger(name)
     level = logger.level
     logger.setLevel(logging.CRITICAL)
     try:
