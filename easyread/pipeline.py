@@ -78,10 +78,10 @@ def simplify_document(source: SourceDocument, backend: Backend, *, prepared: boo
     """The Easy Read version of `source`, section by section, before layout, with its source ledger.
 
     Letter furniture and repeats are set aside first (`prepare_source`; `prepared` says the caller
-    has done that already). A heading with nothing
-    under it that stands over the sections below ("9. Reviews" before "9.1 ...") starts no page of
-    its own: it is in the ledger as such, or, if it holds a fact ("Conference, 12-13 June 2024"), it
-    becomes the first item of the next section, so the fact is not lost.
+    has done that already). A heading with nothing under it that stands over the sections below
+    ("9. Reviews" before "9.1 ...") starts no page of its own: it is in the ledger as such, or, if it
+    holds a fact ("Conference, 12-13 June 2024"), it becomes the first item of the next section, so
+    the fact is not lost.
     """
     from easyread.backends.rules import plain_heading
 

@@ -105,16 +105,16 @@ def plain_heading(heading: str) -> str:
     masked = mask(_law_names_as_names(heading) if is_block_capitals(heading) else heading)
     text, _ = simplify_words(expand_abbreviations(masked.text))
     if text.isupper():
-        text = sentence_case(text, known_acronyms(text)) if len(text.split()) > 1 else text.capitalize()
+        text = sentence_case(text, known_acronyms(text, shouting=True)) if len(text.split()) > 1 else text.capitalize()
     text = text.strip()
     return masked.restore(text[:1].upper() + text[1:])
 
 
-def known_acronyms(text: str) -> frozenset[str]:
+def known_acronyms(text: str, shouting: bool = False) -> frozenset[str]:
     """The words of `text` that are acronyms we explain (NHS, BSL): they keep their capitals. In text
-    that is all in BLOCK CAPITALS an acronym that is also an everyday word ("SEND" in "SCAN TO SEND
-    EMAIL") is taken for the word (wordfreq Zipf 5 or more)."""
-    shouting = is_block_capitals(text)
+    written in BLOCK CAPITALS (`shouting`, judged by the caller on the text before names were masked)
+    an acronym that is also an everyday word ("SEND" in "SCAN TO SEND EMAIL") is taken for the word
+    (wordfreq Zipf 5 or more)."""
     return frozenset(word for word in re.findall(r"[A-Z]{2,5}", text)
                      if explanation_for(word) and not (shouting and _everyday(word.lower())))
 
@@ -165,7 +165,7 @@ class RulesBackend:
         masked = mask(_law_names_as_names(block.text) if shouting else block.text)
         text = masked.text
         if shouting:
-            text = sentence_case(text, known_acronyms(text), force=True)  # BLOCK CAPITALS are hard to read
+            text = sentence_case(text, known_acronyms(text, shouting=True), force=True)  # BLOCK CAPITALS are hard to read
         text = expand_abbreviations(text)
         text = number_words_to_digits(text)
         text = write_dates_in_full(text)

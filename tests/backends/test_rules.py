@@ -113,3 +113,14 @@ def test_markup_characters_pass_through_as_text():
 def test_output_is_deterministic():
     source = "Residents are reminded that collections will be suspended on bank holidays, e.g. 25 December."
     assert sentences(source) == sentences(source)
+
+
+def test_in_block_capitals_an_everyday_word_is_not_taken_for_an_acronym():
+    [item] = RulesBackend().simplify_block(Block("paragraph", "SCAN TO SEND AN EMAIL TO THE NHS TEAM", "line 1"))
+    assert item.sentence == "Scan to send an email to the NHS team."
+    assert [hard.word for hard in item.hard_words] == ["NHS"]
+
+
+def test_a_list_letter_or_roman_numeral_keeps_its_case():
+    assert [item.sentence for item in RulesBackend().simplify_block(Block("list_item", "ii. the second point", "line 1"))] \
+        == ["ii. the second point."]
