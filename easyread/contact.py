@@ -108,11 +108,6 @@ def _only_details(sentence: str, facts: list[Fact]) -> bool:
     return len(re.findall(r"[A-Za-z]{2,}", _words_only(sentence, facts))) <= 2
 
 
-def is_contact_item(item: Item) -> bool:
-    """Whether an item, read on its own, holds a way to contact the sender (a phone number or an email)."""
-    return bool(contact_facts(item))
-
-
 def with_contact_page(document: EasyReadDocument, source: SourceDocument | None = None) -> EasyReadDocument:
     """`document` with a last "How to contact us" section holding copies of the items that carry the
     sender's contact details not already in a section about contacting; `document` itself when there
