@@ -20,6 +20,8 @@ from dataclasses import dataclass, replace
 
 from easyread.readers.pdf_extract import Line
 
+TABLE_MARK = "\x00table "  # the text of a stand-in line for a ruled table in the reading order
+
 MIN_GUTTER = 12.0  # points: a white gap narrower than this between columns is a word gap, not a gutter
 SAME_ROW = 0.5  # two lines share a row when they overlap by half the smaller height
 BULLET_GLYPHS = "•●▪◦·‣⁃∙○■□◆◇►▶➢➤✓✔\uf0b7\uf0a7\uf0a8\uf0d8\uf076\uf0fc\uf06e\uf0de"
@@ -165,10 +167,12 @@ def _column_edges(band: list[Line], gutters: list[tuple[float, float]], left: fl
 
 
 def _rows(column: list[Line]) -> list[Line]:
-    """A column's lines top to bottom, pieces of one row joined left to right."""
+    """A column's lines top to bottom, pieces of one row joined left to right. A ruled table's
+    stand-in is a row of its own: two tables side by side are never joined into one."""
     rows: list[list[Line]] = []
     for line in sorted(column, key=lambda item: (-item.y1, item.x0)):
-        if rows and _same_row(rows[-1][0], line):
+        table = line.text.startswith(TABLE_MARK) or (rows and rows[-1][0].text.startswith(TABLE_MARK))
+        if rows and not table and _same_row(rows[-1][0], line):
             rows[-1].append(line)
         else:
             rows.append([line])

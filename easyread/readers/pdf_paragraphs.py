@@ -22,9 +22,8 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from easyread.readers.pdf_layout import BULLET as _BULLET
-from easyread.readers.pdf_layout import MARKER, Row
+from easyread.readers.pdf_layout import MARKER, TABLE_MARK, Row
 
-TABLE_MARK = "\x00table "  # the text of a stand-in line for a ruled table in the reading order
 PARAGRAPH_GAP = 0.6  # a gap above a row taller than this share of the text size starts a paragraph
 SIZE_CHANGE = 0.08
 REJOIN_MARGIN = 1.0  # zipf points (a factor of 10) by which the joined word must be the more common

@@ -362,6 +362,16 @@ def test_a_ruled_table_gives_one_row_block_per_row_with_its_column_labels(tmp_pa
         ("page 1 table 1 row 1", "Surname, Other names, Description", "column labels (used in each row)")]
 
 
+def test_a_table_found_inside_another_is_never_joined_to_it_in_reading_order() -> None:
+    # A real notice has a small ruled grid inside a big table's cell: their stand-ins share a row.
+    from easyread.readers.pdf_extract import Line
+    from easyread.readers.pdf_layout import TABLE_MARK, reading_order
+
+    outer = Line(f"{TABLE_MARK}0", 56, 401, 537, 744, 0.0, 0.0)
+    inner = Line(f"{TABLE_MARK}1", 182, 430, 398, 477, 0.0, 0.0)
+    assert [row.line.text for row in reading_order([outer, inner], 595)] == [f"{TABLE_MARK}0", f"{TABLE_MARK}1"]
+
+
 def test_a_paragraph_carried_into_the_next_column_is_joined(tmp_path: Path) -> None:
     left = lines_down(72, 700, ["Knotweed spreads from the smallest piece of", "root, so you may also be"])
     right = lines_down(320, 700, ["liable if it spreads from your", "garden to your neighbours."])
