@@ -18,11 +18,13 @@ from easyread.errors import EasyReadError, UsageError
 from easyread.fidelity import MissingFact, missing_by_block, source_fact_text
 from easyread.language.facts import extract_facts
 from easyread.language.headings import without_heading_number
+from easyread.language.protect import has_content
 from easyread.ledger import build_ledger
 from easyread.model import EasyReadDocument, EasySection, HardWord, SourceDocument
 from easyread.outputs import DEFAULT_FORMATS, output_base, output_paths, parse_formats, render
 from easyread.prepare import prepare_source, remove_emoji
 from easyread.readers import DEFAULT_MAX_BYTES
+from easyread.readers.common import NO_WORDS
 
 if TYPE_CHECKING:
     from easyread.backends.llm import Fallback
@@ -111,6 +113,7 @@ def simplify_document(source: SourceDocument, backend: Backend, *, prepared: boo
         sections.append(easy)
     if carried and sections:
         sections[-1].items += [_heading_item(heading, location) for heading, location in carried]
+    notes.update({block.location: NO_WORDS for block in source.blocks() if not has_content(block.text)})
     title = plain_heading(source.title) if source.title else ""
     document = EasyReadDocument(
         title=title or DEFAULT_TITLE,

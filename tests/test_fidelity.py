@@ -259,3 +259,10 @@ def test_emoji_used_as_bullets_give_one_item_each(tmp_path):
     said = sentences(result)
     assert "Share the survey link." in said and "Book the hall for the exhibition." in said
     assert all("emoji-removed" in item.flags for item in result.document.items() if "Share" in item.sentence)
+
+
+def test_a_part_of_only_symbols_is_set_aside_as_no_words_not_lost(tmp_path, runner):
+    source = write(tmp_path, "hall.txt", "Notice\n\nThe hall is open.\n\n&\n\nCome along.\n")
+    outcome = runner.invoke(app, ["convert", str(source), "-o", str(tmp_path / "out"), "-f", "json"])
+    assert outcome.exit_code == 0 and "warning" not in outcome.stderr, outcome.stderr
+    assert "1 gave none (1 no words)" in outcome.stderr

@@ -31,6 +31,7 @@ def is_generic_title(title: str, stem: str = "") -> bool:
     return bool(stem) and text == stem.lower()
 
 
+NO_WORDS = "no words"  # the reason for a part of only punctuation or symbols ("&", "* * *", "•")
 MAX_HEADING_SENTENCE_WORDS = 20
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from easyread.readers.common import NO_WORDS
 from easyread.readers.docx_elements import (
     Context,
     Element,
@@ -24,7 +25,6 @@ from easyread.readers.docx_xml import W, children, is_on, value
 
 MAX_BOLD_HEADING_WORDS = 10
 TABLE_OF_CONTENTS = "table of contents"
-NO_WORDS = "no words"
 QUOTE_STYLES = frozenset({"quote", "intense quote", "block text"})  # Word's styles for quotations
 LIST_PARAGRAPH = "list paragraph"  # Word's indented style for list items; without numbering it is not one
 
