@@ -1,0 +1,34 @@
+"""The limits that keep one hostile or mistaken file from using up the machine: sizes, pixels and
+depths, each refused with a one-line error before the costly work starts.
+
+Every limit here is listed in the README's "Limits, overwriting and exit codes" table. The numbers
+are generous for real council documents (the largest of our 26 real documents is a few MB and
+none nests deeper than 6 levels) and small enough that a worst case stays well under 1 GB.
+"""
+
+from __future__ import annotations
+
+MEGABYTE = 1024 * 1024
+
+# A source document on disk (`--max-size`, in MB).
+DEFAULT_MAX_DOCUMENT_MB = 50
+
+# Zip-based documents (.docx): the total size of the members once decompressed, checked from the
+# zip directory before anything is parsed, and the most any one member may expand. A Word file's
+# XML compresses about 10:1; "zip bombs" expand 1000:1 or more (see David Fifield, "A better zip
+# bomb", WOOT 2019).
+MAX_UNZIPPED_BYTES = 200 * MEGABYTE
+MAX_COMPRESSION_RATIO = 200
+
+# Pictures: a plan's or a picture folder's files, checked before they are decoded. 25 million
+# pixels is a 5000 x 5000 picture: far beyond the 4.5 cm box (about 530 pixels at 300 dpi).
+MAX_PICTURE_BYTES = 20 * MEGABYTE
+MAX_PICTURE_PIXELS = 25_000_000
+
+# Plans (.json): the file's size and how deeply its JSON may nest (a real plan nests 6 deep).
+MAX_PLAN_BYTES = 50 * MEGABYTE
+MAX_PLAN_DEPTH = 64
+
+# Nesting in a source (Markdown lists and blockquotes, Word tables inside tables): deeper parts
+# are read as plain text at this depth, never dropped.
+MAX_NESTING_DEPTH = 50
