@@ -25,23 +25,21 @@ if TYPE_CHECKING:
 
 def _image(picture_file: str | None):  # type: ignore[no-untyped-def]
     """The picture file as something reportlab can draw (an image, or an SVG's vector drawing), or
-    None if there is none or it cannot be read: a broken picture shows its description instead."""
-    from easyread.pictures.raster import kind_of, picture_path, svg_drawing
+    None if there is none, it cannot be read, or it is refused (`easyread.pictures.safe`: not a
+    regular file, over the size or pixel limit): the picture's description is shown instead."""
+    import io
 
-    path = picture_path(picture_file)
-    if path is None:
+    from easyread.pictures.raster import drawing_of_svg, picture_path
+    from easyread.pictures.safe import safe_picture
+
+    found = safe_picture(picture_path(picture_file))
+    if found is None:
         return None
-    try:
-        head = path.read_bytes()[:2048] if path.is_file() else b""
-    except OSError:
-        return None
-    kind = kind_of(head)
+    data, kind = found
     if kind == "svg":
-        return svg_drawing(str(path))
-    if kind not in ("png", "jpeg"):
-        return None
+        return drawing_of_svg(data)
     try:
-        reader = ImageReader(str(path))
+        reader = ImageReader(io.BytesIO(data))
         reader.getSize()
     except Exception:  # a broken picture must not stop the document
         return None

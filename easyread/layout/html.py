@@ -21,9 +21,9 @@ from easyread.layout.front import CONTENTS_HEADING, GLOSSARY_HEADING, closing_li
 from easyread.layout.markup import clean
 from easyread.layout.paginate import last_pages
 from easyread.model import EasyReadDocument, HardWord, Item, Page
-from easyread.pictures.raster import kind_of, picture_path
+from easyread.pictures.raster import picture_path
 
-MAX_PICTURE_BYTES = 5 * 1024 * 1024  # a bigger picture file shows its description instead
+HTML_PICTURE_BYTES = 5 * 1024 * 1024  # a bigger picture shows its description: the page stays small enough to open
 MEDIA_TYPES = {"png": "image/png", "jpeg": "image/jpeg", "svg": "image/svg+xml"}
 
 
@@ -182,19 +182,14 @@ def picture(description: str, picture_file: str | None, css_class: str = "pictur
 
 
 def data_uri(picture_file: str | Path | None) -> str | None:
-    """The PNG, JPEG or SVG at `picture_file` as a data: URI, or None if there is none or it cannot be read."""
-    path = picture_path(picture_file)  # a file, or a picture of a set such as "openmoji:1F4DE.svg"
-    if path is None:
+    """The PNG, JPEG or SVG at `picture_file` as a data: URI, or None if there is none, it cannot be
+    read, or it is refused (`easyread.pictures.safe`: not a regular file, over a limit)."""
+    from easyread.pictures.safe import safe_picture
+
+    found = safe_picture(picture_path(picture_file))  # a file, or a picture of a set such as "openmoji:1F4DE.svg"
+    if found is None or len(found[0]) > HTML_PICTURE_BYTES:
         return None
-    try:
-        if not path.is_file() or path.stat().st_size > MAX_PICTURE_BYTES:
-            return None
-        data = path.read_bytes()
-    except OSError:
-        return None
-    kind = kind_of(data)
-    if kind is None:
-        return None
+    data, kind = found
     return f"data:{MEDIA_TYPES[kind]};base64,{base64.b64encode(data).decode('ascii')}"
 
 

@@ -20,14 +20,13 @@ from easyread.layout.front import CONTENTS_HEADING, GLOSSARY_HEADING, closing_li
 from easyread.layout.markup import clean
 from easyread.layout.paginate import glossary_entries
 from easyread.model import EasyReadDocument, EasySection, HardWord, Item
-from easyread.pictures.raster import is_reference, kind_of
+from easyread.pictures.raster import is_reference
 from easyread.readers.own_output import MARKDOWN_MARK
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~$])")  # marks Markdown reads anywhere in a line ($: maths on GitHub)
 _ENTITY = re.compile(r"&(?=#?\w+;)")  # "&amp;" would show as "&"
 _BULLET_START = re.compile(r"^(-|\+(?=\s|$))")  # "- x", "+ x" start a list item, "---" a rule
 _NUMBER_START = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")  # "1. x" at a line start is a numbered list
-_SNIFF_BYTES = 2048  # enough of a file for `kind_of`
 
 
 def render_markdown(document: EasyReadDocument, output: Path) -> int:
@@ -105,10 +104,12 @@ def picture_markdown(description: str, picture_file: str | None, base: Path) -> 
 
 
 def _is_picture(path: Path) -> bool:
+    """Whether `path` is a picture a reader of the Markdown may be sent to (`easyread.pictures.safe`)."""
+    from easyread.pictures.safe import PictureProblem, inspect_picture
+
     try:
-        with path.open("rb") as handle:
-            return kind_of(handle.read(_SNIFF_BYTES)) is not None
-    except OSError:
+        return inspect_picture(path) is not None
+    except PictureProblem:
         return False
 
 

@@ -8,8 +8,11 @@ the renderer shows the picture's description instead: a broken picture never sto
 
 from __future__ import annotations
 
+import io
 from functools import lru_cache
 from pathlib import Path
+
+from easyread.pictures.safe import safe_picture
 
 OPENMOJI_PREFIX = "openmoji:"  # a picture of the OpenMoji set, by file name: "openmoji:1F4DE.svg"
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
@@ -30,30 +33,39 @@ def kind_of(data: bytes) -> str | None:
 
 
 @lru_cache(maxsize=256)
-def _svg_to_png(path: str, mtime: float, pixels: int) -> bytes | None:
+def _svg_to_png(svg: bytes, pixels: int) -> bytes | None:
+    """The checked SVG text drawn to a PNG `pixels` square. Given as text, not as a path, so resvg has
+    no folder to resolve a relative reference in (`easyread.pictures.safe` refuses any reference)."""
     try:
         import resvg_py
     except ImportError:
         return None
     try:
-        data = bytes(resvg_py.svg_to_bytes(svg_path=path, width=pixels, height=pixels))
+        data = bytes(resvg_py.svg_to_bytes(svg_string=svg.decode("utf-8"), width=pixels, height=pixels))
     except Exception:  # resvg raises on a broken or hostile file; the description is shown instead
         return None
     return data if data.startswith(PNG_MAGIC) else None
 
 
 @lru_cache(maxsize=256)
-def svg_drawing(path: str):  # type: ignore[no-untyped-def]
-    """The SVG at `path` as a reportlab Drawing (vectors, for the PDF), or None if it cannot be read."""
+def drawing_of_svg(svg: bytes):  # type: ignore[no-untyped-def]
+    """The checked SVG text as a reportlab Drawing, or None if svglib cannot draw it."""
     try:
         from svglib.svglib import svg2rlg
     except ImportError:
         return None
     try:
-        drawing = svg2rlg(path)
+        drawing = svg2rlg(io.BytesIO(svg))  # a file object: svglib then follows no reference to a file
     except Exception:  # svglib raises many kinds of error on a bad file
         return None
     return drawing if drawing is not None and drawing.width and drawing.height else None
+
+
+def svg_drawing(path: str | Path):  # type: ignore[no-untyped-def]
+    """The SVG at `path` as a reportlab Drawing (vectors, for the PDF), or None if it cannot be read
+    or is refused by `easyread.pictures.safe` (not a regular file, too large, naming another file)."""
+    found = safe_picture(path)
+    return drawing_of_svg(found[0]) if found is not None and found[1] == "svg" else None
 
 
 def is_reference(picture_file: str) -> bool:
@@ -95,18 +107,13 @@ def openmoji_folder() -> Path | None:
 
 
 def bitmap_bytes(picture_file: str | Path | None, pixels: int = SVG_PIXELS) -> tuple[bytes, str] | None:
-    """(bytes, "png" or "jpeg") for the picture at `picture_file`, or None if there is none or it is unreadable."""
-    path = picture_path(picture_file)
-    if path is None:
+    """(bytes, "png" or "jpeg") for the picture at `picture_file`, or None if there is none, it is
+    unreadable, or `easyread.pictures.safe` refuses it (not a regular file, over a limit)."""
+    found = safe_picture(picture_path(picture_file))
+    if found is None:
         return None
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return None
-    kind = kind_of(data)
+    data, kind = found
     if kind in ("png", "jpeg"):
         return data, kind
-    if kind == "svg":
-        png = _svg_to_png(str(path), path.stat().st_mtime, pixels)
-        return (png, "png") if png else None
-    return None
+    png = _svg_to_png(data, pixels)
+    return (png, "png") if png else None
