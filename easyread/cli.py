@@ -341,7 +341,7 @@ def render(
     for plan in plans:
         base = (output / plan.name if output is not None else plan).with_suffix("")
         try:
-            document = read_plan(plan)
+            document = read_plan(plan, pictures)
             written = render_outputs(document, output_paths(base, chosen), pictures)
         except EasyReadError as error:
             typer.echo(f"easyread: error: {error.message()}", err=True)

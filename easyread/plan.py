@@ -6,7 +6,10 @@ plan holds the title, the source's name and facts, the sections with their items
 picture description, picture file, hard words, review flags) and the "Hard words" list.
 
 Reading a plan checks every field and names the first wrong one ("sections[2].items[0].sentence:
-must be text"), so a mistake made by hand gives a clear error, never a traceback.
+must be text"), so a mistake made by hand gives a clear error, never a traceback. A plan may come
+from anyone: its JSON is read within limits (`easyread.plan_file`), text with a broken character
+(a lone surrogate) is refused, and its pictures must be inside the plan's folder or a picture
+folder in use (`easyread.pictures.allowed`).
 """
 
 from __future__ import annotations
@@ -16,18 +19,14 @@ from pathlib import Path
 from typing import Any
 
 from easyread.atomic import write_text_atomic
-from easyread.errors import EasyReadError, UsageError
 from easyread.model import EasyReadDocument, EasySection, HardWord, Item, LedgerEntry
 from easyread.pictures.raster import is_reference
+from easyread.plan_file import InvalidPlan, LongNumber, load_plan_json
+
+__all__ = ["PLAN_FORMAT", "PLAN_VERSION", "InvalidPlan", "document_from_plan", "plan_dict", "read_plan", "write_plan"]
 
 PLAN_FORMAT = "easyread-plan"
 PLAN_VERSION = 2  # 2: items say where they came from ("source"), and the plan carries the source ledger
-MAX_PLAN_BYTES = 20 * 1024 * 1024
-
-
-class InvalidPlan(UsageError):
-    """A plan file that is not JSON, not a plan, or has a field of the wrong kind."""
-
 
 def _relative(picture_file: str | None, folder: Path | None) -> str | None:
     """A picture inside the plan's folder is written relative to it, so the folder can be moved."""
@@ -102,6 +101,24 @@ class _Fields:
     def path(self, name: str) -> str:
         return f"{self.where}.{name}" if self.where else name
 
+    def checked(self, where: str, value: str) -> str:
+        """`value`, unless it holds a lone surrogate ("\\ud800" in the JSON), which no output can encode."""
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as error:
+            code = ord(value[error.start])
+            self.fail(where, f"holds a broken character (a lone surrogate, U+{code:04X}) that no document can show")
+        return value
+
+    def texts(self, name: str) -> list[str]:
+        """An optional list of text, each checked."""
+        values = self.items(name, required=False)
+        for index, value in enumerate(values):
+            if not isinstance(value, str):
+                self.fail(f"{self.path(name)}[{index}]", "must be text")
+            self.checked(f"{self.path(name)}[{index}]", value)
+        return list(values)
+
     def text(self, name: str, *, required: bool = True, empty: bool = False) -> str:
         value = self.data.get(name)
         if value is None and not required:
@@ -110,7 +127,7 @@ class _Fields:
             self.fail(self.path(name), "is missing" if value is None else "must be text")
         if not empty and not value.strip():
             self.fail(self.path(name), "must not be empty")
-        return value  # type: ignore[return-value]
+        return self.checked(self.path(name), value)  # type: ignore[arg-type]
 
     def optional_text(self, name: str) -> str | None:
         value = self.data.get(name)
@@ -118,7 +135,7 @@ class _Fields:
             return None
         if not isinstance(value, str):
             self.fail(self.path(name), "must be text or null")
-        return value or None  # type: ignore[return-value]
+        return self.checked(self.path(name), value) or None  # type: ignore[arg-type]
 
     def items(self, name: str, *, required: bool = True) -> list[Any]:
         value = self.data.get(name)
@@ -136,21 +153,15 @@ def _hard_word(source: Path, data: object, where: str) -> HardWord:
 
 def _item(source: Path, data: object, where: str) -> Item:
     fields = _Fields(source, data, where)
-    flags = fields.items("flags", required=False)
-    for index, flag in enumerate(flags):
-        if not isinstance(flag, str):
-            fields.fail(f"{fields.path('flags')}[{index}]", "must be text")
-    sources = fields.items("source", required=False)
-    for index, location in enumerate(sources):
-        if not isinstance(location, str):
-            fields.fail(f"{fields.path('source')}[{index}]", "must be text")
+    flags = fields.texts("flags")
+    sources = fields.texts("source")
     return Item(
-        source=list(sources),
+        source=sources,
         sentence=fields.text("sentence"),
         picture=fields.text("picture", required=False, empty=True),
         hard_words=[_hard_word(source, word, f"{fields.path('hard_words')}[{index}]")
                     for index, word in enumerate(fields.items("hard_words", required=False))],
-        flags=list(flags),
+        flags=flags,
         picture_file=fields.optional_text("picture_file"),
     )
 
@@ -164,7 +175,7 @@ def _ledger_entry(source: Path, data: object, where: str) -> LedgerEntry:
     if use not in LEDGER_USES:
         fields.fail(fields.path("use"), "must be one of: " + ", ".join(LEDGER_USES))
     items = fields.data.get("items", 0)
-    if not isinstance(items, int) or isinstance(items, bool) or items < 0:
+    if not isinstance(items, int) or isinstance(items, (bool, LongNumber)) or items < 0:
         fields.fail(fields.path("items"), "must be a whole number, 0 or more")
     return LedgerEntry(location=fields.text("location", empty=True), text=fields.text("text", empty=True),
                        use=use, items=items, reason=fields.text("reason", required=False, empty=True))  # type: ignore[arg-type]
@@ -174,6 +185,9 @@ def _check_header(fields: _Fields) -> None:
     if fields.data.get("format") != PLAN_FORMAT:
         fields.fail("format", f"must be \"{PLAN_FORMAT}\" (this file is not an Easy Read plan)")
     version = fields.data.get("version")
+    if isinstance(version, LongNumber):
+        fields.fail("version", f"is a number of {int(version)} digits, not a plan version (this easyread reads "
+                               f"{PLAN_VERSION} or lower)")
     if not isinstance(version, int) or isinstance(version, bool):
         fields.fail("version", "must be a whole number")
     if version > PLAN_VERSION:
@@ -196,10 +210,7 @@ def document_from_plan(data: object, source: Path) -> EasyReadDocument:
     for index, fact in enumerate(fields.items("source_facts", required=False)):
         fact_fields = _Fields(source, fact, f"source_facts[{index}]")
         facts.append((fact_fields.text("kind"), fact_fields.text("text")))
-    credits = fields.items("credits", required=False)
-    for index, line in enumerate(credits):
-        if not isinstance(line, str):
-            fields.fail(f"credits[{index}]", "must be text")
+    credits = fields.texts("credits")
     return EasyReadDocument(
         title=fields.text("title"),
         source_name=fields.text("source_name", required=False, empty=True) or source.name,
@@ -208,44 +219,37 @@ def document_from_plan(data: object, source: Path) -> EasyReadDocument:
                   for index, word in enumerate(fields.items("glossary", required=False))],
         language=fields.text("language", required=False) or "en-GB",
         title_picture_file=fields.optional_text("title_picture_file"),
-        credits=list(credits),
+        credits=credits,
         source_facts=facts,
         ledger=[_ledger_entry(source, entry, f"ledger[{index}]")
                 for index, entry in enumerate(fields.items("ledger", required=False))],
     )
 
 
-def read_plan(path: Path) -> EasyReadDocument:
-    """Read and check the plan at `path`. Errors name the file and the field; a relative picture
-    file is taken relative to the plan's folder, so a plan can travel with its pictures."""
+def read_plan(path: Path, pictures: str | None = None) -> EasyReadDocument:
+    """Read and check the plan at `path`. Errors name the file and the field (InvalidPlan, exit 2),
+    or the file (`easyread.plan_file.load_plan_json`).
+
+    A relative picture file is taken from the plan's folder, so a plan can travel with its pictures.
+    Every picture file must be inside the plan's folder, the picture set in use, the `pictures`
+    folder (render's --pictures) or the settings file's picture folder, and pass the checks of
+    `easyread.pictures.safe`; the picture files come back as absolute paths, symlinks resolved.
+    """
+    from easyread.pictures.allowed import allowed_folders, plan_picture
+    from easyread.pictures.safe import PictureProblem
+
     path = Path(path)
-    if not path.exists():
-        raise UsageError(path, "no such file")
-    if path.is_dir():
-        raise UsageError(path, "is a folder, not a plan file")
-    try:
-        if path.stat().st_size > MAX_PLAN_BYTES:
-            raise InvalidPlan(path, f"is larger than {MAX_PLAN_BYTES // (1024 * 1024)} MB: not a plan")
-        raw = path.read_bytes()
-    except OSError as error:
-        raise EasyReadError(path, f"cannot be read ({error.strerror or error})") from None
-    try:
-        data = json.loads(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise InvalidPlan(path, "is not UTF-8 text: not a plan") from None
-    except json.JSONDecodeError as error:
-        raise InvalidPlan(path, f"is not valid JSON ({error.msg} at line {error.lineno}, column {error.colno})") from None
-    document = document_from_plan(data, path)
-    folder = path.parent
-    for item in document.items():
-        item.picture_file = _beside(item.picture_file, folder)
-    document.title_picture_file = _beside(document.title_picture_file, folder)
+    document = document_from_plan(load_plan_json(path), path)
+    folders = allowed_folders(path, pictures)
+
+    def checked(where: str, value: str | None) -> str | None:
+        try:
+            return plan_picture(value, path.parent, folders) if value else value
+        except PictureProblem as problem:
+            raise InvalidPlan(path, f"{where}: {problem.reason}") from None
+
+    document.title_picture_file = checked("title_picture_file", document.title_picture_file)
+    for number, section in enumerate(document.sections):
+        for index, item in enumerate(section.items):
+            item.picture_file = checked(f"sections[{number}].items[{index}].picture_file", item.picture_file)
     return document
-
-
-def _beside(picture_file: str | None, folder: Path) -> str | None:
-    """A relative picture path taken from the plan's folder; references ("openmoji:...") and absolute paths kept."""
-    if not picture_file or is_reference(picture_file) or Path(picture_file).is_absolute():
-        return picture_file
-    return str(folder / picture_file)
-

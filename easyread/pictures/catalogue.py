@@ -97,6 +97,8 @@ def library_catalogue(folder: Path) -> Catalogue:
     for path in sorted(folder.rglob("*")):
         if path.suffix.lower() not in PICTURE_SUFFIXES or path.name.startswith(".") or not path.is_file():
             continue
+        if not _usable(path):
+            continue
         relative = path.relative_to(folder).as_posix()
         folders = " ".join(path.relative_to(folder).parent.parts)  # "bins/caddy.png" is a picture of a bin too
         words = keywords_of(f"{path.stem} {folders}") + extra.get(relative, []) + extra.get(path.name, [])
@@ -105,6 +107,27 @@ def library_catalogue(folder: Path) -> Catalogue:
     if not pictures:
         raise UsageError(folder, "has no pictures (PNG, JPEG or SVG files named by what they show)")
     return Catalogue(pictures)
+
+
+_WARNED: set[str] = set()
+
+
+def _usable(path: Path) -> bool:
+    """Whether a picture of a library folder passes `easyread.pictures.safe` (regular file, under the
+    size and pixel limits, read from its header only). One that does not is left out of the
+    catalogue, with a warning on stderr (once per file in a run), and is never decoded."""
+    import sys
+
+    from easyread.pictures.safe import PictureProblem, inspect_picture
+
+    try:
+        inspect_picture(path)
+    except PictureProblem as problem:
+        if str(path) not in _WARNED:
+            _WARNED.add(str(path))
+            print(f"warning: {path}: {problem.reason}: left out of the pictures", file=sys.stderr)
+        return False
+    return True
 
 
 def _emoji_name(stem: str) -> str | None:

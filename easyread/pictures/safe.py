@@ -35,18 +35,24 @@ class PictureProblem(Exception):
         super().__init__(reason)
 
 
+class MissingPicture(PictureProblem):
+    """No file is there: the renderers show the picture's description, as they always have."""
+
+
 def _open_regular(path: Path) -> tuple[BinaryIO, int]:
     """The file at `path` open for reading, and its size in bytes. Opened without blocking, so a
     FIFO cannot hang us; the open file itself is then checked to be a regular file under the size
     limit (fstat, so the check and the read are about the same file). PictureProblem otherwise."""
     try:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
-    except FileNotFoundError:
-        raise PictureProblem("no such file") from None
+    except (FileNotFoundError, NotADirectoryError):
+        raise MissingPicture("no such file") from None
     except IsADirectoryError:
         raise PictureProblem("is a folder, not a picture") from None
     except OSError as error:
         raise PictureProblem(f"cannot be read ({error.strerror or error})") from None
+    except ValueError:  # a NUL in the name
+        raise PictureProblem("is not a file name") from None
     handle = os.fdopen(descriptor, "rb")
     try:
         info = os.fstat(descriptor)
