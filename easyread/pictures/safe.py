@@ -24,6 +24,7 @@ from easyread.limits import MAX_PICTURE_BYTES, MAX_PICTURE_PIXELS, MEGABYTE
 
 PIXEL_LIMIT = f"the limit is {MAX_PICTURE_PIXELS / 1_000_000:g} million pixels"
 SIZE_LIMIT = f"the limit is {MAX_PICTURE_BYTES // MEGABYTE} MB"
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 HEADER_BYTES = 4096  # enough to tell PNG, JPEG and SVG apart (raster.kind_of looks at 2 KB)
 
 
@@ -53,7 +54,6 @@ def _open_regular(path: Path) -> tuple[BinaryIO, int]:
         raise PictureProblem(f"cannot be read ({error.strerror or error})") from None
     except ValueError:  # a NUL in the name
         raise PictureProblem("is not a file name") from None
-    handle = os.fdopen(descriptor, "rb")
     try:
         info = os.fstat(descriptor)
         if stat.S_ISDIR(info.st_mode):
@@ -63,18 +63,30 @@ def _open_regular(path: Path) -> tuple[BinaryIO, int]:
         if info.st_size > MAX_PICTURE_BYTES:
             raise PictureProblem(f"is {info.st_size / MEGABYTE:.0f} MB, too large for a picture ({SIZE_LIMIT})")
     except BaseException:
-        handle.close()
+        os.close(descriptor)
         raise
-    return handle, info.st_size
+    return os.fdopen(descriptor, "rb"), info.st_size
 
 
 def pixel_size(source: BinaryIO) -> tuple[int, int] | None:
-    """(width, height) in pixels from a PNG's or JPEG's header, or None if Pillow cannot read one.
-    Nothing is decoded; Pillow's own "decompression bomb" refusal counts as too many pixels."""
+    """(width, height) in pixels from a PNG's or JPEG's header, or None if it has none we can read.
+
+    A PNG's size is the first 8 bytes of its IHDR chunk, which the PNG specification puts first
+    (ISO/IEC 15948, 11.2.2), read even when the rest of the file is missing. A JPEG's comes from
+    Pillow, whose `Image.open` reads the markers up to the frame header and decodes nothing;
+    Pillow's own "decompression bomb" refusal counts as too many pixels.
+    """
+    import struct
     import warnings
 
     from PIL import Image
 
+    start = source.tell()
+    head = source.read(24)
+    source.seek(start)
+    if head.startswith(PNG_SIGNATURE) and head[12:16] == b"IHDR":
+        width, height = struct.unpack(">II", head[16:24])
+        return width, height
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # Pillow warns about big pictures on stderr; we refuse them ourselves
