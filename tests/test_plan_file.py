@@ -16,10 +16,17 @@ def test_a_plan_nested_just_to_the_limit_is_read_and_one_deeper_is_refused(tmp_p
     path = tmp_path / "plan.json"
     path.write_text("[" * MAX_PLAN_DEPTH + "]" * MAX_PLAN_DEPTH, encoding="utf-8")
     assert load_plan_json(path) is not None
-    path.write_text('{"a": "[[[[ in a string, not nesting"}' + " " + "[" * 0, encoding="utf-8")
+    path.write_text('{"a": "[[[[ in a string, not nesting"}', encoding="utf-8")
     assert load_plan_json(path) == {"a": "[[[[ in a string, not nesting"}
     path.write_text('{"x": "\\"[", "y":\n ' + "[" * MAX_PLAN_DEPTH + "]" * MAX_PLAN_DEPTH + "}", encoding="utf-8")
-    with pytest.raises(InvalidPlan, match=f"nests deeper than {MAX_PLAN_DEPTH} levels at line 2, column {MAX_PLAN_DEPTH + 1}"):
+    with pytest.raises(InvalidPlan, match=r"y\[0\]\[0\]\[0\]\[0\]\[0\]\[0\]\.\.\.: nests deeper than 64 levels"):
+        load_plan_json(path)
+
+
+def test_a_plan_too_deep_for_pythons_json_says_where_it_passed_the_limit(tmp_path):
+    path = tmp_path / "plan.json"
+    path.write_text('{"x": "[[[[",\n "y": ' + "[" * 5000 + "]" * 5000 + "}", encoding="utf-8")
+    with pytest.raises(InvalidPlan, match=f"nests deeper than {MAX_PLAN_DEPTH} levels at line 2, column {6 + MAX_PLAN_DEPTH}"):
         load_plan_json(path)
 
 
