@@ -45,8 +45,9 @@ def run_easyread(*args: str | Path, cwd: Path | None = None, env: dict[str, str]
                  timeout: float = 120.0, stdin: str | None = None) -> Run:
     """Run `python -m easyread ARGS` in a child process and wait for it, at most `timeout` seconds.
 
-    The child's peak resident memory comes from os.wait4 (ru_maxrss, kilobytes on Linux), so it is
-    this child's alone. A child still running at the timeout is killed (with its process group)
+    The child's peak resident memory is its VmHWM from /proc, polled while it runs (it is the
+    child's own since its exec); without /proc, ru_maxrss from os.wait4, which also counts the
+    memory of this process at the fork. A child still running at the timeout is killed (with its process group)
     and `timed_out` is set.
     """
     import tempfile
@@ -63,7 +64,9 @@ def run_easyread(*args: str | Path, cwd: Path | None = None, env: dict[str, str]
                                    env=child_env, stdin=given if stdin is not None else subprocess.DEVNULL,
                                    stdout=out, stderr=err, start_new_session=True)
         timed_out = False
+        peak_kb = 0
         while True:
+            peak_kb = max(peak_kb, _high_water_kb(process.pid))
             pid, status, usage = os.wait4(process.pid, os.WNOHANG)
             if pid:
                 break
@@ -78,8 +81,23 @@ def run_easyread(*args: str | Path, cwd: Path | None = None, env: dict[str, str]
             os.killpg(process.pid, signal.SIGKILL)  # nothing the run started may outlive it
         out.seek(0)
         err.seek(0)
-        return Run(process.returncode, out.read(), err.read(), usage.ru_maxrss / 1024,
+        # ru_maxrss of a child also counts the memory of the process that forked it (Linux carries the
+        # parent's high-water mark over fork and exec), so a test run inside a big pytest process would
+        # see pytest's size: use the child's own VmHWM, polled above, where /proc has it.
+        return Run(process.returncode, out.read(), err.read(), (peak_kb or usage.ru_maxrss) / 1024,
                    time.monotonic() - started, timed_out)
+
+
+def _high_water_kb(pid: int) -> int:
+    """The peak resident memory (VmHWM, kB) of the running process `pid` since its exec, or 0."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
 
 
 def _quiet_group(pid: int):  # type: ignore[no-untyped-def]
