@@ -58,7 +58,7 @@ def load_plan_json(path: Path) -> object:
     if not stat.S_ISREG(info.st_mode):
         raise UsageError(path, "is not a regular file (a device, a pipe or a socket): not a plan")
     if info.st_size > MAX_PLAN_BYTES:
-        raise InvalidPlan(path, f"is {info.st_size / MEGABYTE:.0f} MB, too large for a plan "
+        raise InvalidPlan(path, f"is {info.st_size:,} bytes, too large for a plan "
                                 f"(the limit is {MAX_PLAN_BYTES // MEGABYTE} MB)")
     try:
         with open(path, "rb", opener=_nonblocking) as handle:

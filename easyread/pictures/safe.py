@@ -61,7 +61,7 @@ def _open_regular(path: Path) -> tuple[BinaryIO, int]:
         if not stat.S_ISREG(info.st_mode):
             raise PictureProblem("is not a regular file (a device, a pipe or a socket)")
         if info.st_size > MAX_PICTURE_BYTES:
-            raise PictureProblem(f"is {info.st_size / MEGABYTE:.0f} MB, too large for a picture ({SIZE_LIMIT})")
+            raise PictureProblem(f"is {info.st_size:,} bytes, too large for a picture ({SIZE_LIMIT})")
     except BaseException:
         os.close(descriptor)
         raise

@@ -240,7 +240,7 @@ def test_a_plan_file_over_the_size_limit_is_refused_unread(tmp_path):
     with plan.open("wb") as handle:  # sparse: no disk used, and never read
         handle.truncate(MAX_PLAN_BYTES + 1)
     run, out = render(tmp_path, plan, good_plan(tmp_path))
-    assert_refused(run, 2, f"{plan}: is 50 MB, too large for a plan (the limit is 50 MB)")
+    assert_refused(run, 2, f"{plan}: is {MAX_PLAN_BYTES + 1:,} bytes, too large for a plan (the limit is 50 MB)")
     assert run.max_rss_mb < 300, run.max_rss_mb
     assert_good_rendered(out)
 
