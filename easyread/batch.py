@@ -7,22 +7,21 @@ a one-line reason. `run_batch` returns a `BatchSummary`; the CLI only prints it.
 
 from __future__ import annotations
 
-import contextlib
 import os
-import signal
-import threading
 import time
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol
 
 from easyread.errors import EXIT_DOCUMENT_FAILED, EXIT_INTERRUPTED, EXIT_OK, UsageError
-from easyread.inputs import find_inputs, is_batch, output_path
+from easyread.inputs import find_inputs, is_batch, nothing_to_convert, output_path
+from easyread.lock import folder_lock
 from easyread.manifest import MANIFEST_NAME, DocumentRecord, Manifest, file_sha256
 from easyread.outputs import DEFAULT_FORMATS, FORMATS, output_paths
 from easyread.pipeline import DEFAULT_MAX_BYTES
+from easyread.stopping import abandon, interrupts_raise, remove_partial_files
 from easyread.worker import Task, convert_one, now, pool
 
 __all__ = ["BatchSummary", "Outcome", "Reporter", "is_batch", "run_batch"]
@@ -61,6 +60,7 @@ class BatchSummary:
     interrupted: bool = False
     abandoned: list[str] = field(default_factory=list)  # sources not finished when interrupted
     seconds: float = 0.0
+    warnings: list[str] = field(default_factory=list)  # one line each, e.g. a damaged manifest read
 
     def having(self, status: str) -> list[Outcome]:
         return [outcome for outcome in self.outcomes if outcome.status == status]
@@ -84,6 +84,8 @@ class BatchSummary:
     @property
     def manifest(self) -> Path:
         return self.output / MANIFEST_NAME
+
+    stopped: UsageError | None = None  # why the batch stopped before the end (a refused key), if it did
 
     @property
     def exit_code(self) -> int:
@@ -128,8 +130,11 @@ def run_batch(
 ) -> BatchSummary:
     """Convert every document in `sources` (files, folders, globs) into the folder `output`.
 
-    Raises UsageError before converting anything when a source does not exist, `output` is not a
-    folder, or the backend is unknown. Ctrl-C or SIGTERM returns a summary with `interrupted` set.
+    Raises UsageError before converting anything when a source does not exist, no document is
+    found, `output` is not a folder, the backend is unknown, or another batch is writing into
+    `output` (easyread.lock); and after the documents in flight when the server refuses the key
+    or the model (401, 403, 404: no document could succeed). Ctrl-C or SIGTERM returns a summary
+    with `interrupted` set.
     """
     from easyread import __version__
     from easyread.backends import BACKENDS, LLM_BACKENDS, get_backend
@@ -150,15 +155,34 @@ def run_batch(
         checked = get_backend(backend, **options)
         settings.update(model=getattr(checked, "model", None), prompts=checked.prompts.fingerprint[:16])  # type: ignore[attr-defined]
     found, unsupported = find_inputs(sources, recursive=recursive, exclude=output)
-    output.mkdir(parents=True, exist_ok=True)
+    if not found:
+        raise nothing_to_convert(sources, unsupported)
     if pictures:
         from easyread.pictures.catalogue import catalogue_for
 
         catalogue_for(pictures)  # a missing picture folder is a usage error before anything starts
     settings.update(formats=list(formats), pictures=pictures)
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UsageError(output, f"cannot make the output folder ({(error.strerror or str(error)).lower()})") from None
+    with folder_lock(output):
+        summary = _locked(found, unsupported, output, settings, backend, options, jobs, force, max_bytes,
+                          reporter or _Silent(), formats, pictures, max_requests)
+    summary.seconds = time.monotonic() - started
+    if summary.stopped is not None:
+        raise summary.stopped
+    return summary
+
+
+def _locked(found, unsupported, output: Path, settings: dict[str, Any], backend: str, options: dict[str, Any],  # type: ignore[no-untyped-def]
+            jobs: int | None, force: bool, max_bytes: int, reporter: Reporter, formats: tuple[str, ...],
+            pictures: str | None, max_requests: int | None) -> BatchSummary:
+    """The batch itself, run while this process holds the output folder's lock."""
+    from easyread.backends import LLM_BACKENDS
+
     manifest = Manifest.load(output, settings)
-    reporter = reporter or _Silent()
-    summary = BatchSummary(output=output)
+    summary = BatchSummary(output=output, warnings=list(manifest.warnings))
 
     def finish(outcome: Outcome) -> None:
         summary.outcomes.append(outcome)
@@ -166,7 +190,7 @@ def run_batch(
         reporter.finished(outcome)
 
     tasks: list[Task] = []
-    with _interrupts_raise():
+    with interrupts_raise():
         try:
             try:
                 tasks = _plan(found, unsupported, output, manifest, force, finish,
@@ -175,16 +199,24 @@ def run_batch(
                 reporter.begin(len(tasks))
                 bound = max_requests if backend in LLM_BACKENDS else None
                 _run(tasks, max(1, jobs or os.cpu_count() or 1), output, manifest, reporter, finish, bound)
-            except KeyboardInterrupt:
-                summary.interrupted = True
+            except (KeyboardInterrupt, _Stop) as stop:
+                summary.interrupted = isinstance(stop, KeyboardInterrupt)
+                summary.stopped = UsageError(None, stop.reason) if isinstance(stop, _Stop) else None
                 finished = {outcome.source for outcome in summary.outcomes}
                 summary.abandoned = [task.source for task in tasks if task.source not in finished]
         finally:
             reporter.end()
-            _remove_partial_files(output)
+            remove_partial_files(output)
             manifest.save()
-    summary.seconds = time.monotonic() - started
     return summary
+
+
+class _Stop(Exception):
+    """No document can succeed (the server refused the key or the model): stop the batch."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
 
 
 def _plan(found, unsupported, output, manifest, force, finish, template: Task) -> list[Task]:  # type: ignore[no-untyped-def]
@@ -241,8 +273,11 @@ def _run(tasks: list[Task], jobs: int, output: Path, manifest: Manifest, reporte
         for task in tasks:
             reporter.started(task.source)
             began = time.monotonic()
-            finish(_record(task, convert_one(task), output, manifest, time.monotonic() - began))
+            done = convert_one(task)
+            finish(_record(task, done.record, output, manifest, time.monotonic() - began))
             manifest.save_soon()
+            if done.stops_batch:
+                raise _Stop(done.record.error or "the server refused the request")
         return
     from concurrent.futures import FIRST_COMPLETED, wait
     from concurrent.futures.process import BrokenProcessPool
@@ -270,10 +305,13 @@ def _run(tasks: list[Task], jobs: int, output: Path, manifest: Manifest, reporte
             done, _ = wait(list(running), timeout=0.5, return_when=FIRST_COMPLETED)
             pool_broke = any(isinstance(f.exception(), BrokenProcessPool) for f in done & current if not f.cancelled())
             current -= done
+            stop = None
             for future in done:
                 task, began = running[future]
                 try:
-                    record = future.result()
+                    result = future.result()
+                    record = result.record
+                    stop = stop or (record.error if result.stops_batch else None)
                 except BrokenProcessPool:
                     if task.tries < RETRIES_AFTER_A_CRASH:
                         queue.append(replace(task, tries=task.tries + 1))
@@ -284,56 +322,16 @@ def _run(tasks: list[Task], jobs: int, output: Path, manifest: Manifest, reporte
                 finish(_record(task, record, output, manifest, time.monotonic() - began))
                 del running[future]
                 manifest.save_soon()
+            if stop is not None:
+                raise _Stop(stop)
             if broken or pool_broke:
                 executor.shutdown(wait=True, cancel_futures=True)
                 executor = pool(jobs, max_requests)
                 current = set()
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, _Stop):
         for future in [f for f in running if f.done() and not f.cancelled() and f.exception() is None]:
             task, began = running.pop(future)
-            finish(_record(task, future.result(), output, manifest, time.monotonic() - began))
-        _abandon(executor)
+            finish(_record(task, future.result().record, output, manifest, time.monotonic() - began))
+        abandon(executor)
         raise
     executor.shutdown(wait=True)
-
-
-def _abandon(executor) -> None:  # type: ignore[no-untyped-def]
-    """Cancel what has not started and stop the workers mid-document; their temporary files go."""
-    processes = list((getattr(executor, "_processes", None) or {}).values())  # no public handle before 3.14
-    executor.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
-        with contextlib.suppress(Exception):
-            process.terminate()
-    for process in processes:
-        with contextlib.suppress(Exception):
-            process.join(5)
-            if process.is_alive():
-                process.kill()
-                process.join(5)
-
-
-@contextlib.contextmanager
-def _interrupts_raise() -> Iterator[None]:
-    """SIGINT and SIGTERM raise KeyboardInterrupt once; further ones are ignored while we clean up."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def interrupt(signum: int, frame: object) -> None:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        signal.signal(signal.SIGTERM, signal.SIG_IGN)
-        raise KeyboardInterrupt
-
-    previous = signal.signal(signal.SIGINT, interrupt), signal.signal(signal.SIGTERM, interrupt)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous[0])
-        signal.signal(signal.SIGTERM, previous[1])
-
-
-def _remove_partial_files(output: Path) -> None:
-    """Temporary files of atomic writes (`.<name>.<random>.part`) left by a worker that was killed."""
-    for partial in output.rglob(".*.part"):
-        with contextlib.suppress(OSError):
-            partial.unlink()

@@ -32,3 +32,7 @@ MAX_PLAN_DEPTH = 64
 # Nesting in a source (Markdown lists and blockquotes, Word tables inside tables): deeper parts
 # are read as plain text at this depth, never dropped.
 MAX_NESTING_DEPTH = 50
+
+# A batch's manifest (easyread-manifest.json) read back at the start of a run: about 1 KB a
+# document, so 64 MB is some 50,000 documents. A larger one is reported and written anew.
+MAX_MANIFEST_BYTES = 64 * MEGABYTE

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -18,10 +19,13 @@ from typing import Any
 
 from easyread.atomic import write_text_atomic
 from easyread.errors import OutputError
+from easyread.limits import MAX_MANIFEST_BYTES, MEGABYTE
 
 MANIFEST_NAME = "easyread-manifest.json"
 MANIFEST_VERSION = 1
 DONE = ("converted", "unchanged")  # statuses whose outputs a later run may keep
+STATUSES = ("converted", "unchanged", "skipped", "failed")
+_DAMAGED = object()  # stands for a number no record holds (NaN, Infinity, 5,000 digits): fails every check
 
 
 @dataclass
@@ -51,6 +55,21 @@ class DocumentRecord:
         known = {name: data[name] for name in cls.__dataclass_fields__ if name in data}
         return cls(**known)
 
+    @classmethod
+    def checked(cls, data: object) -> DocumentRecord | None:
+        """The record in `data` (a manifest entry as read from JSON), or None when any field is not
+        what `asdict` of a record gives: then the document is converted again. Unknown fields are
+        dropped; a missing optional field takes its default."""
+        if not isinstance(data, dict) or not all(isinstance(name, str) for name in data):
+            return None
+        source, status = data.get("source"), data.get("status")
+        if not (_is_relative_path(source) and status in STATUSES):
+            return None
+        for name, check in _FIELD_CHECKS.items():
+            if name in data and not check(data[name]):
+                return None
+        return cls.from_dict(data)
+
 
 def settings_hash(settings: dict[str, Any]) -> str:
     """A short stable hash of everything that changes the output (version, backend, model, ...)."""
@@ -76,23 +95,57 @@ class Manifest:
         self.settings_hash = settings_hash(settings)
         self.documents: dict[str, DocumentRecord] = {}
         self.unreadable = False  # the old manifest could not be read: every document is redone
+        self.warnings: list[str] = []  # one line each: what could not be read, and what that means
         self._saved_at = 0.0
         self._save_seconds = 0.0
 
     @classmethod
     def load(cls, folder: Path, settings: dict[str, Any]) -> Manifest:
+        """The manifest of `folder`, read defensively: never raises.
+
+        A record that is not what we write (a wrong type, a missing field, a number too large, a
+        path out of the folder) is passed over, so its document is converted again. A manifest that
+        cannot be read at all (not JSON, nested too deeply, too large, not our layout) counts as
+        none: every document is converted again and the file is rewritten. Either way `warnings`
+        says so in one line.
+        """
         manifest = cls(folder, settings)
-        if not manifest.path.exists():
-            return manifest
         try:
-            data = json.loads(manifest.path.read_text(encoding="utf-8"))
-            for entry in data.get("documents", []):
-                record = DocumentRecord.from_dict(entry)
+            size = manifest.path.stat().st_size
+        except FileNotFoundError:
+            return manifest
+        except OSError as error:
+            return manifest._cannot_read(f"cannot be read ({(error.strerror or str(error)).lower()})")
+        if size > MAX_MANIFEST_BYTES:
+            return manifest._cannot_read(f"is larger than {MAX_MANIFEST_BYTES // MEGABYTE} MB")
+        try:
+            data = json.loads(manifest.path.read_bytes().decode("utf-8"), parse_int=_bounded_int,
+                              parse_constant=lambda name: _DAMAGED)
+        except OSError as error:
+            return manifest._cannot_read(f"cannot be read ({(error.strerror or str(error)).lower()})")
+        except (ValueError, RecursionError):  # not JSON (or not UTF-8), or nested too deeply
+            return manifest._cannot_read("is not a manifest easyread can read (damaged JSON)")
+        entries = data.get("documents") if isinstance(data, dict) else None
+        if not isinstance(entries, list):
+            return manifest._cannot_read("is not a manifest easyread can read (no list of documents)")
+        damaged = 0
+        for entry in entries:
+            record = DocumentRecord.checked(entry)
+            if record is None:
+                damaged += 1
+            else:
                 manifest.documents[record.source] = record
-        except (OSError, ValueError, TypeError, AttributeError):
-            manifest.documents.clear()
-            manifest.unreadable = True
+        if damaged:
+            manifest.warnings.append(f"{manifest.path}: {damaged} damaged record{'s' if damaged != 1 else ''} "
+                                     "passed over; their documents are converted again")
         return manifest
+
+    def _cannot_read(self, reason: str) -> Manifest:
+        self.documents.clear()
+        self.unreadable = True
+        self.warnings.append(f"{self.path}: {reason}; every document is converted again and the manifest "
+                             "written anew")
+        return self
 
     def is_unchanged(self, source: str, sha256: str) -> bool:
         """True when `source` was converted from the same bytes with the same settings and its outputs exist."""
@@ -136,3 +189,54 @@ class Manifest:
         """
         if time.monotonic() - self._saved_at >= 10 * self._save_seconds:
             self.save()
+
+
+# ---- reading records defensively -----------------------------------------------------------------
+
+
+def _bounded_int(text: str) -> object:
+    """A JSON integer, or _DAMAGED past 30 digits (no count or page number is that long, and Python
+    refuses to parse more than 4,300 digits at all)."""
+    return int(text) if len(text) <= 30 else _DAMAGED
+
+
+def _is_text(value: object) -> bool:
+    return isinstance(value, str) and "\x00" not in value
+
+
+def _is_relative_path(value: object) -> bool:
+    """A non-empty path inside the folder: no root, no drive (on Windows), no '..'."""
+    if not _is_text(value) or not value:
+        return False
+    path = Path(value)  # type: ignore[arg-type]
+    return not (path.is_absolute() or path.drive or path.root) and ".." not in path.parts
+
+
+def _optional(check: Any) -> Any:
+    return lambda value: value is None or check(value)
+
+
+def _is_count(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 10**15
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _list_of(check: Any) -> Any:
+    return lambda value: isinstance(value, list) and all(check(item) for item in value)
+
+
+def _dict_of(check: Any) -> Any:
+    return lambda value: isinstance(value, dict) and all(_is_text(k) and check(v) for k, v in value.items())
+
+
+_FIELD_CHECKS: dict[str, Any] = {
+    "source_sha256": _optional(_is_text), "settings_hash": _optional(_is_text), "backend": _optional(_is_text),
+    "model": _optional(_is_text), "outputs": _list_of(_is_relative_path), "pages": _optional(_is_count),
+    "scores_before": _optional(_dict_of(_is_number)), "scores_after": _optional(_dict_of(_is_number)),
+    "facts_missing": _list_of(_is_text), "parts_set_aside": _dict_of(_is_count),
+    "parts_unexplained": _list_of(_is_text), "tokens": _is_count, "cost": _optional(_is_number),
+    "error": _optional(_is_text), "finished_at": _optional(_is_text),
+}

@@ -133,7 +133,10 @@ def summary_line(summary: BatchSummary) -> str:
 
 
 def print_summary(summary: BatchSummary, quiet: bool = False, stream: TextIO | None = None) -> None:
-    """The counts, then each document skipped or failed and why: a table on a terminal, lines otherwise."""
+    """The warnings (on standard error), the counts, then each document skipped or failed and why:
+    a table on a terminal, lines otherwise."""
+    for warning in summary.warnings:  # on standard error, like the other warnings
+        print(f"warning: {warning}", file=sys.stderr, flush=True)
     stream = stream or sys.stdout
     listed = summary.failed + summary.skipped
     if quiet or not listed:

@@ -1,20 +1,24 @@
 """Convert one document of a batch, in a worker process (or in the batch's own process).
 
 A worker ignores Ctrl-C (the batch decides what to do) and, told to stop with SIGTERM mid-document,
-lets the atomic writes remove their temporary files before it exits.
+lets the atomic writes remove their temporary files before it exits. A worker never outlives the
+batch: when the batch's process dies, even by SIGKILL, the worker stops the same way (a thread
+watches a pipe that only the batch's process holds open).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sys
+import time
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from easyread.errors import EasyReadError
+from easyread.errors import EXIT_USAGE, EasyReadError
 from easyread.ledger import set_aside_summary, unexplained
 from easyread.manifest import DocumentRecord
 
@@ -58,16 +62,48 @@ def _quiet_unraisable(unraisable: Any) -> None:
         sys.__unraisablehook__(unraisable)
 
 
-def start_worker(request_slots: Any = None) -> None:
+@dataclass(frozen=True)
+class Finished:
+    """What a worker sends back: the document's record, and whether the batch must stop (the error
+    was about the command, not the document: a key or model the server refused, exit 2)."""
+
+    record: DocumentRecord
+    stops_batch: bool = False
+
+
+def start_worker(request_slots: Any = None, lifeline: Any = None) -> None:
     from easyread.backends.slots import share
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group; the parent decides
     signal.signal(signal.SIGTERM, _stop_worker)
     sys.unraisablehook = _quiet_unraisable
     share(request_slots)
+    if lifeline is not None:
+        stop_with_batch(lifeline)
 
 
-def convert_one(task: Task) -> DocumentRecord:
+def stop_with_batch(lifeline: Any) -> None:
+    """Stop this worker, as SIGTERM would, as soon as the batch's process has ended in any way.
+
+    `lifeline` is the reading end of a pipe whose writing end only the batch's process holds
+    (see `pool`): when that process ends, SIGKILL included, the system closes the writing end and
+    a thread waiting here reads the end of the pipe. (The worker's parent is the forkserver, which
+    outlives the batch while workers run, so os.getppid() and PR_SET_PDEATHSIG cannot tell.)
+    """
+    import threading
+
+    def watch() -> None:
+        with contextlib.suppress(EOFError, OSError):
+            while True:
+                lifeline.recv_bytes()  # the batch never writes: this returns only at the end
+        os.kill(os.getpid(), signal.SIGTERM)  # as if the batch had stopped us: temporary files go
+        time.sleep(5)
+        os._exit(143)
+
+    threading.Thread(target=watch, name="easyread-lifeline", daemon=True).start()
+
+
+def convert_one(task: Task) -> Finished:
     """Convert one document and describe the result; never raises for a bad document."""
     global _IN_TASK
     _IN_TASK = True
@@ -79,7 +115,7 @@ def convert_one(task: Task) -> DocumentRecord:
         _IN_TASK = False
 
 
-def _convert(task: Task) -> DocumentRecord:
+def _convert(task: Task) -> Finished:
     from easyread.backends import get_backend
     from easyread.pipeline import convert
 
@@ -90,12 +126,16 @@ def _convert(task: Task) -> DocumentRecord:
         result = convert(task.path, task.target, backend=backend, max_bytes=task.max_bytes, formats=task.formats,
                          pictures=task.pictures)
     except EasyReadError as error:
-        return replace(record, error=error.reason, finished_at=now())
+        # a usage error that names no file is about the command (a refused key, a model the server
+        # does not know): every other document would fail the same way
+        stops = error.exit_code == EXIT_USAGE and error.path is None
+        return Finished(replace(record, error=error.reason, finished_at=now()), stops_batch=stops)
     except Exception as error:  # a bug, not bad input: one line, and the batch goes on
         detail = (str(error).strip().splitlines() or [""])[0][:120]
-        return replace(record, error=f"could not convert ({type(error).__name__}: {detail})", finished_at=now())
+        return Finished(replace(record, error=f"could not convert ({type(error).__name__}: {detail})",
+                                finished_at=now()))
     before, after = result.scores_before, result.scores_after
-    return replace(
+    return Finished(replace(
         record, status="converted", pages=result.pages,
         scores_before={"reading_ease": before.flesch_reading_ease, "grade": before.flesch_kincaid_grade} if before else None,
         scores_after={"reading_ease": after.flesch_reading_ease, "grade": after.flesch_kincaid_grade} if after else None,
@@ -104,7 +144,7 @@ def _convert(task: Task) -> DocumentRecord:
         parts_unexplained=[entry.location for entry in unexplained(result.document.ledger)],
         tokens=int(getattr(backend, "tokens", 0) or 0), cost=getattr(backend, "cost", None),
         model=getattr(backend, "model", None) or record.model, finished_at=now(),
-    )
+    ))
 
 
 def now() -> str:
@@ -115,7 +155,7 @@ def pool(jobs: int, max_requests: int | None = None):  # type: ignore[no-untyped
     """Worker processes. "forkserver" (where there is one) forks workers from a clean process that
     has already imported the pipeline and converted a letter (easyread.preload): cheap to start, and
     safe beside the progress bar's thread. With `max_requests`, the workers share one bound on LLM
-    requests in flight."""
+    requests in flight. Each worker stops when this process ends (stop_with_batch)."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -125,4 +165,16 @@ def pool(jobs: int, max_requests: int | None = None):  # type: ignore[no-untyped
     else:
         context = multiprocessing.get_context("spawn")
     slots = context.BoundedSemaphore(max_requests) if max_requests else None
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=start_worker, initargs=(slots,))
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=start_worker,
+                               initargs=(slots, _lifeline(context)))
+
+
+_LIFELINE: list[Any] = []  # (reading end, writing end): made once, held open until this process ends
+
+
+def _lifeline(context: Any) -> Any:
+    """The reading end of this process's lifeline pipe, for workers to watch (see stop_with_batch).
+    The writing end is never written, closed or handed on: it closes when this process ends."""
+    if not _LIFELINE:
+        _LIFELINE.extend(context.Pipe(duplex=False))
+    return _LIFELINE[0]

@@ -184,10 +184,10 @@ def test_files_folders_and_globs_mixed(runner, tmp_path):
     assert sorted(manifest_of(out)) == ["doc-0.txt", "doc-1.txt", "doc-2.txt", "loose.txt", "notice.md"]
 
 
-def test_a_glob_that_matches_nothing_converts_nothing(runner, tmp_path):
+def test_a_glob_that_matches_nothing_is_a_usage_error(runner, tmp_path):
     outcome = runner.invoke(app, ["convert", str(tmp_path / "*.docx"), "-o", str(tmp_path / "out")])
-    assert outcome.exit_code == 0
-    assert "0 converted" in outcome.stdout
+    assert outcome.exit_code == 2
+    assert "no documents to convert" in outcome.stderr and not (tmp_path / "out").exists()
 
 
 @pytest.mark.parametrize("arguments, message", [

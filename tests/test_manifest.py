@@ -107,3 +107,21 @@ def test_a_manifest_that_cannot_be_written_is_a_one_line_error(tmp_path, monkeyp
     assert outcome.exit_code == 1
     assert "easyread-manifest.json: cannot write the manifest: No space left on device" in outcome.stderr
     assert "Traceback" not in outcome.output
+
+
+def test_each_record_is_checked_and_only_a_damaged_one_is_passed_over(tmp_path):
+    good = {"source": "a/b.txt", "status": "converted", "outputs": ["a/b.easyread.pdf"], "tokens": 3,
+            "scores_after": {"grade": 2.5}, "cost": None, "unknown_field": [1]}
+    assert DocumentRecord.checked(good) == DocumentRecord(source="a/b.txt", status="converted",
+                                                          outputs=["a/b.easyread.pdf"], tokens=3,
+                                                          scores_after={"grade": 2.5})
+    for damage in ({"status": "done"}, {"source": ""}, {"source": "/etc/hosts"}, {"outputs": ["x/../../y"]},
+                   {"pages": -1}, {"pages": 2.5}, {"cost": "free"}, {"parts_set_aside": {"page number": "2"}},
+                   {"facts_missing": [None]}, {"error": "a\x00b"}, {"scores_before": [80]}):
+        assert DocumentRecord.checked({**good, **damage}) is None, damage
+    (tmp_path / MANIFEST_NAME).write_text(json.dumps({"documents": [good, {**good, "source": "c.txt", "pages": "3"},
+                                                                    "c.txt"]}))
+    loaded = Manifest.load(tmp_path, SETTINGS)
+    assert sorted(loaded.documents) == ["a/b.txt"] and not loaded.unreadable
+    assert loaded.warnings == [f"{tmp_path / MANIFEST_NAME}: 2 damaged records passed over; their documents are "
+                               "converted again"]
