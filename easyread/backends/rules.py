@@ -213,7 +213,8 @@ class RulesBackend:
         for sentence in sentences:
             sentence = " ".join(sentence.split())
             if has_content(sentence):
-                items.append(Item(sentence=sentence, picture=describe_picture(sentence), flags=[NOT_ENGLISH_FLAG]))
+                items.append(Item(sentence=sentence, picture=describe_picture(sentence, english=False),
+                                  flags=[NOT_ENGLISH_FLAG]))
         return items
 
     @staticmethod

@@ -55,6 +55,7 @@ def test_a_welsh_paragraph_is_kept_as_written() -> None:
             "gwestiynau am y newid, ffoniwch 01632 960777.")
     made = items(Block("paragraph", text, "paragraph 4"))
     assert [(item.sentence, item.flags) for item in made] == [(text, ["not-english"])]
+    assert made[0].picture == "a telephone"  # from its phone number; "wag" is no English noun here
 
 
 def test_english_beside_it_is_still_simplified() -> None:
