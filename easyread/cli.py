@@ -212,6 +212,11 @@ def convert(
                    f"converted by the rules backend instead (their items are flagged rules-fallback):", err=True)
         for fallback in result.fallbacks:
             typer.echo(f"  {fallback.heading or '(no heading)'}: {fallback.reason}", err=True)
+    from easyread.not_english import warning_line
+
+    not_english = warning_line(str(source), result.not_english, result.backend)
+    if not_english:
+        typer.echo(not_english, err=True)
     lost = unexplained(result.document.ledger)
     if lost:
         parts = "; ".join(f"{entry.location} ({_quote(entry.text)})" for entry in lost)

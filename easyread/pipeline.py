@@ -21,6 +21,7 @@ from easyread.language.headings import without_heading_number
 from easyread.language.protect import has_content
 from easyread.ledger import build_ledger
 from easyread.model import EasyReadDocument, EasySection, HardWord, SourceDocument
+from easyread.not_english import flag_not_english, foreign_blocks, languages_found
 from easyread.outputs import DEFAULT_FORMATS, output_base, output_paths, parse_formats, render
 from easyread.prepare import prepare_source, remove_emoji
 from easyread.readers import DEFAULT_MAX_BYTES
@@ -54,6 +55,7 @@ class ConversionResult:
     usage: TokenUsage | None = None  # tokens the LLM backends used for this document
     cost: float | None = None  # dollars, when the model's price is known
     fallbacks: list[Fallback] = field(default_factory=list)  # sections the rules backend converted instead
+    not_english: dict[str, int] = field(default_factory=dict)  # {language: items flagged not-english}
 
     @property
     def flagged(self) -> dict[str, int]:
@@ -113,6 +115,7 @@ def simplify_document(source: SourceDocument, backend: Backend, *, prepared: boo
         sections.append(easy)
     if carried and sections:
         sections[-1].items += [_heading_item(heading, location) for heading, location in carried]
+    flag_not_english(sections, foreign_blocks(source))
     notes.update({block.location: NO_WORDS for block in source.blocks() if not has_content(block.text)})
     title = plain_heading(source.title) if source.title else ""
     document = EasyReadDocument(
@@ -153,6 +156,10 @@ def render_outputs(document: EasyReadDocument, paths: dict[str, Path], pictures:
         from easyread.pictures.choose import add_pictures
 
         add_pictures(document, pictures)
+    if "pdf" in paths:
+        from easyread.layout.coverage import check_pdf_can_show
+
+        check_pdf_can_show(document, paths["pdf"])  # before any format is written
     return {name: render(document, name, path) for name, path in paths.items()}
 
 
@@ -178,6 +185,7 @@ def convert(
     chosen = get_backend(backend) if isinstance(backend, str) else backend
     document = simplify_document(source, chosen, prepared=True)
     missing = missing_by_block(source, document)
+    not_english = languages_found(document, foreign_blocks(source))
     written = render_outputs(document, paths, pictures)
     target = paths[formats[0]]
     paged = [name for name in ("pdf", "docx", "html") if name in written]  # the formats that have pages
@@ -188,6 +196,7 @@ def convert(
         scores_after=measure("\n".join(item.sentence for item in document.items())),
         backend=chosen.name, model=getattr(chosen, "model", None), usage=getattr(chosen, "usage", None),
         cost=getattr(chosen, "cost", None), fallbacks=list(getattr(chosen, "fallbacks", [])),
+        not_english=not_english,
     )
 
 

@@ -15,6 +15,7 @@ from easyread.language.clauses import move_asides, split_at_phrases, split_long_
 from easyread.language.facts import extract_facts
 from easyread.language.hard_words import explanation_for, find_hard_words
 from easyread.language.headings import without_heading_number
+from easyread.language.languages import detect_language
 from easyread.language.names import shouted_law_names, title_case_name
 from easyread.language.numbers import (
     expand_abbreviations,
@@ -28,6 +29,7 @@ from easyread.language.protect import has_content, is_placeholder, mask
 from easyread.language.sentences import split_sentences, word_count
 from easyread.language.style import LONG_SENTENCE_WORDS, is_long, is_passive
 from easyread.model import Block, EasySection, Item, Section
+from easyread.not_english import NOT_ENGLISH_FLAG
 
 
 def _is_fact_only(text: str) -> bool:
@@ -53,6 +55,9 @@ ADDRESS_LINE_WORDS = 5
 EVERYDAY_ZIPF = 5.0  # "send" (5.4) is a word; "nhs" (4.3) and "gp" are acronyms even in capitals
 _ENUMERATOR = re.compile(r"^\(?(?:[ivxlc]{1,6}|[a-z])[.)]\s")  # "ii. ...", "(b) ...": a capital would change it
 _STARTS_WITH_ADDRESS = re.compile(r"^(?:[\w.+-]+@|https?://|www\.)", re.IGNORECASE)
+# Sentence ends that need no space after them: CJK full stop, question and exclamation marks,
+# the Arabic question mark, the Urdu full stop and the Devanagari danda (English ones pysbd finds).
+_OTHER_SENTENCE_END = re.compile(r"(?<=[。！？؟۔।॥])\s*")
 
 
 def _is_address_line(block: Block) -> bool:
@@ -60,6 +65,7 @@ def _is_address_line(block: Block) -> bool:
     text = block.text.strip()
     return (
         block.kind == "paragraph"
+        and detect_language(text) is None  # kept as written, never joined with commas
         and 0 < word_count(text) <= ADDRESS_LINE_WORDS
         and text[-1:] not in ".!?:;"
         and ":" not in text  # "Band: C" is a label and its value, not a line of an address
@@ -102,6 +108,8 @@ def merge_address_lines(blocks: list[Block]) -> list[tuple[Block, list[str]]]:
 def plain_heading(heading: str) -> str:
     """A heading in plain words and sentence case (no BLOCK CAPITALS, no section numbers), acronyms kept."""
     heading = without_heading_number(heading)
+    if detect_language(heading) is not None:  # not English: kept as written
+        return heading.strip()
     masked = mask(_law_names_as_names(heading) if is_block_capitals(heading) else heading)
     text, _ = simplify_words(expand_abbreviations(masked.text))
     if text.isupper():
@@ -159,6 +167,8 @@ class RulesBackend:
         return items
 
     def _items(self, block: Block) -> list[Item]:
+        if detect_language(block.text) is not None:
+            return self._kept_items(block)
         if block.role == "quotation":
             return self._quotation_items(block)
         shouting = is_block_capitals(block.text)  # judged on the whole text: masking names leaves mostly codes
@@ -186,6 +196,25 @@ class RulesBackend:
                             if len(pieces) > 1:
                                 item.flags.append("split-at-phrase")
                             items.append(item)
+        return items
+
+    @staticmethod
+    def _kept_items(block: Block) -> list[Item]:
+        """Text that is not English, sentence by sentence, exactly as written (spaces aside): no word
+        swapped, nothing split at English clause words, no full stop added; flagged not-english.
+        A table row stays one item."""
+        if block.kind == "table_row":
+            sentences = [block.text]
+        else:
+            masked = mask(block.text)  # so no sentence end is found inside a web address or an email
+            sentences = [masked.restore(part) for sentence in split_sentences(masked.text)
+                         for part in _OTHER_SENTENCE_END.split(sentence)]
+        items = []
+        for sentence in sentences:
+            sentence = " ".join(sentence.split())
+            if has_content(sentence):
+                items.append(Item(sentence=sentence, picture=describe_picture(sentence, english=False),
+                                  flags=[NOT_ENGLISH_FLAG]))
         return items
 
     @staticmethod

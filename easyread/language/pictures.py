@@ -55,8 +55,11 @@ def key_nouns(sentence: str, limit: int = 3) -> list[str]:
     return nouns
 
 
-def describe_picture(sentence: str) -> str:
-    """A short description of the picture for `sentence`, e.g. "a calendar, bin, Tuesday"."""
+def describe_picture(sentence: str, english: bool = True) -> str:
+    """A short description of the picture for `sentence`, e.g. "a calendar, bin, Tuesday". For a
+    sentence not in English (`english` False) only its facts choose ("a telephone"): its words are
+    not English nouns ("wag" in Welsh is "empty")."""
     parts = [picture for pattern, picture in _FACT_PICTURES if pattern.search(sentence)][:1]
-    parts += key_nouns(sentence, limit=3 - len(parts))
+    if english:
+        parts += key_nouns(sentence, limit=3 - len(parts))
     return ", ".join(parts) if parts else "a person reading"

@@ -259,7 +259,8 @@ def fonts_for(text: str = "") -> Fonts:
             for c in set(unicodedata.normalize("NFC", text))
             if ord(c) not in _COVERAGE[body.bold] and ord(c) in _COVERAGE[noto]
         }
-        bold = _noto_bold(frozenset(needed)) if needed else None
+        # the space goes in too: a space between two bold Cyrillic words is drawn with their face
+        bold = _noto_bold(frozenset(needed | {ord(" ")})) if needed else None
         families.append(FontFamily(noto, bold or noto))
     return Fonts(tuple(families), dict(_COVERAGE))
 

@@ -167,9 +167,24 @@ def figure(item: Item) -> str:
     return (
         "<figure>\n"
         f"{picture(item.picture, item.picture_file)}\n"
-        f"<figcaption>{sentence_html(item.sentence, item.hard_words)}</figcaption>\n"
+        f"<figcaption{language_attributes(item)}>{sentence_html(item.sentence, item.hard_words)}</figcaption>\n"
         "</figure>"
     )
+
+
+def language_attributes(item: Item) -> str:
+    """` lang="ru"` (and ` dir="rtl"` for Hebrew, Arabic, ...) for an item flagged not-english, so
+    browsers and screen readers read it in its own language; "" for English and unknown languages."""
+    from easyread.language.languages import detect_language
+    from easyread.not_english import NOT_ENGLISH_FLAG
+
+    if NOT_ENGLISH_FLAG not in item.flags:
+        return ""
+    language = detect_language(item.sentence)
+    if language is None:
+        return ""
+    attributes = f' lang="{escape(language.tag)}"' if language.tag else ""
+    return attributes + (' dir="rtl"' if language.right_to_left else "")
 
 
 def picture(description: str, picture_file: str | None, css_class: str = "picture") -> str:
