@@ -50,8 +50,6 @@ class EmptyDocument(UnreadableDocument):
     """The file has no text to convert."""
 
 
-class OutputError(EasyReadError):
+class OutputError(UsageError):
     """The output could not be written: no permission, a read-only or full disk, a name too long,
-    or a file in the way that is not ours to replace. A problem with the output path, so exit 2."""
-
-    exit_code = EXIT_USAGE
+    or a file in the way. A problem with the output path, so exit 2 like any usage error."""

@@ -62,9 +62,9 @@ def made_by_easyread(path: Path) -> bool:
 
 def check_targets(targets: Iterable[Path], inputs: Iterable[Path], *, force: bool,
                   role: str = "the document being converted") -> None:
-    """Refuse to write any of `targets` that is one of `inputs` (always, even with `force`), is a
-    folder, has a name too long for its folder, or exists and was not made by easyread (unless
-    `force`).
+    """Refuse to write any of `targets` that is one of `inputs`, a folder, a device, pipe or socket
+    (always, even with `force`), has a name too long for its folder, or exists and was not made
+    by easyread (unless `force`).
 
     `role` says what an input is in this run ("the document being converted", "a plan being
     rendered", "a document being checked"). Raises UsageError or OutputError (both exit 2).
@@ -78,6 +78,9 @@ def check_targets(targets: Iterable[Path], inputs: Iterable[Path], *, force: boo
             raise UsageError(target, f"is {role}; give another output name")
         if os.path.isdir(target):
             raise OutputError(target, "is a folder; give another output name")
+        if os.path.exists(target) and not os.path.isfile(target):  # replacing /dev/stdout would remove it
+            raise OutputError(target, "is not a regular file (a device, a pipe or a socket); give another "
+                                      "output name")
         if os.path.lexists(target) and not force and not made_by_easyread(target):
             raise UsageError(target, "exists and was not made by easyread; use --force to replace it")
 
