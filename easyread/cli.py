@@ -15,7 +15,7 @@ import typer
 
 from easyread import __version__
 from easyread.cli_cache import cache_app
-from easyread.errors import EXIT_DOCUMENT_FAILED, EXIT_USAGE, EasyReadError
+from easyread.errors import EXIT_DOCUMENT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE, EasyReadError
 from easyread.ledger import counted, summary_line, unexplained
 
 PAGED_FORMATS = ("pdf", "docx", "html")  # formats whose renderers count pages
@@ -93,7 +93,9 @@ def convert(
                           "across all of them at once, however many documents are converted at once.")
     ] = DEFAULT_MAX_REQUESTS,
     force: Annotated[
-        bool, typer.Option("--force", help="Convert again documents the manifest says are unchanged.")
+        bool, typer.Option("--force", help="Replace existing files that easyread did not make (never a document "
+                           "being converted). Several documents: also convert again those the manifest says are "
+                           "unchanged.")
     ] = False,
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Several documents: print a line for each, not a progress bar.")
@@ -165,14 +167,18 @@ def convert(
         return
     source = sources[0]
     from easyread.backends import get_backend
+    from easyread.interrupts import interrupts_raise
     from easyread.pipeline import convert as run_conversion
 
     try:
         chosen = get_backend(backend, **backend_options) if backend_options else backend
-        result = run_conversion(source, output, backend=chosen, max_bytes=max_size * 1024 * 1024,
-                                formats=chosen_formats, pictures=pictures)
+        with interrupts_raise():
+            result = run_conversion(source, output, backend=chosen, max_bytes=max_size * 1024 * 1024,
+                                    formats=chosen_formats, pictures=pictures, force=force)
     except EasyReadError as error:
         raise _fail(error.message(), error.exit_code) from None
+    except KeyboardInterrupt:
+        raise _fail(f"{source}: interrupted; nothing was written", EXIT_INTERRUPTED) from None
     except Exception as error:  # a bug, not bad input: one line, and a way to see the traceback
         if os.environ.get("EASYREAD_DEBUG"):
             raise
@@ -326,12 +332,18 @@ def render(
                      show_default=False),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace existing files that easyread did not make (never a plan "
+                           "being rendered).")
+    ] = False,
 ) -> None:
     """Write Easy Read outputs again from plans, without any backend: after a person has edited a plan.
 
-    Exit 0 when every plan was rendered, 1 if any failed (the others are still rendered), 2 for a bad option.
+    Exit 0 when every plan was rendered, 1 if any failed (the others are still rendered), 2 for a bad option
+    or an output that cannot or may not be written, 130 when interrupted (that plan's outputs are not written).
     """
     from easyread.errors import EXIT_OK
+    from easyread.interrupts import interrupts_raise
     from easyread.outputs import output_paths, parse_formats
     from easyread.pipeline import render_outputs
     from easyread.plan import read_plan
@@ -346,12 +358,16 @@ def render(
     for plan in plans:
         base = (output / plan.name if output is not None else plan).with_suffix("")
         try:
-            document = read_plan(plan, pictures)
-            written = render_outputs(document, output_paths(base, chosen), pictures)
+            with interrupts_raise():
+                document = read_plan(plan, pictures)
+                written = render_outputs(document, output_paths(base, chosen), pictures, inputs=plans, force=force,
+                                         role="a plan being rendered")
         except EasyReadError as error:
             typer.echo(f"easyread: error: {error.message()}", err=True)
             code = max(code, error.exit_code)
             continue
+        except KeyboardInterrupt:
+            raise _fail(f"{plan}: interrupted; its outputs were not written", EXIT_INTERRUPTED) from None
         if not quiet:
             for name, path in output_paths(base, chosen).items():
                 pages = written[name]
@@ -389,12 +405,16 @@ def check(
         Optional[list[str]],  # noqa: UP045
         typer.Option("--ignore", help="Rule ids or names to turn off, e.g. ER101 or passive-voice. Repeatable."),
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="With -o: replace an existing file that easyread did not make (never a "
+                           "document being checked).")
+    ] = False,
 ) -> None:
     """Check documents against the Easy Read rules; exit 1 if any fails, 2 if any cannot be read."""
     from easyread.checks.registry import unknown_rules
     from easyread.checks.report import FORMATS
     from easyread.checks.run import check_paths
-
+    from easyread.ownership import check_targets
 
     if output_format not in FORMATS:
         raise _fail(f"unknown format '{output_format}' (choose from: {', '.join(FORMATS)})", EXIT_USAGE)
@@ -404,7 +424,10 @@ def check(
     overrides = {"min_reading_ease": min_reading_ease, "max_grade": max_grade,
                  "max_sentence_words": max_sentence_words, "hard_word_zipf": hard_word_zipf,
                  "ignore": tuple(ignored) if ignored else None}
+    checked = [*paths, *([source] if source is not None else [])]
     try:
+        if output is not None:
+            check_targets([output], checked, force=force, role="a document being checked")
         if source is not None and not source.is_file():
             raise EasyReadError(source, "no such file") if not source.exists() else EasyReadError(source, "not a file")
         reports = check_paths(paths, overrides, source)
@@ -412,7 +435,13 @@ def check(
         raise _fail(error.message(), EXIT_USAGE) from None
     if not reports:
         raise _fail("no documents to check in " + ", ".join(map(str, paths)), EXIT_USAGE)
-    _write_check_report(reports, output_format, output)
+    try:
+        if output is not None:  # a folder given to check may hold the file named with -o
+            check_targets([output], [*checked, *(report.path for report in reports)], force=force,
+                          role="a document being checked")
+        _write_check_report(reports, output_format, output)
+    except EasyReadError as error:
+        raise _fail(error.message(), error.exit_code) from None
     if any(report.error for report in reports):
         raise typer.Exit(EXIT_USAGE)
     if not all(report.passed for report in reports):
@@ -436,7 +465,9 @@ def _write_check_report(reports, output_format: str, output: Path | None) -> Non
     if output is None:
         typer.echo(buffer.getvalue(), nl=False)
     else:
-        write_text_atomic(output, buffer.getvalue())
+        from easyread.ownership import mark_report
+
+        write_text_atomic(output, mark_report(buffer.getvalue(), output_format))
 
 
 app.add_typer(cache_app, name="cache")

@@ -4,7 +4,8 @@ Exit codes (documented in the README):
     0  everything worked
     1  a document could not be converted (empty, corrupt, encrypted, image-only, too large, ...)
     2  usage error (missing file, a folder where a file was expected, unsupported file type, bad option)
-  130  a batch was interrupted (Ctrl-C or SIGTERM); the manifest says what finished
+       or an output that cannot or may not be written (no permission, a full disk, someone else's file)
+  130  interrupted (Ctrl-C or SIGTERM): a batch's manifest says what finished; one document leaves nothing
 """
 
 from __future__ import annotations
@@ -49,5 +50,6 @@ class EmptyDocument(UnreadableDocument):
     """The file has no text to convert."""
 
 
-class OutputError(EasyReadError):
-    """The output could not be written."""
+class OutputError(UsageError):
+    """The output could not be written: no permission, a read-only or full disk, a name too long,
+    or a file in the way. A problem with the output path, so exit 2 like any usage error."""

@@ -1,15 +1,17 @@
 """Convert one document: read -> simplify each section -> gather hard words -> check facts -> lay out.
 
 Everything the CLI's `convert` does is here, callable from Python; the CLI only parses options
-and prints. Outputs are written atomically by the renderers.
+and prints. The outputs of one document are written all or nothing (`render_outputs`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from easyread.atomic import atomic_group, output_errors
 from easyread.backends import DEFAULT_BACKEND, get_backend
 from easyread.backends.base import Backend, BatchBackend
 from easyread.checks.metrics import Metrics, measure
@@ -23,6 +25,7 @@ from easyread.ledger import build_ledger
 from easyread.model import EasyReadDocument, EasySection, HardWord, SourceDocument
 from easyread.not_english import flag_not_english, foreign_blocks, languages_found
 from easyread.outputs import DEFAULT_FORMATS, output_base, output_paths, parse_formats, render
+from easyread.ownership import check_targets
 from easyread.prepare import prepare_source, remove_emoji
 from easyread.readers import DEFAULT_MAX_BYTES
 from easyread.readers.common import NO_WORDS
@@ -147,11 +150,20 @@ def _heading_item(heading: str, location: str):  # type: ignore[no-untyped-def]
     return item
 
 
-def render_outputs(document: EasyReadDocument, paths: dict[str, Path], pictures: str | None = None) -> dict[str, int]:
-    """Write `document` in each format of `paths` ({format: path}); {format: pages written}.
+def render_outputs(document: EasyReadDocument, paths: dict[str, Path], pictures: str | None = None, *,
+                   inputs: Iterable[Path] = (), force: bool = False,
+                   role: str = "the document being converted") -> dict[str, int]:
+    """Write `document` in each format of `paths` ({format: path}), all or nothing; returns
+    {format: pages written}.
 
+    No path may be one of `inputs` (the files this run reads), and an existing file is replaced only
+    if easyread made it or `force` is set (easyread.ownership; `role` names an input in the refusal).
+    Every format is written to a temporary file first and all are renamed only when each has
+    succeeded (easyread.atomic.atomic_group): a failure or Ctrl-C leaves nothing of this call.
     With `pictures` ("openmoji" or a folder), items without a picture get one first.
+    Raises UsageError or OutputError (exit 2) for a path we may not or cannot write.
     """
+    check_targets(paths.values(), inputs, force=force, role=role)
     if pictures:
         from easyread.pictures.choose import add_pictures
 
@@ -160,7 +172,12 @@ def render_outputs(document: EasyReadDocument, paths: dict[str, Path], pictures:
         from easyread.layout.coverage import check_pdf_can_show
 
         check_pdf_can_show(document, paths["pdf"])  # before any format is written
-    return {name: render(document, name, path) for name, path in paths.items()}
+    written: dict[str, int] = {}
+    with atomic_group(paths) as staged:
+        for name, path in paths.items():
+            with output_errors(path):
+                written[name] = render(document, name, staged[name])
+    return written
 
 
 def convert(
@@ -171,22 +188,27 @@ def convert(
     max_bytes: int = DEFAULT_MAX_BYTES,
     formats: str | tuple[str, ...] = DEFAULT_FORMATS,
     pictures: str | None = None,
+    force: bool = False,
 ) -> ConversionResult:
     """Convert the document at `source_path` to Easy Read in each of `formats` and say what happened.
 
     `output` is a file (its extension one of the formats'), a folder, or None for beside the source.
+    The outputs are written all or nothing, never over the source, and over an existing file only
+    if easyread made it or `force` is set (see `render_outputs`); that is checked again before
+    anything is read, so a refusal costs nothing.
     """
     from easyread.readers import read_source
 
     source_path = Path(source_path)
     formats = parse_formats(formats) if isinstance(formats, str) else formats
     paths = output_paths(output_base(source_path, output, formats), formats)
+    check_targets(paths.values(), [source_path], force=force)
     source = prepare_source(read_source(source_path, max_bytes=max_bytes))
     chosen = get_backend(backend) if isinstance(backend, str) else backend
     document = simplify_document(source, chosen, prepared=True)
     missing = missing_by_block(source, document)
     not_english = languages_found(document, foreign_blocks(source))
-    written = render_outputs(document, paths, pictures)
+    written = render_outputs(document, paths, pictures, inputs=[source_path], force=force)
     target = paths[formats[0]]
     paged = [name for name in ("pdf", "docx", "html") if name in written]  # the formats that have pages
     pages = written[paged[0]] if paged else None

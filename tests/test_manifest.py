@@ -92,7 +92,8 @@ def test_the_manifest_records_each_document(tmp_path):
 
 
 def test_a_manifest_that_cannot_be_written_is_a_one_line_error(tmp_path, monkeypatch, runner):
-    """Disk full while saving the manifest: one line naming the manifest, exit 1, no traceback."""
+    """Disk full while saving the manifest: one line naming the manifest, exit 2 (an output-path
+    problem, as the README says), no traceback."""
     import easyread.manifest as manifest_module
     from easyread.cli import app
 
@@ -104,7 +105,7 @@ def test_a_manifest_that_cannot_be_written_is_a_one_line_error(tmp_path, monkeyp
     folder.mkdir()
     (folder / "letter.txt").write_text("Your bin day is changing to Tuesday.")
     outcome = runner.invoke(app, ["convert", str(folder), "-o", str(tmp_path / "out"), "-j", "1", "-q"])
-    assert outcome.exit_code == 1
+    assert outcome.exit_code == 2
     assert "easyread-manifest.json: cannot write the manifest: No space left on device" in outcome.stderr
     assert "Traceback" not in outcome.output
 

@@ -305,7 +305,7 @@ def test_a_failing_write_leaves_no_partial_file(tmp_path, monkeypatch):
     monkeypatch.setattr("easyread.atomic.os.replace", fail)
     with pytest.raises(OSError, match="disk full"):
         render_html(document, output)
-    assert list(output.parent.iterdir()) == []
+    assert list(tmp_path.iterdir()) == []  # not even the folder made for it
 
 
 def test_a_failure_while_building_keeps_the_old_file(tmp_path, monkeypatch):
