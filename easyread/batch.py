@@ -194,7 +194,8 @@ def _locked(found, unsupported, output: Path, settings: dict[str, Any], backend:
         try:
             try:
                 tasks = _plan(found, unsupported, output, manifest, force, finish,
-                              Task(Path(), "", Path(), backend, options, max_bytes, formats=formats, pictures=pictures))
+                              Task(Path(), "", Path(), backend, options, max_bytes, formats=formats, pictures=pictures,
+                                   force=force))
                 manifest.save()
                 reporter.begin(len(tasks))
                 bound = max_requests if backend in LLM_BACKENDS else None

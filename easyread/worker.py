@@ -37,6 +37,7 @@ class Task:
     tries: int = 0
     formats: tuple[str, ...] = ("pdf",)  # the first one's file is `target`; the others go beside it
     pictures: str | None = None  # "openmoji" or a picture folder
+    force: bool = False  # replace existing files at the output names that easyread did not make
 
 
 _IN_TASK = False
@@ -124,7 +125,7 @@ def _convert(task: Task) -> Finished:
     try:
         backend = get_backend(task.backend, **task.backend_options)
         result = convert(task.path, task.target, backend=backend, max_bytes=task.max_bytes, formats=task.formats,
-                         pictures=task.pictures)
+                         pictures=task.pictures, force=task.force)
     except EasyReadError as error:
         # a usage error that names no file is about the command (a refused key, a model the server
         # does not know): every other document would fail the same way
