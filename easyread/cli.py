@@ -389,7 +389,7 @@ def check(
     from easyread.checks.registry import unknown_rules
     from easyread.checks.report import FORMATS
     from easyread.checks.run import check_paths
-
+    from easyread.config import check_overrides
 
     if output_format not in FORMATS:
         raise _fail(f"unknown format '{output_format}' (choose from: {', '.join(FORMATS)})", EXIT_USAGE)
@@ -400,6 +400,7 @@ def check(
                  "max_sentence_words": max_sentence_words, "hard_word_zipf": hard_word_zipf,
                  "ignore": tuple(ignored) if ignored else None}
     try:
+        check_overrides(overrides)
         if source is not None and not source.is_file():
             raise EasyReadError(source, "no such file") if not source.exists() else EasyReadError(source, "not a file")
         reports = check_paths(paths, overrides, source)
@@ -438,8 +439,10 @@ app.add_typer(cache_app, name="cache")
 
 
 def main() -> None:
-    """Console-script entry point."""
-    sys.exit(app())
+    """Console-script entry point: secrets scrubbed from all output, usage errors one line (cli_run)."""
+    from easyread.cli_run import run
+
+    sys.exit(run(app))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -46,6 +46,19 @@ class Settings:
         return replace(self, **changes)
 
 
+# The numbers a threshold may take (both ends allowed); NaN and infinities never. Sources: Flesch
+# Reading Ease is at most 121.22 (one word of one syllable a sentence); a Flesch-Kincaid grade of 30
+# is far past any text; wordfreq's Zipf scale runs from 0 to about 8; font sizes in points.
+THRESHOLD_RANGES: dict[str, tuple[float, float]] = {
+    "min_reading_ease": (0.0, 121.22),
+    "max_grade": (0.0, 30.0),
+    "hard_word_zipf": (0.0, 8.0),
+    "min_font_size": (1.0, 200.0),
+    "max_sentence_words": (1, 1000),
+    "max_items_per_page": (1, 1000),
+}
+WHOLE_NUMBERS = ("max_sentence_words", "max_items_per_page")
+
 CONFIG_NAMES = ("easyread.toml", "pyproject.toml")
 _KNOWN = {f.name: f.type for f in fields(Settings) if f.name not in ("source", "extra")}
 
@@ -102,8 +115,36 @@ def settings_from_table(table: dict[str, Any], source: Path | None = None) -> Se
         elif isinstance(value, bool) or not isinstance(value, (int, float)):
             raise UsageError(source, f"'{key}' must be a number")
         else:
+            problem = threshold_problem(name, value)
+            if problem:
+                raise UsageError(source, f"'{key}' {problem}")
             values[name] = value
     return Settings(**values, source=source, extra=extra)
+
+
+def threshold_problem(name: str, value: float) -> str | None:
+    """What is wrong with `value` for the threshold `name` (see THRESHOLD_RANGES): "must be a number
+    from 0 to 121.22, not nan"; None when it is fine or `name` is not a threshold."""
+    import math
+
+    if name not in THRESHOLD_RANGES:
+        return None
+    low, high = THRESHOLD_RANGES[name]
+    whole = name in WHOLE_NUMBERS
+    kind = "a whole number" if whole else "a number"
+    if not math.isfinite(value) or not low <= value <= high or (whole and value != int(value)):
+        return f"must be {kind} from {low:g} to {high:g}, not {value:g}"
+    return None
+
+
+def check_overrides(overrides: dict[str, Any]) -> None:
+    """Refuse a command-line threshold out of its range, or NaN or infinite: a UsageError naming the
+    option, e.g. "--min-reading-ease must be a number from 0 to 121.22, not nan"."""
+    for name, value in overrides.items():
+        if value is not None and not isinstance(value, (str, tuple, list)):
+            problem = threshold_problem(name, value)
+            if problem:
+                raise UsageError(None, f"--{name.replace('_', '-')} {problem}")
 
 
 def load_settings(start: Path) -> Settings:

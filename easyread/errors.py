@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from easyread.secrets import scrub
+
 EXIT_OK = 0
 EXIT_DOCUMENT_FAILED = 1
 EXIT_USAGE = 2
@@ -24,11 +26,12 @@ class EasyReadError(Exception):
 
     def __init__(self, path: Path | str | None, reason: str) -> None:
         self.path = Path(path) if path is not None else None
-        self.reason = reason
+        self.reason = scrub(reason)  # a server's words may hold the key; the manifest stores the reason
         super().__init__(self.message())
 
     def message(self) -> str:
-        return f"{self.path}: {self.reason}" if self.path is not None else self.reason
+        """The one line the user sees: "<path>: <reason>", or the reason alone; never a secret."""
+        return scrub(f"{self.path}: {self.reason}" if self.path is not None else self.reason)
 
 
 class UsageError(EasyReadError):

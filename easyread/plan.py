@@ -19,6 +19,7 @@ from easyread.atomic import write_text_atomic
 from easyread.errors import EasyReadError, UsageError
 from easyread.model import EasyReadDocument, EasySection, HardWord, Item, LedgerEntry
 from easyread.pictures.raster import is_reference
+from easyread.secrets import scrub
 
 PLAN_FORMAT = "easyread-plan"
 PLAN_VERSION = 2  # 2: items say where they came from ("source"), and the plan carries the source ledger
@@ -82,7 +83,7 @@ def plan_dict(document: EasyReadDocument, folder: Path | None = None) -> dict[st
 
 def write_plan(document: EasyReadDocument, output: Path) -> int:
     """Write the plan of `document` to `output` atomically; returns the number of items."""
-    text = json.dumps(plan_dict(document, Path(output).parent), ensure_ascii=False, indent=2) + "\n"
+    text = scrub(json.dumps(plan_dict(document, Path(output).parent), ensure_ascii=False, indent=2)) + "\n"
     write_text_atomic(Path(output), text)
     return len(document.items())
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from easyread.model import Section
+from easyread.secrets import scrub
 
 CACHE_ENV = "EASYREAD_CACHE_DIR"
 CACHE_FILE = "responses.sqlite3"
@@ -117,7 +118,7 @@ class ResponseCache:
         try:
             with self._connect() as connection:
                 connection.execute("INSERT OR REPLACE INTO answers (key, backend, model, answer, created) "
-                                   "VALUES (?, ?, ?, ?, ?)", (key, backend, model, answer, time.time()))
+                                   "VALUES (?, ?, ?, ?, ?)", (key, backend, model, scrub(answer), time.time()))
         except (sqlite3.Error, OSError):
             pass
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from typing import TextIO
@@ -115,21 +116,34 @@ def render_github(reports: list[DocumentReport], out: TextIO) -> None:
     out.write(_summary(reports) + "\n")
 
 
+# Characters XML 1.0 does not allow in a document, even escaped (https://www.w3.org/TR/xml/#charsets):
+# C0 controls but tab, newline and carriage return; lone surrogates (a file name that is not UTF-8);
+# U+FFFE and U+FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """`text` with each character XML 1.0 forbids written out as a Python-style escape ("\\x01",
+    "\\udcff"), so the report stays valid XML and the reader still sees what was there."""
+    return _NOT_XML.sub(lambda match: ascii(match.group())[1:-1], text)
+
+
 def junit_xml(reports: list[DocumentReport]) -> str:
-    """A JUnit XML report: one test suite, one test case per document, a failure per error finding."""
+    """A JUnit XML report: one test suite, one test case per document, a failure per error finding.
+    Always well-formed XML 1.0: every text and attribute goes through `xml_safe`."""
     suite = ET.Element("testsuite", name="easyread", tests=str(len(reports)),
                        failures=str(sum(1 for r in reports if not r.passed and not r.error)),
                        errors=str(sum(1 for r in reports if r.error)))
     for report in reports:
-        case = ET.SubElement(suite, "testcase", classname="easyread.check", name=str(report.path))
+        case = ET.SubElement(suite, "testcase", classname="easyread.check", name=xml_safe(str(report.path)))
         if report.error:
-            ET.SubElement(case, "error", message=report.error).text = report.error
+            ET.SubElement(case, "error", message=xml_safe(report.error)).text = xml_safe(report.error)
         elif not report.passed:
             lines = [_finding_line(f) for f in report.errors]
             ET.SubElement(case, "failure", message=f"{len(report.errors)} Easy Read errors",
-                          type="easyread").text = "\n".join(lines)
+                          type="easyread").text = xml_safe("\n".join(lines))
         output = [_score_line(report)] + [_finding_line(f) for f in report.findings if f.severity != "error"]
-        ET.SubElement(case, "system-out").text = "\n".join(line for line in output if line)
+        ET.SubElement(case, "system-out").text = xml_safe("\n".join(line for line in output if line))
     return ET.tostring(suite, encoding="unicode", xml_declaration=True)
 
 
