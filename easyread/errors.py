@@ -9,6 +9,7 @@ Exit codes (documented in the README):
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from easyread.secrets import scrub
@@ -17,6 +18,7 @@ EXIT_OK = 0
 EXIT_DOCUMENT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 class EasyReadError(Exception):
@@ -30,8 +32,15 @@ class EasyReadError(Exception):
         super().__init__(self.message())
 
     def message(self) -> str:
-        """The one line the user sees: "<path>: <reason>", or the reason alone; never a secret."""
-        return scrub(f"{self.path}: {self.reason}" if self.path is not None else self.reason)
+        """The one line the user sees: "<path>: <reason>", or the reason alone. Never a secret, and
+        always one line: control characters (a newline in a file name) are shown as escapes ("\\n")."""
+        return scrub(one_line(f"{self.path}: {self.reason}" if self.path is not None else self.reason))
+
+
+def one_line(text: str) -> str:
+    """`text` with every control character written as its escape ("\\n", "\\x1b"): it prints as one
+    line, and no escape sequence reaches the terminal."""
+    return _CONTROL.sub(lambda match: ascii(match.group())[1:-1], text)
 
 
 class UsageError(EasyReadError):
