@@ -117,7 +117,7 @@ def test_check_junit_with_control_characters_is_valid_xml(tmp_path):
 
 
 THRESHOLDS = [("--min-reading-ease", "nan"), ("--min-reading-ease", "inf"), ("--min-reading-ease", "-inf"),
-              ("--min-reading-ease", "500"), ("--max-grade", "nan"), ("--max-grade", "-1"),
+              ("--min-reading-ease", "500"), ("--max-grade", "nan"), ("--max-grade", "-5"),
               ("--hard-word-zipf", "nan"), ("--hard-word-zipf", "inf"), ("--max-sentence-words", "0")]
 
 
@@ -144,12 +144,15 @@ def test_a_nan_or_out_of_range_threshold_in_the_settings_file_is_refused(line, t
     assert len(run.stderr.strip().splitlines()) == 1 and run.stdout == "", run.stderr
 
 
-def test_a_threshold_in_range_still_works(tmp_path):
+def test_thresholds_at_the_ends_of_their_ranges_still_work(tmp_path):
     document = tmp_path / "bins.md"
     document.write_text("# Bins\n\nPut your bin out by 7am.\n", encoding="utf-8")
-    run = run_easyread("check", document, "--min-reading-ease", "121.22", "--max-grade", "0",
-                       env={"PYTHONPATH": str(ROOT)}, cwd=tmp_path)
-    assert run.code in (0, 1) and "PASS" in run.stdout or "FAIL" in run.stdout, run.stderr
+    strict = run_easyread("check", document, "--min-reading-ease", "121.22", env={"PYTHONPATH": str(ROOT)},
+                          cwd=tmp_path)
+    assert strict.code == 1 and "FAIL" in strict.stdout, strict.stderr
+    lenient = run_easyread("check", document, "--min-reading-ease", "-100", "--max-grade", "40",
+                           env={"PYTHONPATH": str(ROOT)}, cwd=tmp_path)
+    assert lenient.code == 0 and "PASS" in lenient.stdout, lenient.stderr
 
 
 USAGE_ERRORS = [
