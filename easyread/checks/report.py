@@ -10,6 +10,7 @@ from typing import TextIO
 
 from easyread.checks.findings import DocumentReport, Finding
 from easyread.checks.registry import RULES
+from easyread.errors import one_line
 
 FORMATS = ("text", "json", "github", "junit")
 
@@ -28,13 +29,14 @@ def _status(report: DocumentReport) -> str:
 
 def render_plain(reports: list[DocumentReport], out: TextIO) -> None:
     """One line per finding, `path:location: ID name: text -> suggestion`, then a status line per document."""
-    for report in reports:
+    for report in reports:  # one_line: a control character in a name or text is shown, never sent to the terminal
         if report.error:
-            out.write(f"{report.path}: error: {report.error}\n")
+            out.write(one_line(f"{report.path}: error: {report.error}") + "\n")
             continue
         for f in report.findings:
-            out.write(f"{report.path}:{f.location}: {f.rule_id} {f.rule_name} [{f.severity}]: {f.text} -> {f.suggestion}\n")
-        out.write(f"{report.path}: {_status(report)} ({_score_line(report)})\n")
+            out.write(one_line(f"{report.path}:{f.location}: {f.rule_id} {f.rule_name} [{f.severity}]: {f.text} -> "
+                               f"{f.suggestion}") + "\n")
+        out.write(one_line(f"{report.path}: {_status(report)} ({_score_line(report)})") + "\n")
     out.write(_summary(reports) + "\n")
 
 
@@ -54,19 +56,19 @@ def render_table(reports: list[DocumentReport], out: TextIO) -> None:
         errors = len(report.errors)
         warnings = len(report.findings) - errors
         if m is None:
-            scores.add_row(str(report.path), f"[{style}]{_status(report)}[/]", *["-"] * 6, "1", "0")
+            scores.add_row(_escape(str(report.path)), f"[{style}]{_status(report)}[/]", *["-"] * 6, "1", "0")
             continue
-        scores.add_row(str(report.path), f"[{style}]{_status(report)}[/]", f"{m.flesch_reading_ease:g}",
+        scores.add_row(_escape(str(report.path)), f"[{style}]{_status(report)}[/]", f"{m.flesch_reading_ease:g}",
                        f"{m.flesch_kincaid_grade:g}", f"{m.smog_index:g}", f"{m.gunning_fog:g}",
                        f"{m.words_per_sentence_mean:g}", str(m.words_per_sentence_max), str(errors), str(warnings))
     console.print(scores)
     for report in reports:
         if report.error:
-            console.print(f"[red]{report.path}: error: {report.error}[/]", markup=True, highlight=False)
+            console.print(f"[red]{_escape(f'{report.path}: error: {report.error}')}[/]", markup=True, highlight=False)
             continue
         if not report.findings:
             continue
-        table = Table(title=str(report.path), show_lines=False)
+        table = Table(title=_escape(str(report.path)), show_lines=False)
         for column in ("where", "rule", "text", "suggestion"):
             table.add_column(column, overflow="fold")
         for f in report.findings:
@@ -77,9 +79,10 @@ def render_table(reports: list[DocumentReport], out: TextIO) -> None:
 
 
 def _escape(text: str) -> str:
+    """`text` for a rich table: its markup brackets escaped, control characters shown (one_line)."""
     from rich.markup import escape
 
-    return escape(text)
+    return escape(one_line(text))
 
 
 def render_json(reports: list[DocumentReport], out: TextIO) -> None:

@@ -201,3 +201,12 @@ def test_help_version_and_no_arguments_still_work(tmp_path):
     assert helped.code == 0 and "--backend" in helped.stdout
     version = run_easyread("--version", env=env, cwd=tmp_path)
     assert version.code == 0 and version.stdout.startswith("easyread ")
+
+
+def test_check_text_report_shows_control_characters_in_names_as_escapes(tmp_path):
+    """A file name with ESC in it must not reach the terminal as an escape sequence."""
+    document = tmp_path / "bins\x1b[2J.md"
+    document.write_text("# Bins\n\nPut your bin out by 7am.\n", encoding="utf-8")
+    run = run_easyread("check", document, env={"PYTHONPATH": str(ROOT)}, cwd=tmp_path)
+    assert run.code == 0, run.stderr
+    assert "\x1b" not in run.stdout and "bins\\x1b[2J.md: PASS" in run.stdout
