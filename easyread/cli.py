@@ -414,6 +414,7 @@ def check(
     from easyread.checks.registry import unknown_rules
     from easyread.checks.report import FORMATS
     from easyread.checks.run import check_paths
+    from easyread.config import check_overrides
     from easyread.ownership import check_targets
 
     if output_format not in FORMATS:
@@ -428,6 +429,7 @@ def check(
     try:
         if output is not None:
             check_targets([output], checked, force=force, role="a document being checked")
+        check_overrides(overrides)
         if source is not None and not source.is_file():
             raise EasyReadError(source, "no such file") if not source.exists() else EasyReadError(source, "not a file")
         reports = check_paths(paths, overrides, source)
@@ -474,8 +476,10 @@ app.add_typer(cache_app, name="cache")
 
 
 def main() -> None:
-    """Console-script entry point."""
-    sys.exit(app())
+    """Console-script entry point: secrets scrubbed from all output, usage errors one line (cli_run)."""
+    from easyread.cli_run import run
+
+    sys.exit(run(app))
 
 
 if __name__ == "__main__":  # pragma: no cover

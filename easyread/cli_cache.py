@@ -1,4 +1,8 @@
-"""The `easyread cache` commands: where the cache of LLM answers is, and emptying it. No logic here."""
+"""The `easyread cache` commands: where the cache of LLM answers is, and emptying it. No logic here.
+
+Exit codes: 0 done; 1 the cache file is damaged (`info`: run `easyread cache clear`) or, for
+`clear`, a damaged cache could not be removed. `clear` on a damaged cache removes the file.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +17,7 @@ def cache_info() -> None:
     """Print where the cache is, how many answers it holds and its size on disk."""
     from easyread.backends.response_cache import ResponseCache
 
-    info = ResponseCache().info()
+    info = _or_fail(ResponseCache().info)
     typer.echo(f"path: {info.path}\nentries: {info.entries}\nsize: {info.size:,} bytes")
 
 
@@ -23,5 +27,19 @@ def cache_clear() -> None:
     from easyread.backends.response_cache import ResponseCache
 
     cache = ResponseCache()
-    removed = cache.clear()
-    typer.echo(f"removed {removed} answers from {cache.path}")
+    removed = _or_fail(cache.clear)
+    if removed < 0:
+        typer.echo(f"removed the damaged cache {cache.path}; the next conversion starts a new one")
+    else:
+        typer.echo(f"removed {removed} answers from {cache.path}")
+
+
+def _or_fail(action):  # type: ignore[no-untyped-def]
+    """`action()`, or its EasyReadError as one line on standard error and its exit code."""
+    from easyread.errors import EasyReadError
+
+    try:
+        return action()
+    except EasyReadError as error:
+        typer.echo(f"easyread: error: {error.message()}", err=True)
+        raise typer.Exit(error.exit_code) from None

@@ -46,6 +46,20 @@ class Settings:
         return replace(self, **changes)
 
 
+# The numbers a threshold may take (both ends allowed, None: no end); NaN and infinities never. A
+# threshold no text can pass is refused; one every text passes is allowed (it turns the rule off).
+# Flesch Reading Ease is at most 121.22 and a Flesch-Kincaid grade at least -3.4 (one word of one
+# syllable a sentence); wordfreq's Zipf scale runs from 0 to 8; font sizes are points.
+THRESHOLD_RANGES: dict[str, tuple[float | None, float | None]] = {
+    "min_reading_ease": (None, 121.22),
+    "max_grade": (-3.4, None),
+    "hard_word_zipf": (0.0, 8.0),
+    "min_font_size": (0.0, None),
+    "max_sentence_words": (1, None),
+    "max_items_per_page": (1, None),
+}
+WHOLE_NUMBERS = ("max_sentence_words", "max_items_per_page")
+
 CONFIG_NAMES = ("easyread.toml", "pyproject.toml")
 _KNOWN = {f.name: f.type for f in fields(Settings) if f.name not in ("source", "extra")}
 
@@ -102,8 +116,43 @@ def settings_from_table(table: dict[str, Any], source: Path | None = None) -> Se
         elif isinstance(value, bool) or not isinstance(value, (int, float)):
             raise UsageError(source, f"'{key}' must be a number")
         else:
+            problem = threshold_problem(name, value)
+            if problem:
+                raise UsageError(source, f"'{key}' {problem}")
             values[name] = value
     return Settings(**values, source=source, extra=extra)
+
+
+def threshold_problem(name: str, value: float) -> str | None:
+    """What is wrong with `value` for the threshold `name` (see THRESHOLD_RANGES), e.g. "must be a
+    number of at most 121.22, not nan"; None when it is fine or `name` is not a threshold."""
+    import math
+
+    if name not in THRESHOLD_RANGES:
+        return None
+    low, high = THRESHOLD_RANGES[name]
+    whole = name in WHOLE_NUMBERS
+    if (math.isfinite(value) and (low is None or value >= low) and (high is None or value <= high)
+            and not (whole and value != int(value))):
+        return None
+    kind = "a whole number" if whole else "a number"
+    if low is not None and high is not None:
+        bounds = f"from {low:g} to {high:g}"
+    elif low is not None:
+        bounds = f"of at least {low:g}"
+    else:
+        bounds = f"of at most {high:g}"
+    return f"must be {kind} {bounds}, not {value:g}"
+
+
+def check_overrides(overrides: dict[str, Any]) -> None:
+    """Refuse a command-line threshold out of its range, or NaN or infinite: a UsageError naming the
+    option, e.g. "--min-reading-ease must be a number from 0 to 121.22, not nan"."""
+    for name, value in overrides.items():
+        if value is not None and not isinstance(value, (str, tuple, list)):
+            problem = threshold_problem(name, value)
+            if problem:
+                raise UsageError(None, f"--{name.replace('_', '-')} {problem}")
 
 
 def load_settings(start: Path) -> Settings:

@@ -10,12 +10,16 @@ Exit codes (documented in the README):
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+
+from easyread.secrets import scrub
 
 EXIT_OK = 0
 EXIT_DOCUMENT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 class EasyReadError(Exception):
@@ -25,11 +29,19 @@ class EasyReadError(Exception):
 
     def __init__(self, path: Path | str | None, reason: str) -> None:
         self.path = Path(path) if path is not None else None
-        self.reason = reason
+        self.reason = scrub(reason)  # a server's words may hold the key; the manifest stores the reason
         super().__init__(self.message())
 
     def message(self) -> str:
-        return f"{self.path}: {self.reason}" if self.path is not None else self.reason
+        """The one line the user sees: "<path>: <reason>", or the reason alone. Never a secret, and
+        always one line: control characters (a newline in a file name) are shown as escapes ("\\n")."""
+        return scrub(one_line(f"{self.path}: {self.reason}" if self.path is not None else self.reason))
+
+
+def one_line(text: str) -> str:
+    """`text` with every control character written as its escape ("\\n", "\\x1b"): it prints as one
+    line, and no escape sequence reaches the terminal."""
+    return _CONTROL.sub(lambda match: ascii(match.group())[1:-1], text)
 
 
 class UsageError(EasyReadError):

@@ -20,6 +20,7 @@ from typing import Any
 from easyread.atomic import write_text_atomic
 from easyread.errors import OutputError
 from easyread.limits import MAX_MANIFEST_BYTES, MEGABYTE
+from easyread.secrets import scrub
 
 MANIFEST_NAME = "easyread-manifest.json"
 MANIFEST_VERSION = 1
@@ -174,7 +175,7 @@ class Manifest:
         """Write the manifest atomically; an OSError (disk full, no permission) becomes an OutputError."""
         started = time.monotonic()
         try:
-            write_text_atomic(self.path, json.dumps(self.as_dict(), indent=2, ensure_ascii=False) + "\n")
+            write_text_atomic(self.path, scrub(json.dumps(self.as_dict(), indent=2, ensure_ascii=False)) + "\n")
         except OSError as error:
             raise OutputError(self.path, f"cannot write the manifest: {error.strerror or error}") from None
         self._saved_at = time.monotonic()

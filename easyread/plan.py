@@ -24,6 +24,7 @@ from easyread.pictures.raster import is_reference
 from easyread.plan_file import InvalidPlan, LongNumber, load_plan_json
 
 __all__ = ["PLAN_FORMAT", "PLAN_VERSION", "InvalidPlan", "document_from_plan", "plan_dict", "read_plan", "write_plan"]
+from easyread.secrets import scrub
 
 PLAN_FORMAT = "easyread-plan"
 PLAN_VERSION = 2  # 2: items say where they came from ("source"), and the plan carries the source ledger
@@ -81,7 +82,7 @@ def plan_dict(document: EasyReadDocument, folder: Path | None = None) -> dict[st
 
 def write_plan(document: EasyReadDocument, output: Path) -> int:
     """Write the plan of `document` to `output` atomically; returns the number of items."""
-    text = json.dumps(plan_dict(document, Path(output).parent), ensure_ascii=False, indent=2) + "\n"
+    text = scrub(json.dumps(plan_dict(document, Path(output).parent), ensure_ascii=False, indent=2)) + "\n"
     write_text_atomic(Path(output), text)
     return len(document.items())
 

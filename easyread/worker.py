@@ -74,7 +74,9 @@ class Finished:
 
 def start_worker(request_slots: Any = None, lifeline: Any = None) -> None:
     from easyread.backends.slots import share
+    from easyread.secrets import scrub_standard_streams
 
+    scrub_standard_streams()  # a worker holds the key too: what it prints is scrubbed like the CLI's
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group; the parent decides
     signal.signal(signal.SIGTERM, _stop_worker)
     sys.unraisablehook = _quiet_unraisable

@@ -4,7 +4,7 @@ Each section is one Messages API request: the system prompt (the Easy Read rules
 prompt cache), the section as data between tags, and the answer's JSON schema as a structured
 output (a forced tool call would do too, but the current Sonnet models refuse forced tool use).
 The SDK retries 408/409/429/5xx/529 and timeouts itself, honouring `retry-after`. The key comes
-from ANTHROPIC_API_KEY and is never shown: messages from a failing server are scrubbed of it.
+from ANTHROPIC_API_KEY and is never shown: easyread.secrets scrubs it from every message and answer.
 Everything else (checks, repair, splitting, fallback, cache, concurrency) is in `llm.py`.
 """
 

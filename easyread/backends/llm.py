@@ -32,6 +32,7 @@ from easyread.backends.usage import Estimate, TokenUsage, estimate_tokens
 from easyread.errors import EXIT_USAGE, EasyReadError
 from easyread.language.sentences import split_sentences
 from easyread.model import EasySection, Section
+from easyread.secrets import remember, scrub
 
 FALLBACK_FLAG = "rules-fallback"
 DEFAULT_JOBS = 4
@@ -103,6 +104,7 @@ class LLMBackend:
         self.retries = int(retries)
         self.timeout = float(timeout)
         self._secret = secret  # the API key: scrubbed from every message we show
+        remember(secret)
         self.prompts: Prompts = load_prompts(Path(prompts) if prompts else None)
         self.cache = ResponseCache() if cache else None
         self.usage = TokenUsage()
@@ -159,9 +161,9 @@ class LLMBackend:
         return self.name
 
     def scrub(self, text: str, limit: int = 300) -> str:
-        """`text` without the API key in it (should a server or proxy echo it), then cut to `limit`."""
-        if self._secret:
-            text = text.replace(self._secret, "[API key hidden]")
+        """`text` without any secret in it (should a server or proxy echo the key; see
+        easyread.secrets), then cut to `limit` characters."""
+        text = scrub(text)
         return text if len(text) <= limit else text[: limit - 3] + "..."
 
     def status_error(self, status: int, detail: str) -> Exception:
@@ -254,6 +256,7 @@ class LLMBackend:
                 reply = self.send(conversation)
         except RequestFailed as error:
             raise _Failed(str(error)) from None
+        reply = replace(reply, text=scrub(reply.text))  # nothing a server says reaches the plan or the cache
         if reply.stop_reason in TOO_LONG:
             raise _TooLong()
         if reply.stop_reason == "refusal":
@@ -272,7 +275,7 @@ class LLMBackend:
         for item in easy.items:
             item.flags.append(FALLBACK_FLAG)
         with self._state.lock:
-            self._state.fallbacks.append(Fallback(section.heading, reason))
+            self._state.fallbacks.append(Fallback(section.heading, scrub(reason)))
         return easy
 
 

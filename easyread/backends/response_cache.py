@@ -4,6 +4,11 @@ The key is the sha256 of everything that shapes an answer: backend, model, promp
 text of the prompts, and the section's heading and blocks. Only answers that passed every check
 are stored. The file lives in the user cache folder (`platformdirs`), or in `EASYREAD_CACHE_DIR`.
 Several processes may share it: WAL journal, a busy timeout, and one short transaction per call.
+
+A damaged cache (not an SQLite file, truncated, a folder in its place, no permission) never fails
+a conversion: it is a miss, and nothing is stored. `info` reports it as `CacheUnreadable` (one line
+naming the file and `easyread cache clear` as the way out); `clear` removes the damaged file, and
+an empty folder in its place, and refuses (CacheUnreadable) only what it cannot remove.
 """
 
 from __future__ import annotations
@@ -19,7 +24,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from easyread.errors import EasyReadError
 from easyread.model import Section
+from easyread.secrets import scrub
 
 CACHE_ENV = "EASYREAD_CACHE_DIR"
 CACHE_FILE = "responses.sqlite3"
@@ -53,6 +60,27 @@ def cache_key(backend: str, model: str, prompts_fingerprint: str, prompt_version
     return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
+WAY_OUT = "run 'easyread cache clear' to start a new one"
+
+
+class CacheUnreadable(EasyReadError):
+    """The cache file is damaged or cannot be opened (exit 1); the message says how to get out."""
+
+
+def _is_busy(error: sqlite3.Error) -> bool:
+    """True for "another process has the file" (worth waiting for), not for a damaged file."""
+    code = getattr(error, "sqlite_errorcode", None)  # Python 3.11+
+    if code is not None:
+        return code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)  # type: ignore[attr-defined]
+    return any(word in str(error).lower() for word in ("locked", "busy"))
+
+
+def _reason(error: Exception) -> str:
+    if isinstance(error, OSError):
+        return (error.strerror or str(error)).lower()
+    return str(error) or type(error).__name__
+
+
 @dataclass(frozen=True)
 class CacheInfo:
     path: Path
@@ -70,6 +98,7 @@ class ResponseCache:
     def __init__(self, path: Path | None = None) -> None:
         self.path = Path(path) if path is not None else cache_path()
         self._ready = False
+        self._broken: str | None = None  # why the file cannot be used, once found; then no more tries
         self._setup_lock = threading.Lock()
 
     def _setup(self) -> None:
@@ -78,22 +107,33 @@ class ResponseCache:
         with self._setup_lock:
             if self._ready:
                 return
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
-            while True:
-                connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS)
-                try:
-                    connection.execute("PRAGMA journal_mode=WAL")
-                    connection.execute(_SCHEMA)
-                    connection.commit()
-                    break
-                except sqlite3.OperationalError:
-                    if time.monotonic() > deadline:
-                        raise
-                    time.sleep(0.05)
-                finally:
-                    connection.close()
+            if self._broken is not None:
+                raise CacheUnreadable(self.path, f"cannot read the cache ({self._broken}); {WAY_OUT}")
+            try:
+                self._create()
+            except (sqlite3.Error, OSError) as error:
+                if isinstance(error, sqlite3.Error) and _is_busy(error):
+                    raise
+                self._broken = "a folder is in its place" if self.path.is_dir() else _reason(error)
+                raise CacheUnreadable(self.path, f"cannot read the cache ({self._broken}); {WAY_OUT}") from None
             self._ready = True
+
+    def _create(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
+        while True:
+            connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS)
+            try:
+                connection.execute("PRAGMA journal_mode=WAL")
+                connection.execute(_SCHEMA)
+                connection.commit()
+                return
+            except sqlite3.OperationalError as error:
+                if not _is_busy(error) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
+            finally:
+                connection.close()
 
     @contextlib.contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
@@ -109,7 +149,7 @@ class ResponseCache:
         try:
             with self._connect() as connection:
                 row = connection.execute("SELECT answer FROM answers WHERE key = ?", (key,)).fetchone()
-        except (sqlite3.Error, OSError):
+        except (sqlite3.Error, OSError, CacheUnreadable):
             return None
         return row[0] if row else None
 
@@ -117,31 +157,61 @@ class ResponseCache:
         try:
             with self._connect() as connection:
                 connection.execute("INSERT OR REPLACE INTO answers (key, backend, model, answer, created) "
-                                   "VALUES (?, ?, ?, ?, ?)", (key, backend, model, answer, time.time()))
-        except (sqlite3.Error, OSError):
+                                   "VALUES (?, ?, ?, ?, ?)", (key, backend, model, scrub(answer), time.time()))
+        except (sqlite3.Error, OSError, CacheUnreadable):
             pass
 
     def info(self) -> CacheInfo:
+        """Where the cache is, its answers and its bytes; CacheUnreadable when the file is damaged."""
         entries = 0
         if self.path.exists():
-            with self._connect() as connection:
-                entries = connection.execute("SELECT COUNT(*) FROM answers").fetchone()[0]
-        size = sum(candidate.stat().st_size for candidate in self._files() if candidate.exists())
+            try:
+                with self._connect() as connection:
+                    entries = connection.execute("SELECT COUNT(*) FROM answers").fetchone()[0]
+            except (sqlite3.Error, OSError) as error:
+                raise CacheUnreadable(self.path, f"cannot read the cache ({_reason(error)}); {WAY_OUT}") from None
+        size = sum(candidate.stat().st_size for candidate in self._files() if candidate.is_file())
         return CacheInfo(self.path, entries, size)
 
     def clear(self) -> int:
-        """Remove every answer; return how many there were."""
+        """Remove every answer; return how many there were. A damaged cache file (and its journal
+        files) is removed instead, returning -1; CacheUnreadable when even that cannot be done."""
         if not self.path.exists():
             return 0
-        with self._connect() as connection:
-            removed = connection.execute("DELETE FROM answers").rowcount
-        connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
         try:
-            connection.execute("VACUUM")  # give the space back; not inside a transaction
-            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        finally:
-            connection.close()
+            with self._connect() as connection:
+                removed = connection.execute("DELETE FROM answers").rowcount
+            connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+            try:
+                connection.execute("VACUUM")  # give the space back; not inside a transaction
+                connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                connection.close()
+        except CacheUnreadable:
+            self._remove_damaged()
+            return -1
+        except (sqlite3.Error, OSError) as error:
+            if isinstance(error, sqlite3.Error) and _is_busy(error):
+                raise CacheUnreadable(self.path, f"the cache is in use by another easyread ({error}); "
+                                                 "try again when it has finished") from None
+            self._remove_damaged()
+            return -1
         return int(removed)
+
+    def _remove_damaged(self) -> None:
+        """Remove the damaged file and its WAL files (or an empty folder in its place)."""
+        try:
+            if self.path.is_dir():
+                self.path.rmdir()  # only when empty: a folder of someone's files is not ours to delete
+            for candidate in self._files():
+                if candidate.is_file() or candidate.is_symlink():
+                    candidate.unlink()
+        except OSError as error:
+            what = "folder" if self.path.is_dir() else "file"
+            raise CacheUnreadable(self.path, f"the cache is damaged and its {what} cannot be removed "
+                                             f"({_reason(error)}); move it away by hand") from None
+        self._ready = False
+        self._broken = None
 
     def _files(self) -> list[Path]:
         return [self.path, self.path.with_name(self.path.name + "-wal"), self.path.with_name(self.path.name + "-shm")]

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from typing import TextIO
 
 from easyread.checks.findings import DocumentReport, Finding
 from easyread.checks.registry import RULES
+from easyread.errors import one_line
 
 FORMATS = ("text", "json", "github", "junit")
 
@@ -27,13 +29,14 @@ def _status(report: DocumentReport) -> str:
 
 def render_plain(reports: list[DocumentReport], out: TextIO) -> None:
     """One line per finding, `path:location: ID name: text -> suggestion`, then a status line per document."""
-    for report in reports:
+    for report in reports:  # one_line: a control character in a name or text is shown, never sent to the terminal
         if report.error:
-            out.write(f"{report.path}: error: {report.error}\n")
+            out.write(one_line(f"{report.path}: error: {report.error}") + "\n")
             continue
         for f in report.findings:
-            out.write(f"{report.path}:{f.location}: {f.rule_id} {f.rule_name} [{f.severity}]: {f.text} -> {f.suggestion}\n")
-        out.write(f"{report.path}: {_status(report)} ({_score_line(report)})\n")
+            out.write(one_line(f"{report.path}:{f.location}: {f.rule_id} {f.rule_name} [{f.severity}]: {f.text} -> "
+                               f"{f.suggestion}") + "\n")
+        out.write(one_line(f"{report.path}: {_status(report)} ({_score_line(report)})") + "\n")
     out.write(_summary(reports) + "\n")
 
 
@@ -53,19 +56,19 @@ def render_table(reports: list[DocumentReport], out: TextIO) -> None:
         errors = len(report.errors)
         warnings = len(report.findings) - errors
         if m is None:
-            scores.add_row(str(report.path), f"[{style}]{_status(report)}[/]", *["-"] * 6, "1", "0")
+            scores.add_row(_escape(str(report.path)), f"[{style}]{_status(report)}[/]", *["-"] * 6, "1", "0")
             continue
-        scores.add_row(str(report.path), f"[{style}]{_status(report)}[/]", f"{m.flesch_reading_ease:g}",
+        scores.add_row(_escape(str(report.path)), f"[{style}]{_status(report)}[/]", f"{m.flesch_reading_ease:g}",
                        f"{m.flesch_kincaid_grade:g}", f"{m.smog_index:g}", f"{m.gunning_fog:g}",
                        f"{m.words_per_sentence_mean:g}", str(m.words_per_sentence_max), str(errors), str(warnings))
     console.print(scores)
     for report in reports:
         if report.error:
-            console.print(f"[red]{report.path}: error: {report.error}[/]", markup=True, highlight=False)
+            console.print(f"[red]{_escape(f'{report.path}: error: {report.error}')}[/]", markup=True, highlight=False)
             continue
         if not report.findings:
             continue
-        table = Table(title=str(report.path), show_lines=False)
+        table = Table(title=_escape(str(report.path)), show_lines=False)
         for column in ("where", "rule", "text", "suggestion"):
             table.add_column(column, overflow="fold")
         for f in report.findings:
@@ -76,9 +79,10 @@ def render_table(reports: list[DocumentReport], out: TextIO) -> None:
 
 
 def _escape(text: str) -> str:
+    """`text` for a rich table: its markup brackets escaped, control characters shown (one_line)."""
     from rich.markup import escape
 
-    return escape(text)
+    return escape(one_line(text))
 
 
 def render_json(reports: list[DocumentReport], out: TextIO) -> None:
@@ -115,21 +119,34 @@ def render_github(reports: list[DocumentReport], out: TextIO) -> None:
     out.write(_summary(reports) + "\n")
 
 
+# Characters XML 1.0 does not allow in a document, even escaped (https://www.w3.org/TR/xml/#charsets):
+# C0 controls but tab, newline and carriage return; lone surrogates (a file name that is not UTF-8);
+# U+FFFE and U+FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """`text` with each character XML 1.0 forbids written out as a Python-style escape ("\\x01",
+    "\\udcff"), so the report stays valid XML and the reader still sees what was there."""
+    return _NOT_XML.sub(lambda match: ascii(match.group())[1:-1], text)
+
+
 def junit_xml(reports: list[DocumentReport]) -> str:
-    """A JUnit XML report: one test suite, one test case per document, a failure per error finding."""
+    """A JUnit XML report: one test suite, one test case per document, a failure per error finding.
+    Always well-formed XML 1.0: every text and attribute goes through `xml_safe`."""
     suite = ET.Element("testsuite", name="easyread", tests=str(len(reports)),
                        failures=str(sum(1 for r in reports if not r.passed and not r.error)),
                        errors=str(sum(1 for r in reports if r.error)))
     for report in reports:
-        case = ET.SubElement(suite, "testcase", classname="easyread.check", name=str(report.path))
+        case = ET.SubElement(suite, "testcase", classname="easyread.check", name=xml_safe(str(report.path)))
         if report.error:
-            ET.SubElement(case, "error", message=report.error).text = report.error
+            ET.SubElement(case, "error", message=xml_safe(report.error)).text = xml_safe(report.error)
         elif not report.passed:
             lines = [_finding_line(f) for f in report.errors]
             ET.SubElement(case, "failure", message=f"{len(report.errors)} Easy Read errors",
-                          type="easyread").text = "\n".join(lines)
+                          type="easyread").text = xml_safe("\n".join(lines))
         output = [_score_line(report)] + [_finding_line(f) for f in report.findings if f.severity != "error"]
-        ET.SubElement(case, "system-out").text = "\n".join(line for line in output if line)
+        ET.SubElement(case, "system-out").text = xml_safe("\n".join(line for line in output if line))
     return ET.tostring(suite, encoding="unicode", xml_declaration=True)
 
 

@@ -164,8 +164,9 @@ def check_paths(paths: Iterable[Path], overrides: dict[str, object] | None = Non
     """Check every document under `paths`; one unreadable document never stops the rest."""
     reports: list[DocumentReport] = []
     for path in expand_paths(paths):
+        # A bad settings file stops the run (a UsageError: one line, exit 2), as a bad option does.
+        settings = load_settings(path).with_overrides(**(overrides or {}))
         try:
-            settings = load_settings(path).with_overrides(**(overrides or {}))
             reports.append(check_document(path, settings, source))
         except EasyReadError as error:
             reports.append(DocumentReport(path=path, metrics=None, error=error.reason))

@@ -12,6 +12,11 @@ Each request takes the next action from `script` (or, when it is empty, from `de
     {"stop_reason": "max_tokens"}        an answer cut off at the token limit
     {"delay": 1.5}                       wait first (combine with any of the above)
     {"echo_headers": True, "status": 500}  an error whose message repeats the request's headers
+    {"say": "bad key {key}", ...}        a server that repeats the key: with an error status, this is
+                                         the error's message; otherwise it ends the first item's
+                                         sentence and the heading of the answer. {key} is the
+                                         credential the request carried, {key_start} its first 20
+                                         characters (as a server that shows part of a key)
 
 Every request is recorded (headers and JSON body) so tests can count them and look inside.
 Error responses carry `retry-after-ms: 10` unless the action says otherwise, so the SDK's
@@ -63,6 +68,16 @@ class Recorded:
     @property
     def is_openai(self) -> bool:
         return "response_format" in self.body
+
+    @property
+    def credential(self) -> str:
+        """The key the request carried: x-api-key (Anthropic) or the Authorization bearer token."""
+        if "x-api-key" in self.headers:
+            return self.headers["x-api-key"]
+        return self.headers.get("authorization", "").removeprefix("Bearer ")
+
+    def say(self, template: str) -> str:
+        return template.replace("{key}", self.credential).replace("{key_start}", self.credential[:20])
 
     @property
     def section(self) -> str:
@@ -149,6 +164,8 @@ class FakeAnthropic:
         status = action.get("status", 200)
         if status != 200:
             message = "Overloaded" if status == 529 else f"fake error {status}"
+            if "say" in action:
+                message = request.say(action["say"])
             if action.get("echo_headers"):  # the credentials first, as a careless proxy might
                 first = {name: request.headers[name] for name in ("authorization", "x-api-key") if name in request.headers}
                 message += " " + json.dumps({**first, **request.headers})
@@ -159,9 +176,14 @@ class FakeAnthropic:
                        headers)
             return
         if "text" in action:
-            text = action["text"]
+            text = request.say(action["text"])
         else:
-            text = json.dumps(action.get("answer") or good_answer(request.section))
+            answer = action.get("answer") or good_answer(request.section)
+            if "say" in action and answer.get("items"):
+                said = request.say(action["say"])
+                answer["heading"] = f"{answer['heading']} {said}"
+                answer["items"][0]["sentence"] = f"{answer['items'][0]['sentence']} {said}"
+            text = json.dumps(answer)
         system = request.system
         with self.lock:
             cached = system in self.seen_systems

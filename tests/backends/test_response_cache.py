@@ -84,3 +84,33 @@ def test_a_cache_that_cannot_be_written_is_a_miss_not_a_failure(tmp_path):
     cache = ResponseCache(blocker / "cache.sqlite3")
     cache.put("k", "anthropic", "m", "x")
     assert cache.get("k") is None
+
+
+def test_a_damaged_cache_is_a_quick_miss_and_info_says_how_to_clear_it(tmp_path):
+    import time
+
+    import pytest
+
+    from easyread.backends.response_cache import CacheUnreadable
+
+    path = tmp_path / "c.sqlite3"
+    path.write_bytes(b"this is not an SQLite file" * 100)
+    cache = ResponseCache(path)
+    started = time.monotonic()
+    for _ in range(20):
+        assert cache.get("k") is None
+        cache.put("k", "anthropic", "m", "{}")
+    assert time.monotonic() - started < 5  # not the 30 s busy timeout, and tried once, not per call
+    with pytest.raises(CacheUnreadable, match="easyread cache clear") as caught:
+        cache.info()
+    assert str(path) in caught.value.message() and caught.value.exit_code == 1
+    assert cache.clear() == -1 and not path.exists()
+    cache.put("k", "anthropic", "m", "{}")  # a new cache, usable at once
+    assert cache.get("k") == "{}"
+
+
+def test_the_cache_never_stores_a_key(tmp_path, monkeypatch):
+    monkeypatch.setenv("ANTHROPIC_API_KEY", "a-fake-key-for-the-cache-0123456789")
+    cache = ResponseCache(tmp_path / "c.sqlite3")
+    cache.put("k", "anthropic", "m", '{"heading": "a-fake-key-for-the-cache-0123456789"}')
+    assert cache.get("k") == '{"heading": "[API key hidden]"}'
