@@ -54,6 +54,9 @@ def run_easyread(*args: str | Path, cwd: Path | None = None, env: dict[str, str]
 
     child_env = {**os.environ, **(env or {})}
     child_env.pop("EASYREAD_DEBUG", None)
+    # This checkout's easyread, whatever folder the command runs in (python -m puts the current
+    # folder first, and an installed copy elsewhere must not be the one tested).
+    child_env["PYTHONPATH"] = os.pathsep.join(filter(None, [child_env.get("PYTHONPATH", ""), str(ROOT)]))
     child_env.setdefault("EASYREAD_CACHE_DIR", str(Path(cwd or ROOT) / ".hostile-cache"))
     started = time.monotonic()
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err, \
