@@ -32,3 +32,10 @@ MAX_PLAN_DEPTH = 64
 # Nesting in a source (Markdown lists and blockquotes, Word tables inside tables): deeper parts
 # are read as plain text at this depth, never dropped.
 MAX_NESTING_DEPTH = 50
+
+# The XML inside a zip-based document (a .docx's text, styles, numbering, ...), once unzipped. XML
+# is parsed into a tree, which costs about 10 to 15 times its size in memory (measured: 32 MB of
+# Word XML takes 0.5 GB and 30 s to read), where a picture costs only its own size; so XML has a
+# limit of its own, well under MAX_UNZIPPED_BYTES. 32 MB is over 1,000 pages of Word text; the
+# largest of our real Word files has 0.5 MB of XML.
+MAX_UNZIPPED_XML_BYTES = 32 * MEGABYTE
