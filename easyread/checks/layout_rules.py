@@ -102,7 +102,9 @@ def docx_layout_findings(path: Path, min_size: float = 14.0) -> Iterator[Finding
             yield Finding("ER302", location, text, "Use bold, not italics.")
         if any(run.underline for run in paragraph.runs if run.text.strip()):
             yield Finding("ER303", location, text, "Use bold, not underlining.")
-        alignment = paragraph.alignment if paragraph.alignment is not None else paragraph.style.paragraph_format.alignment
+        style = paragraph.style  # None when the file has no default paragraph style
+        alignment = paragraph.alignment if paragraph.alignment is not None else (
+            style.paragraph_format.alignment if style is not None else None)
         if alignment in (WD_ALIGN_PARAGRAPH.JUSTIFY, getattr(WD_ALIGN_PARAGRAPH, "DISTRIBUTE", None)):
             yield Finding("ER305", location, text, "Align text to the left.")
         if any(run.font.all_caps for run in paragraph.runs if run.text.strip()):

@@ -39,7 +39,7 @@ def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceDocum
     except OSError as exc:
         raise UnreadableDocument(path, _os_reason(exc)) from exc
     except Exception as exc:
-        raise UnreadableDocument(path, _unexpected_reason(exc)) from exc
+        raise UnreadableDocument(path, unexpected_reason(exc)) from exc
     if not any(section.blocks for section in document.sections):
         raise EmptyDocument(path, "has no text to convert")
     return document
@@ -76,7 +76,8 @@ def _os_reason(exc: OSError) -> str:
     return f"cannot be read ({detail})"
 
 
-def _unexpected_reason(exc: Exception) -> str:
+def unexpected_reason(exc: Exception) -> str:
+    """"could not be read (ValueError: ...)": one line for an error no reader expected."""
     detail = str(exc).splitlines()[0].strip() if str(exc).strip() else ""
     if len(detail) > _MAX_DETAIL:
         detail = detail[: _MAX_DETAIL - 3].rstrip() + "..."
