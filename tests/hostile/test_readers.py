@@ -41,6 +41,16 @@ def ledger_text(ledger: list[dict[str, object]]) -> str:
     return "\n".join(str(entry["text"]) for entry in ledger)
 
 
+def memory_ceiling_mb(headroom: float = MEMORY_CEILING_MB) -> float:
+    """The most a child may use: `headroom` MB, or more when a do-nothing run already shows more.
+
+    On Linux a child's ru_maxrss starts from its parent's size at fork (kept across exec), so after
+    many tests in one pytest process even `easyread --help` can report 350 MB: measure that first.
+    """
+    baseline = run_easyread("--help").max_rss_mb
+    return max(headroom, baseline + 50)
+
+
 def assert_nothing_unexplained(ledger: list[dict[str, object]]) -> None:
     assert not [entry for entry in ledger if UNEXPLAINED in str(entry["reason"])], ledger
 
@@ -136,21 +146,23 @@ def test_an_image_only_page_inside_a_text_pdf_is_reported(tmp_path: Path) -> Non
 def test_a_1_mb_docx_that_unzips_to_300_mb_is_refused_before_parsing(tmp_path: Path) -> None:
     source = write_docx_bomb(tmp_path / "notice.docx", megabytes=300)
     assert source.stat().st_size < 2 * 1024 * 1024  # it passes --max-size easily
+    ceiling = memory_ceiling_mb()
     run = run_easyread("convert", source, "-o", tmp_path / "out", timeout=60)
     assert_refused(run, 1, "notice.docx", "the limit is")
     assert len(run.error_lines) == 1
-    assert run.max_rss_mb < MEMORY_CEILING_MB, run.max_rss_mb
+    assert run.max_rss_mb < ceiling, run.max_rss_mb
     checked = run_easyread("check", source, timeout=60)
     assert_check_unreadable(checked, "the limit is")
-    assert checked.max_rss_mb < MEMORY_CEILING_MB, checked.max_rss_mb
+    assert checked.max_rss_mb < ceiling, checked.max_rss_mb
 
 
 def test_a_docx_whose_zip_directory_lies_about_a_size_is_refused(tmp_path: Path) -> None:
     source = write_docx_bomb(tmp_path / "notice.docx", megabytes=100, zip64=False)
     declare_size(source, "word/document.xml", 2000)  # says 2 KB, inflates to 100 MB
+    ceiling = memory_ceiling_mb(150)
     run = run_easyread("convert", source, "-o", tmp_path / "out", timeout=60)
     assert_refused(run, 1, "notice.docx", "does not match its zip directory")
-    assert run.max_rss_mb < 150, run.max_rss_mb  # zipfile's own read would take the full 100 MB
+    assert run.max_rss_mb < ceiling, run.max_rss_mb  # zipfile's one-call read took 250 MB here
 
 
 # --- bounded work: cycles in Word files -------------------------------------------------------------
@@ -217,10 +229,10 @@ def test_check_on_a_flate_bomb_gives_one_line_in_bounded_memory_and_time(tmp_pat
     source = tmp_path / "leaflet.pdf"
     source.write_bytes(pdf_with_pages([text_page("The hall is open."), flate_bomb(2048)]))  # 2 MB, inflates to 2 GB
     assert source.stat().st_size < 3 * 1024 * 1024
+    ceiling = memory_ceiling_mb()
     run = run_easyread("check", source, timeout=60)
     assert_check_unreadable(run, "leaflet.pdf", "the limit is")
-    assert run.max_rss_mb < MEMORY_CEILING_MB and run.seconds < 30, (run.max_rss_mb, run.seconds)
+    assert run.max_rss_mb < ceiling and run.seconds < 30, (run.max_rss_mb, run.seconds)
     converted = run_easyread("convert", source, "-o", tmp_path / "out", timeout=60)
     assert_refused(converted, 1, "leaflet.pdf", "the limit is")
-    assert converted.max_rss_mb < MEMORY_CEILING_MB and converted.seconds < 30, (converted.max_rss_mb,
-                                                                                 converted.seconds)
+    assert converted.max_rss_mb < ceiling and converted.seconds < 30, (converted.max_rss_mb, converted.seconds)
