@@ -35,31 +35,40 @@ def pdf_layout_findings(runs: list[TextRun], min_size: float = 14.0, max_items: 
 
 
 def _all_paragraphs(document):  # type: ignore[no-untyped-def]
-    """Every paragraph in reading order, those in table cells too (Easy Read puts sentences in tables)."""
-    from docx.table import Table
+    """Every paragraph in reading order, those in table cells too (Easy Read puts sentences in tables).
+
+    Cells are taken from the table's XML, each w:tc once (a merged cell is one w:tc), not from
+    python-docx's grid, which trusts w:gridBefore and w:gridSpan: a value of -5 or 99999999999 in
+    a damaged file would break or blow up the grid. Tables nested deeper than
+    limits.MAX_NESTING_DEPTH are not walked into (the XML parser allows 256 levels of elements).
+    """
+    from docx.table import Table, _Cell
     from docx.text.paragraph import Paragraph
 
-    def walk(container):  # type: ignore[no-untyped-def]
+    from easyread.limits import MAX_NESTING_DEPTH
+
+    def walk(container, depth: int):  # type: ignore[no-untyped-def]
         for block in container.iter_inner_content():
             if isinstance(block, Paragraph):
                 yield block
-            elif isinstance(block, Table):
-                seen: set[int] = set()
-                for row in block.rows:
-                    for cell in row.cells:
-                        if id(cell._tc) in seen:  # a merged cell appears once for each column it spans
-                            continue
-                        seen.add(id(cell._tc))
-                        yield from walk(cell)
+            elif isinstance(block, Table) and depth < MAX_NESTING_DEPTH:
+                for tr in block._tbl.tr_lst:
+                    for tc in tr.tc_lst:
+                        yield from walk(_Cell(tc, block), depth + 1)
 
-    yield from walk(document)
+    yield from walk(document, 0)
 
 
 def _paragraph_size(paragraph, run) -> float | None:  # type: ignore[no-untyped-def]
+    """The run's font size in points, else the nearest size set by its paragraph's style or the
+    styles it is based on. A basedOn chain that loops (a style based on itself, A on B on A) is
+    followed once round."""
     if run.font.size is not None:
         return float(run.font.size.pt)
     style = paragraph.style
-    while style is not None:
+    seen: set[str] = set()
+    while style is not None and style.style_id not in seen:
+        seen.add(style.style_id)
         if style.font is not None and style.font.size is not None:
             return float(style.font.size.pt)
         style = style.base_style
@@ -68,10 +77,11 @@ def _paragraph_size(paragraph, run) -> float | None:  # type: ignore[no-untyped-
 
 def docx_layout_findings(path: Path, min_size: float = 14.0) -> Iterator[Finding]:
     """ER301 small type, ER302 italics, ER303 underlining, ER305 justified text, in a Word file."""
-    import docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-    document = docx.Document(str(path))
+    from easyread.readers.docx import open_document
+
+    document = open_document(path)
     default_size = None
     try:
         default_size = document.styles["Normal"].font.size
@@ -92,7 +102,9 @@ def docx_layout_findings(path: Path, min_size: float = 14.0) -> Iterator[Finding
             yield Finding("ER302", location, text, "Use bold, not italics.")
         if any(run.underline for run in paragraph.runs if run.text.strip()):
             yield Finding("ER303", location, text, "Use bold, not underlining.")
-        alignment = paragraph.alignment if paragraph.alignment is not None else paragraph.style.paragraph_format.alignment
+        style = paragraph.style  # None when the file has no default paragraph style
+        alignment = paragraph.alignment if paragraph.alignment is not None else (
+            style.paragraph_format.alignment if style is not None else None)
         if alignment in (WD_ALIGN_PARAGRAPH.JUSTIFY, getattr(WD_ALIGN_PARAGRAPH, "DISTRIBUTE", None)):
             yield Finding("ER305", location, text, "Align text to the left.")
         if any(run.font.all_caps for run in paragraph.runs if run.text.strip()):

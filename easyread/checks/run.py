@@ -101,7 +101,14 @@ def check_document(path: Path, settings: Settings | None = None, source: Path | 
         if path.suffix.lower() == ".docx":
             from easyread.checks.layout_rules import docx_layout_findings
 
-            layout = list(docx_layout_findings(path, settings.min_font_size))
+            try:
+                layout = list(docx_layout_findings(path, settings.min_font_size))
+            except EasyReadError:
+                raise
+            except Exception as exc:  # python-docx on a damaged file the reader got through
+                from easyread.readers import unexpected_reason
+
+                raise UnreadableDocument(path, unexpected_reason(exc)) from exc
     sentences: list[str] = []
     findings = list(_findings_for(units, settings, all_text, sentences))
     findings += layout

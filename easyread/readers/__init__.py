@@ -7,11 +7,11 @@ is imported only when a file of its type is read, so python-docx and pypdf load 
 from __future__ import annotations
 
 import importlib
-import math
 from pathlib import Path
 
 from easyread.errors import EasyReadError, EmptyDocument, UnreadableDocument, UnsupportedFormat, UsageError
 from easyread.model import SourceDocument
+from easyread.readers.common import readable_size
 
 __all__ = ["SUPPORTED_SUFFIXES", "DEFAULT_MAX_BYTES", "read_document", "read_source"]
 
@@ -19,8 +19,6 @@ SUPPORTED_SUFFIXES: tuple[str, ...] = (".docx", ".md", ".markdown", ".pdf", ".tx
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 _MODULES = {".docx": "docx", ".md": "markdown", ".markdown": "markdown", ".pdf": "pdf", ".txt": "txt"}
 _READS = "easyread reads .docx, .md, .pdf, .txt"
-_MEGABYTE = 1024 * 1024
-
 _MAX_DETAIL = 80
 
 
@@ -41,7 +39,7 @@ def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceDocum
     except OSError as exc:
         raise UnreadableDocument(path, _os_reason(exc)) from exc
     except Exception as exc:
-        raise UnreadableDocument(path, _unexpected_reason(exc)) from exc
+        raise UnreadableDocument(path, unexpected_reason(exc)) from exc
     if not any(section.blocks for section in document.sections):
         raise EmptyDocument(path, "has no text to convert")
     return document
@@ -62,25 +60,13 @@ def check_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
         raise UsageError(path, "is not a regular file")
     size = path.stat().st_size
     if size > max_bytes:
-        raise UnreadableDocument(path, f"too large: {_size(size, up=True)} (the limit is {_size(max_bytes)})")
+        raise UnreadableDocument(path, f"too large: {readable_size(size, up=True)} (the limit is {readable_size(max_bytes)})")
     try:
         with path.open("rb"):
             pass
     except OSError as exc:
         raise UnreadableDocument(path, _os_reason(exc)) from exc
     return suffix
-
-
-def _size(size: int, up: bool = False) -> str:
-    """A size people can read: "61 MB", "1.5 MB", "200 KB", "12 bytes" (rounded up for the file's size)."""
-    rounding = math.ceil if up else round
-    if size >= 10 * _MEGABYTE:
-        return f"{rounding(size / _MEGABYTE)} MB"
-    if size >= _MEGABYTE:
-        return f"{rounding(size * 10 / _MEGABYTE) / 10:g} MB"
-    if size >= 1024:
-        return f"{rounding(size / 1024)} KB"
-    return f"{size} bytes"
 
 
 def _os_reason(exc: OSError) -> str:
@@ -90,7 +76,8 @@ def _os_reason(exc: OSError) -> str:
     return f"cannot be read ({detail})"
 
 
-def _unexpected_reason(exc: Exception) -> str:
+def unexpected_reason(exc: Exception) -> str:
+    """"could not be read (ValueError: ...)": one line for an error no reader expected."""
     detail = str(exc).splitlines()[0].strip() if str(exc).strip() else ""
     if len(detail) > _MAX_DETAIL:
         detail = detail[: _MAX_DETAIL - 3].rstrip() + "..."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -16,6 +17,22 @@ GENERIC_TITLES = frozenset({
 })
 _FILE_NAME = re.compile(r"\.(docx?|pdf|txt|md|rtf|odt|indd|pages|xlsx?|pptx?)$", re.IGNORECASE)
 _SENTENCE_END = (".", "!", "?")
+
+
+_MEGABYTE = 1024 * 1024
+
+
+def readable_size(size: int, up: bool = False) -> str:
+    """A size people can read: "61 MB", "1.5 MB", "200 KB", "12 bytes" (`up` rounds up, for a file's
+    own size, so that a file just over a limit never reads as the limit itself)."""
+    rounding = math.ceil if up else round
+    if size >= 10 * _MEGABYTE:
+        return f"{rounding(size / _MEGABYTE)} MB"
+    if size >= _MEGABYTE:
+        return f"{rounding(size * 10 / _MEGABYTE) / 10:g} MB"
+    if size >= 1024:
+        return f"{rounding(size / 1024)} KB"
+    return f"{size} bytes"
 
 
 def normalise_space(text: str) -> str:

@@ -28,6 +28,7 @@ from easyread.readers.common import (
 from easyread.readers.docx_body import MAX_BOLD_HEADING_WORDS, body_elements
 from easyread.readers.docx_elements import Context, Element, unreferenced_note_elements
 from easyread.readers.docx_headers import has_contact_details, page_furniture_elements
+from easyread.readers.zip_limits import open_zip_document
 
 _OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _LINE_ENDINGS = (".", ",", ";", ":", "!", "?")
@@ -65,7 +66,12 @@ def _add(builder: SectionBuilder, element: Element) -> None:
 
 
 def open_document(path: Path) -> Any:
-    """Open with python-docx, turning every kind of damage into one clear UnreadableDocument."""
+    """Open with python-docx, turning every kind of damage into one clear UnreadableDocument.
+
+    The zip is checked before anything is parsed (easyread.readers.zip_limits): its unzipped size
+    and compression ratios against the limits, and python-docx is given a capped copy, so a
+    1 MB file cannot make it inflate gigabytes.
+    """
     with path.open("rb") as handle:
         start = handle.read(len(_OLE2_SIGNATURE))
     if start == _OLE2_SIGNATURE:
@@ -74,9 +80,10 @@ def open_document(path: Path) -> Any:
         raise UnreadableDocument(path, NOT_VALID)
     import docx
 
+    package = open_zip_document(path)
     try:
-        return docx.Document(str(path))
-    except Exception as exc:  # BadZipFile, KeyError, XMLSyntaxError, PackageNotFoundError, ValueError
+        return docx.Document(package)
+    except Exception as exc:  # KeyError, XMLSyntaxError, PackageNotFoundError, ValueError
         raise UnreadableDocument(path, NOT_VALID) from exc
 
 

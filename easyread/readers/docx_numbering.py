@@ -27,6 +27,8 @@ _LEVELS = 9
 _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
           (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
 _ALPHABET = 26
+_MAX_ROMAN = 3999  # MMMCMXCIX: the largest number written with the usual Roman numerals
+_MAX_LETTERS = 30 * _ALPHABET  # Word's letter numbering stops at 780 (z written 30 times)
 
 
 @dataclass(frozen=True)
@@ -45,14 +47,16 @@ def format_number(number: int, number_format: str) -> str:
 
     decimal 3, decimalZero 03, lowerRoman iii, upperRoman III, lowerLetter c (27 is aa), upperLetter C,
     ordinal 3rd. Formats Word spells out in words, or in other scripts, fall back to decimal digits:
-    the number is kept even when its look is not.
+    the number is kept even when its look is not. So do numbers past 3999 in Roman numerals and
+    past 780 (zzz... 30 times) in letters: a damaged start value of 10**12 must not spell out a
+    billion letters.
     """
     if number_format == "decimalZero":
         return f"{number:02d}"
-    if number > 0 and number_format in ("lowerRoman", "upperRoman"):
+    if 0 < number <= _MAX_ROMAN and number_format in ("lowerRoman", "upperRoman"):
         roman = _roman(number)
         return roman.upper() if number_format == "upperRoman" else roman
-    if number > 0 and number_format in ("lowerLetter", "upperLetter"):
+    if 0 < number <= _MAX_LETTERS and number_format in ("lowerLetter", "upperLetter"):
         letters = chr(ord("a") + (number - 1) % _ALPHABET) * ((number - 1) // _ALPHABET + 1)
         return letters.upper() if number_format == "upperLetter" else letters
     if number_format == "ordinal":

@@ -22,6 +22,7 @@ from easyread.readers.docx_text import Attachment
 from easyread.readers.docx_xml import W, children, int_value, is_on
 
 MAX_HEADER_CELL_WORDS = 5
+MAX_GRID_COLUMNS = 63  # the most columns a Word table can have (Word's own limit)
 COLUMN_LABELS = "column labels (used in each row)"
 
 
@@ -54,11 +55,11 @@ def table_elements(tbl: Any, table_number: int, context: Context) -> list[Elemen
 
 def _read_row(tr: Any, context: Context) -> _Row:
     row = _Row([])
-    column = int_value(tr.find(f"{W}trPr/{W}gridBefore"))
+    column = grid_count(tr.find(f"{W}trPr/{W}gridBefore"), 0)
     for tc, _ in children(tr):
         if tc.tag != f"{W}tc":
             continue
-        span = max(1, int_value(tc.find(f"{W}tcPr/{W}gridSpan")))
+        span = grid_count(tc.find(f"{W}tcPr/{W}gridSpan"), 1)
         lines = lines_of(tc, context)
         row.cells.append((column, span, lines.text()))
         row.hidden += [lines.hidden()] if lines.hidden() else []
@@ -66,6 +67,14 @@ def _read_row(tr: Any, context: Context) -> _Row:
         row.attachments += lines.attachments
         column += span
     return row
+
+
+def grid_count(element: Any | None, default: int) -> int:
+    """A count of grid columns (w:gridBefore, w:gridSpan): its w:val, or `default` when it is missing,
+    not a whole number, below `default` or above MAX_GRID_COLUMNS. One bad attribute in a damaged
+    file ("-5", "abc", "99999999999") is ignored: the row's text is still read."""
+    count = int_value(element, default)
+    return count if default <= count <= MAX_GRID_COLUMNS else default
 
 
 def _aligned(cells: list[tuple[int, int, str]], width: int) -> list[str]:

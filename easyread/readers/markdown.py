@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from easyread.language.emoji import starts_with_emoji
@@ -26,17 +25,27 @@ from easyread.readers.common import (
     table_row_text,
 )
 from easyread.readers.front_matter import split_front_matter
-from easyread.readers.html_text import html_text
+from easyread.readers.html_text import (
+    ALT_TEXT,
+    COMMENT,
+    INSTRUCTION,
+    SCRIPT,
+    breaks_line,
+    html_text,
+    link_target,
+    worth_showing,
+)
+from easyread.readers.markdown_parser import make_parser
 from easyread.readers.repair import repair_text
 from easyread.readers.txt import clean_text, decode
 
 ElementKind = Literal["heading", "paragraph", "list_item", "table_row", "set_aside"]
 
 FRONT_MATTER = "front matter: the page's settings for a website, not shown to readers"
-HTML_COMMENT = "an HTML comment: a note not shown to readers"
+HTML_COMMENT = COMMENT
 COLUMN_LABELS = "column labels (used in each row)"
 _BULLETS = "•◦▪●–"
-_LINK_NOISE = re.compile(r"^(?:mailto:|tel:|https?://)?(?:www\.)?", re.IGNORECASE)
+_PART_LABELS = {ALT_TEXT: "picture", SCRIPT: "script", INSTRUCTION: "instruction", COMMENT: "comment"}
 
 
 @dataclass(frozen=True)
@@ -97,9 +106,10 @@ def parse_elements(text: str) -> Iterator[Element]:
 
     An ordered list item keeps its number ("12. Footpath repairs"): in agendas and rules the number is
     how people refer to the item. Raw HTML keeps its visible text; an HTML comment is set aside.
+    Lists and blockquotes nested past limits.MAX_NESTING_DEPTH are read as plain paragraphs
+    (easyread.readers.markdown_parser), never skipped.
     """
-    parser = MarkdownIt("commonmark").enable(["table", "strikethrough"])
-    tokens = parser.parse(text)
+    tokens = make_parser().parse(text, {})
     list_depth = 0
     quote_depth = 0
     number = ""  # the number of the ordered list item just opened, for its first paragraph
@@ -119,6 +129,7 @@ def parse_elements(text: str) -> Iterator[Element]:
         elif token.type == "paragraph_open":
             yield from _paragraph_elements(number + inline_text(tokens[index + 1], lines=True), _line(token),
                                            _block_kind(list_depth), "quotation" if quote_depth else "")
+            yield from _not_shown(inline_not_shown(tokens[index + 1]), _line(token))
             number = ""
             index += 2
         elif token.type in ("fence", "code_block"):
@@ -133,12 +144,23 @@ def parse_elements(text: str) -> Iterator[Element]:
 
 
 def _html_block(html: str, line: int, kind: ElementKind) -> Iterator[Element]:
-    """The visible text of a raw HTML block as a block; its comments set aside."""
-    visible, comments = html_text(html)
-    if visible:
-        yield Element(kind, visible, line)
-    for number, comment in enumerate(comments, start=1):
+    """The visible text of a raw HTML block as a block; its comments, scripts, picture descriptions
+    and the like set aside, each with its reason."""
+    found = html_text(html)
+    if found.visible:
+        yield Element(kind, found.visible, line)
+    for number, comment in enumerate(found.comments, start=1):
         yield Element("set_aside", comment, line, reason=HTML_COMMENT, part=f"comment {number}")
+    yield from _not_shown(found.not_shown, line)
+
+
+def _not_shown(parts: Sequence[tuple[str, str]], line: int) -> Iterator[Element]:
+    """Set-aside elements for parts of a line a reader does not see, numbered by kind ("picture 2")."""
+    counts: dict[str, int] = {}
+    for text, reason in parts:
+        label = _PART_LABELS.get(reason, "hidden part")
+        counts[label] = counts.get(label, 0) + 1
+        yield Element("set_aside", text, line, reason=reason, part=f"{label} {counts[label]}")
 
 
 def _location(element: Element) -> str:
@@ -151,7 +173,9 @@ def _block_kind(list_depth: int) -> ElementKind:
 
 def inline_text(token: Token, lines: bool = False) -> str:
     """The visible text of an inline token: markup dropped, a link's address added when it differs.
-    With `lines`, each line break of the source is kept as a "\n" (other spacing is collapsed)."""
+    With `lines`, each line break of the source is kept as a "\n" (other spacing is collapsed).
+    Inline HTML counts too: <br> and other line-breaking tags keep the words apart, and an
+    <a href="..."> adds its address like a Markdown link."""
     parts: list[str] = []
     links: list[tuple[str, int]] = []
     for child in token.children or []:
@@ -161,13 +185,34 @@ def inline_text(token: Token, lines: bool = False) -> str:
             parts.append("\n" if lines else " ")
         elif child.type == "link_open":
             links.append((str(child.attrGet("href") or ""), len(parts)))
-        elif child.type == "link_close" and links:
+        elif child.type == "html_inline" and link_target(child.content) is not None:
+            links.append((str(link_target(child.content)), len(parts)))
+        elif child.type == "html_inline" and breaks_line(child.content):
+            parts.append(" ")
+        elif (child.type == "link_close" or _closes_link(child)) and links:
             href, start = links.pop()
-            if _worth_showing(href, "".join(parts[start:])):
+            if worth_showing(href, "".join(parts[start:])):
                 parts.append(f" ({href})")
     if lines:
         return "\n".join(normalise_space(line) for line in "".join(parts).split("\n"))
     return normalise_space("".join(parts))
+
+
+def _closes_link(child: Token) -> bool:
+    return child.type == "html_inline" and re.match(r"<\s*/\s*a\s*>", child.content, re.IGNORECASE) is not None
+
+
+def inline_not_shown(token: Token) -> list[tuple[str, str]]:
+    """(text, reason) for what an inline token holds that a reader does not see: each picture's
+    description (alt text), and scripts or comments written as inline HTML."""
+    parts: list[tuple[str, str]] = []
+    for child in token.children or []:
+        if child.type == "image" and normalise_space(child.content):
+            parts.append((normalise_space(child.content), ALT_TEXT))
+        elif child.type == "html_inline":
+            found = html_text(child.content)
+            parts += [(comment, HTML_COMMENT) for comment in found.comments] + found.not_shown
+    return parts
 
 
 def _paragraph_elements(text: str, line: int, kind: ElementKind, role: str) -> Iterator[Element]:
@@ -183,17 +228,6 @@ def _paragraph_elements(text: str, line: int, kind: ElementKind, role: str) -> I
     yield Element("list_item" if first_is_item else kind, rows[0], line, role=role)
     for offset, row in enumerate(rows[1:], start=1):
         yield Element("list_item", row.lstrip(_BULLETS + " "), line + offset, role=role)
-
-
-def _worth_showing(href: str, shown: str) -> bool:
-    """Show a link's address unless it is the same as its text, or only a jump inside the document."""
-    if not href or href.startswith("#"):
-        return False
-
-    def key(text: str) -> str:
-        return _LINK_NOISE.sub("", text.strip()).rstrip("/").casefold()
-
-    return key(href) != key(shown)
 
 
 def _table(tokens: Sequence[Token]) -> Iterator[Element]:

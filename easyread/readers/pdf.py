@@ -25,6 +25,7 @@ from easyread.readers.pdf_extract import Line, PageText
 from easyread.readers.pdf_furniture import Placed, Verdict, furniture
 from easyread.readers.pdf_layout import BULLET, reading_order
 from easyread.readers.pdf_paragraphs import TABLE_MARK, Unit, join_rows, paragraphs
+from easyread.readers.pdf_streams import inflate_budget
 from easyread.readers.pdf_tables import Table, find_tables
 from easyread.readers.pdf_text_layer import NO_TEXT, text_layer_problem
 from easyread.readers.repair import repair_text
@@ -37,6 +38,10 @@ MAX_HEADING_WORDS = 15
 MAX_BOLD_HEADING_WORDS = 12
 MAX_LABEL_WORDS = 12  # a table's first row is its column labels when every label is this short
 _SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")
+# A page with pictures and no text at all in a PDF that has text elsewhere: a scanned page. It gives
+# nothing to read, so it is set aside with the reason (the ledger and the convert summary show it).
+SCANNED_PAGE = "no text layer (a scanned image): run OCR to include it"
+SCANNED_PAGE_TEXT = "a picture of a page, with no text to read"
 _ADDRESS = re.compile(r"://|www\.|@")  # a line with a web or email address is content, not a heading
 
 
@@ -59,7 +64,7 @@ def read(path: Path) -> SourceDocument:
     Raises UnreadableDocument: NOT_VALID (damaged), ENCRYPTED (needs a password), NO_TEXT (no text
     layer), or a "has no usable text layer" reason (fonts without Unicode maps, words without spaces).
     """
-    with quiet_pdf_library(), path.open("rb") as handle:
+    with quiet_pdf_library(), inflate_budget(path), path.open("rb") as handle:
         document = open_document(handle, path)
         metadata_title = read_metadata_title(document, path.stem)
         pages = laid_out_pages(document, path)
@@ -108,6 +113,9 @@ def _parts(pages: list[PageText], builder: SectionBuilder, margins: list[tuple[s
     once, unless it holds a fact: then it goes to `margins` (location, text), kept as content."""
     parts: list[_Part] = []
     for page in pages:
+        if page.images and not page.lines and not page.rotated:
+            builder.set_aside(f"page {page.number}", f"page {page.number}: {SCANNED_PAGE_TEXT}", SCANNED_PAGE)
+            continue
         flow = [line for line in page.lines if line.size >= MIN_TEXT_SIZE]
         tables = find_tables(page.rects, flow)
         flow = [line for line in flow if not any(table.contains(line) for table in tables)] + [

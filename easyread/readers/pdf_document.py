@@ -14,6 +14,7 @@ from typing import Any
 from easyread.errors import UnreadableDocument
 from easyread.readers.common import is_generic_title, normalise_space
 from easyread.readers.pdf_extract import PageText, read_pages
+from easyread.readers.pdf_streams import PageTooCostly
 from easyread.readers.pdf_text_layer import NO_TEXT
 from easyread.readers.repair import repair_text
 
@@ -46,6 +47,8 @@ def open_document(handle: Any, path: Path) -> Any:
         return PDFDocument(PDFParser(handle), password="")
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         raise UnreadableDocument(path, ENCRYPTED) from exc
+    except UnreadableDocument:  # a limit met while reading the cross-reference (pdf_streams)
+        raise
     except Exception as exc:  # PDFSyntaxError, PSEOF, KeyError, ... from a damaged file
         if "crypt" in type(exc).__name__.lower():
             raise UnreadableDocument(path, ENCRYPTED) from exc
@@ -60,6 +63,8 @@ def laid_out_pages(document: Any, path: Path) -> list[PageText]:
             pages.append(page)
     except UnreadableDocument:
         raise
+    except PageTooCostly as exc:
+        raise UnreadableDocument(path, exc.reason) from None
     except Exception as exc:
         if not pages and not _has_pages(document):
             raise UnreadableDocument(path, NOT_VALID) from exc

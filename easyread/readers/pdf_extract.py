@@ -18,12 +18,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from easyread.limits import MAX_PDF_PAGE_CHARACTERS
 from easyread.readers.pdf_glyphs import GlyphResolver
+from easyread.readers.pdf_streams import check_page_content, too_many_characters
 
 UNKNOWN_GLYPH = "\ufffd"  # the text of a glyph no map can read (Unicode's replacement character)
 _BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demibold", "extrabold", "ultrabold")
 _BOLD_WEIGHT = 600  # CSS/OpenType weight classes: 600 is semibold
 _FORCE_BOLD = 1 << 18  # font descriptor flag bit 19 (ISO 32000-1:2008, table 123)
+MAX_PATHS_PER_PAGE = 20_000  # lines and shapes kept from one page (a page of ruled tables has a few hundred)
 _RUN_TOLERANCE = 3.0  # points across the text within which rotated characters share a baseline
 
 
@@ -55,6 +58,7 @@ class PageText:
     lines: list[Line] = field(default_factory=list)
     rotated: list[Line] = field(default_factory=list)
     rects: list[tuple[float, float, float, float]] = field(default_factory=list)  # ruled lines and boxes
+    images: int = 0  # pictures drawn on the page (in figures too): a page of only these is a scan
 
     def glyph_counts(self) -> tuple[int, int]:
         """(glyphs in all, glyphs no map could read) on this page, spaces left out."""
@@ -76,6 +80,8 @@ def read_pages(document: Any) -> Iterator[PageText]:
     device = _device(manager, LAParams(boxes_flow=None), resolver)
     interpreter = PDFPageInterpreter(manager, device)
     for number, page in enumerate(PDFPage.create_pages(document), start=1):
+        check_page_content(page, number)
+        device.page_number = number
         interpreter.process_page(page)
         yield _page_text(number, device.get_result(), device.bold_fonts)
 
@@ -112,9 +118,23 @@ def _device(manager: Any, laparams: Any, resolver: GlyphResolver) -> Any:
         def __init__(self) -> None:
             super().__init__(manager, laparams=laparams)
             self.bold_fonts: dict[str, bool] = {}
+            self.page_number = 0
+            self._characters = self._paths = 0
+
+        def begin_page(self, page: Any, ctm: Any) -> None:
+            self._characters = self._paths = 0
+            super().begin_page(page, ctm)
+
+        def paint_path(self, gstate: Any, stroke: bool, fill: bool, evenodd: bool, path: Any) -> None:
+            self._paths += 1  # lines are only looked at to find ruled tables: past the cap, not kept
+            if self._paths <= MAX_PATHS_PER_PAGE:
+                super().paint_path(gstate, stroke, fill, evenodd, path)
 
         def render_char(self, matrix: Any, font: Any, fontsize: float, scaling: float, rise: float,
                         cid: int, ncs: Any, graphicstate: Any) -> float:
+            self._characters += 1
+            if self._characters > MAX_PDF_PAGE_CHARACTERS:
+                raise too_many_characters(self.page_number)
             if font.fontname not in self.bold_fonts:
                 self.bold_fonts[font.fontname] = is_bold_font(font)
             return float(super().render_char(matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate))
@@ -162,7 +182,7 @@ def _embedded_weight(font: Any) -> int:
 
 
 def _page_text(number: int, layout: Any, bold_fonts: dict[str, bool]) -> PageText:
-    from pdfminer.layout import LTChar, LTCurve, LTTextBox, LTTextLine
+    from pdfminer.layout import LTChar, LTCurve, LTFigure, LTImage, LTTextBox, LTTextLine
 
     page = PageText(number, float(layout.width), float(layout.height))
     rotated: list[Any] = []
@@ -173,8 +193,22 @@ def _page_text(number: int, layout: Any, bold_fonts: dict[str, bool]) -> PageTex
                     _add_line(page, line, bold_fonts, rotated, LTChar)
         elif isinstance(element, LTCurve):  # LTRect and LTLine are curves too
             page.rects.append((element.x0, element.y0, element.x1, element.y1))
+        elif isinstance(element, (LTImage, LTFigure)):
+            page.images += _count_images(element, LTImage, LTFigure)
     page.rotated = _rotated_runs(rotated, bold_fonts)
     return page
+
+
+def _count_images(element: Any, image_type: type, figure_type: type, depth: int = 0) -> int:
+    """Pictures in a layout element: itself, or those inside a figure (a form drawn on the page),
+    looking MAX_NESTING_DEPTH figures deep at most (pdfminer nests a form inside a form as drawn)."""
+    from easyread.limits import MAX_NESTING_DEPTH
+
+    if isinstance(element, image_type):
+        return 1
+    if not isinstance(element, figure_type) or depth >= MAX_NESTING_DEPTH:
+        return 0
+    return sum(_count_images(child, image_type, figure_type, depth + 1) for child in element)
 
 
 def _add_line(page: PageText, line: Any, bold_fonts: dict[str, bool], rotated: list[Any], char_type: type) -> None:
