@@ -339,8 +339,9 @@ def render(
 ) -> None:
     """Write Easy Read outputs again from plans, without any backend: after a person has edited a plan.
 
-    Exit 0 when every plan was rendered, 1 if any failed (the others are still rendered), 2 for a bad option
-    or an output that cannot or may not be written, 130 when interrupted (that plan's outputs are not written).
+    Exit 0 when every plan was rendered; 2 for a plan with a mistake (named by its field), a bad option, or
+    an output that cannot or may not be written; 1 for a plan that cannot be drawn (a PDF of writing it
+    cannot show); the other plans are still rendered. 130 when interrupted (that plan's outputs are not written).
     """
     from easyread.errors import EXIT_OK
     from easyread.interrupts import interrupts_raise
