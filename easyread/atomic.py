@@ -22,6 +22,7 @@ from easyread.interrupts import held_interrupts
 
 Key = TypeVar("Key")
 _PREFIX_CHARS = 32  # of the target's name in a temporary name: the temporary name must fit where the target fits
+GROUP_PREFIX = ".easyread-"  # the temporary and backup files of `atomic_group`: .easyread-<random>.<ext>.part
 
 
 @contextlib.contextmanager
@@ -62,7 +63,7 @@ def atomic_group(targets: Mapping[Key, Path]) -> Iterator[dict[Key, Path]]:
     try:
         for key, target in targets.items():
             created += _make_folder(Path(target))
-            staged[key] = _temporary_beside(Path(target), ".easyread-", Path(target).suffix + ".part")
+            staged[key] = _temporary_beside(Path(target), GROUP_PREFIX, Path(target).suffix + ".part")
         yield staged
         _commit(staged, {key: Path(path) for key, path in targets.items()})
     except BaseException:
@@ -113,7 +114,7 @@ def _hard_link_beside(target: Path) -> Path | None:
     if target.is_symlink() or not target.is_file():
         return None
     for _ in range(5):
-        backup = target.with_name(f".easyread-{secrets.token_hex(4)}.old.part")
+        backup = target.with_name(f"{GROUP_PREFIX}{secrets.token_hex(4)}.old.part")
         try:
             os.link(target, backup)
             return backup

@@ -11,6 +11,7 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+from easyread.atomic import GROUP_PREFIX
 from easyread.manifest import MANIFEST_NAME
 from easyread.outputs import is_output_name
 
@@ -50,17 +51,22 @@ def interrupts_raise() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous[1])
 
 
-_PARTIAL = re.compile(r"\.(?P<target>.+)\.[A-Za-z0-9_]{8}\.part")  # atomic.py's mkstemp names
+_PARTIAL = re.compile(r"\.(?P<target>.+)\.[A-Za-z0-9_]{8}\.part")  # atomic_path's mkstemp names
+# atomic_group's files (.easyread-<random>.pdf.part, .easyread-<hex>.old.part), and atomic_path's
+# names made beside one of them (..easyread-<random>.json.part.<random>.part)
+_GROUP_PARTIAL = re.compile(r"\.?" + re.escape(GROUP_PREFIX) + r"[A-Za-z0-9_]{8}\.[^/]*part")
 
 
 def remove_partial_files(output: Path) -> None:
-    """Temporary files of atomic writes (`.<name>.<random>.part`) left by a worker that was killed.
+    """Temporary files of atomic writes (`.<name>.<random>.part`, `.easyread-<random>.<ext>.part`)
+    left by a worker that was killed.
 
     Only those of our own outputs and the manifest: the output folder may be the source folder,
     and a user's own `.something.part` file there is not ours to remove.
     """
     for partial in output.rglob(".*.part"):
         match = _PARTIAL.fullmatch(partial.name)
-        if match and (is_output_name(match["target"]) or match["target"] == MANIFEST_NAME):
+        if _GROUP_PARTIAL.fullmatch(partial.name) or (
+                match and (is_output_name(match["target"]) or match["target"] == MANIFEST_NAME)):
             with contextlib.suppress(OSError):
                 partial.unlink()
