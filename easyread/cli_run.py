@@ -12,11 +12,12 @@ Two promises of the README are kept here, for every command at once:
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any
 
-from easyread.errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
+from easyread.errors import EXIT_DOCUMENT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
 
 
 def _click_exceptions() -> Any:
@@ -53,7 +54,24 @@ def run(app: Any, args: Sequence[str] | None = None, prog_name: str = "easyread"
     except exceptions.ClickException as error:
         print(usage_line(error, prog_name), file=sys.stderr, flush=True)
         return EXIT_USAGE
-    except exceptions.Abort:
+    except (KeyboardInterrupt, *_optional(exceptions, "Abort")):
         print(f"{prog_name}: error: interrupted", file=sys.stderr, flush=True)
         return EXIT_INTERRUPTED
+    except Exception as error:  # a bug, not bad input: still one line, and a way to see the traceback
+        if os.environ.get("EASYREAD_DEBUG"):
+            raise
+        print(f"{prog_name}: error: unexpected error ({type(error).__name__}: {_first_line(error)}); "
+              "set EASYREAD_DEBUG=1 to see why", file=sys.stderr, flush=True)
+        return EXIT_DOCUMENT_FAILED
     return result if isinstance(result, int) else EXIT_OK
+
+
+def _optional(module: Any, name: str) -> tuple[type[BaseException], ...]:
+    """(module.name,) when that exception class exists (Click's Abort; Typer's own Click has none)."""
+    found = getattr(module, name, None)
+    return (found,) if isinstance(found, type) and issubclass(found, BaseException) else ()
+
+
+def _first_line(error: BaseException, limit: int = 200) -> str:
+    text = " ".join(str(error).split())
+    return text if len(text) <= limit else text[: limit - 3] + "..."
