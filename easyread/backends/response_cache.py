@@ -210,6 +210,9 @@ class ResponseCache:
             what = "folder" if self.path.is_dir() else "file"
             raise CacheUnreadable(self.path, f"the cache is damaged and its {what} cannot be removed "
                                              f"({_reason(error)}); move it away by hand") from None
+        if os.path.lexists(self.path):  # a pipe, a device, a folder with files: not ours to remove
+            raise CacheUnreadable(self.path, "the cache is damaged and is not a file easyread made (a folder with "
+                                             "files, a pipe or a device), so it was left alone; move it away by hand")
         self._ready = False
         self._broken = None
 

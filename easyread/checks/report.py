@@ -115,8 +115,15 @@ def render_github(reports: list[DocumentReport], out: TextIO) -> None:
             title = _github_escape(f"{f.rule_id} {f.rule_name}", property_value=True)
             message = _github_escape(f"{f.location}: {f.text} -> {f.suggestion}")
             out.write(f"::{level} file={file}{where},title={title}::{message}\n")
-        out.write(f"{report.path}: {_status(report)} ({_score_line(report)})\n")
+        out.write(f"{_github_plain(str(report.path))}: {_status(report)} ({_score_line(report)})\n")
     out.write(_summary(reports) + "\n")
+
+
+def _github_plain(text: str) -> str:
+    """`text` for a plain line of a GitHub log: no line break, and never starting with "::", so a
+    file named "x\n::error ..." cannot become a workflow command of its own."""
+    text = _github_escape(text)
+    return "./" + text if text.startswith("::") else text
 
 
 # Characters XML 1.0 does not allow in a document, even escaped (https://www.w3.org/TR/xml/#charsets):

@@ -99,6 +99,8 @@ def capped_copy(path: Path, archive: zipfile.ZipFile, what: str = "Word document
                     while chunk := member.read(_STEP):
                         if is_markup is None:  # by its content, whatever its name says
                             is_markup = chunk.lstrip(_BOM_AND_SPACE).startswith(b"<")
+                            if is_markup and _DOCTYPE in chunk[:_PROLOG_BYTES]:
+                                raise UnreadableDocument(path, doctype_reason(info.filename, what))
                         total += len(chunk)
                         markup += len(chunk) if is_markup else 0
                         if total > limits.MAX_UNZIPPED_BYTES:
@@ -114,6 +116,20 @@ def capped_copy(path: Path, archive: zipfile.ZipFile, what: str = "Word document
                                                "directory: the file is damaged)") from exc
     copy.seek(0)
     return copy
+
+
+# ECMA-376 Part 2 (Open Packaging Conventions), 8.1.4: package parts shall not contain DTD
+# declarations. Word never writes one; a part that has one can define entities, and text written
+# with an entity the parser does not expand is dropped without a word ("Please&nbsp;call ..." lost
+# its phone number), so such a file is refused, not read with part of its text missing.
+_DOCTYPE = b"<!DOCTYPE"
+_PROLOG_BYTES = 64 * 1024
+
+
+def doctype_reason(member: str, what: str = "Word document") -> str:
+    """Why a part with a DTD declaration is refused (ECMA-376 Part 2 forbids them)."""
+    return (f"not a valid {what}: a part of it ({_safe_name(member)}) declares a DOCTYPE, which Word files "
+            "never do (its entities could hide text)")
 
 
 def open_zip_document(path: Path, what: str = "Word document") -> io.BytesIO:

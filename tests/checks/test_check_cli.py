@@ -147,3 +147,19 @@ def test_convert_prints_scores_before_and_after(runner, tmp_path):
     assert match, outcome.stderr
     assert float(match.group(2)) > float(match.group(1))
     assert float(match.group(4)) < float(match.group(3))
+
+
+def test_github_format_lets_no_file_name_start_a_workflow_command(runner, tmp_path):
+    """A file name holding a line break and "::error" must not become a command in the GitHub log."""
+    from easyread.cli import app
+
+    long_sentence = ("The council will consider every comment that residents send about the plans for the new "
+                     "library before the committee meets in the spring of next year.\n")
+    (tmp_path / "notes\n::error file=other.md::made up,x.md").write_text(long_sentence)
+    (tmp_path / "::warning::also made up.md").write_text(long_sentence)
+    outcome = runner.invoke(app, ["check", str(tmp_path), "--format", "github"])
+    lines = outcome.stdout.splitlines()
+    commands = [line for line in lines if line.startswith("::")]
+    assert len(commands) >= 2, outcome.stdout  # the long sentences are annotated
+    assert all(line.startswith(("::error file=/", "::warning file=/")) for line in commands), commands
+    assert not any(line.startswith(("::error file=other", "::warning::also")) for line in lines), lines
