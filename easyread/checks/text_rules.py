@@ -34,7 +34,7 @@ FRACTION = re.compile(
 BIG_NUMBER = re.compile(r"(?<![\w£$.,/:-])(\d{1,3}(?:,\d{3})+|\d{4,})(?![\w.,/:-]*\d)")
 ROMAN = re.compile(r"(?<![\w'])(?:\((?:i{1,3}|iv|v|vi{1,3}|ix|x)\)|(?=[IVXLC]{2,}\b)C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))(?![\w'])")
 ACRONYM = re.compile(r"\b[A-Z][A-Z0-9&]{1,6}s?\b")
-SYMBOL = re.compile(r"(?<=\s)[&/+=<>~*#]+(?=\s)|\w+/\w+")
+SYMBOL = re.compile(r"(?<=\s)[&/+=<>~*#]+(?=\s)|(?<!\w)\w+/\w+")  # (?<!\w): start at a word, or a long word takes quadratic time
 
 
 @cache

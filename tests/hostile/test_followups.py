@@ -48,3 +48,14 @@ def test_cache_clear_does_not_claim_to_remove_a_pipe_it_left(tmp_path):
     assert_refused(run, 1, "move it away by hand")
     assert "removed" not in run.stdout
     assert (cache / "responses.sqlite3").exists()
+
+
+def test_check_of_one_very_long_word_takes_seconds_not_minutes(tmp_path):
+    """A 200,000-letter "word" took check 2 minutes: the symbol rule's `\\w+/\\w+` tried every start
+    inside the word (quadratic). Now a match can only start at a word's start."""
+    document = tmp_path / "long.md"
+    document.write_text("# Notice\n\n" + "a" * 200_000 + ".\n")
+    run = run_easyread("check", document, cwd=tmp_path, timeout=90)
+    assert not run.timed_out and run.code in (0, 1), run.stderr[-500:]
+    assert "Traceback" not in run.stderr
+    assert run.seconds < 60, run.seconds
