@@ -94,10 +94,11 @@ def library_catalogue(folder: Path) -> Catalogue:
         except (OSError, UnicodeDecodeError, csv.Error) as error:
             raise UsageError(listing, f"cannot be read as a list of pictures ({error})") from None
     pictures = []
+    root = folder.resolve()
     for path in sorted(folder.rglob("*")):
         if path.suffix.lower() not in PICTURE_SUFFIXES or path.name.startswith(".") or not path.is_file():
             continue
-        if not _usable(path):
+        if not _inside(path, root) or not _usable(path):
             continue
         relative = path.relative_to(folder).as_posix()
         folders = " ".join(path.relative_to(folder).parent.parts)  # "bins/caddy.png" is a picture of a bin too
@@ -110,6 +111,20 @@ def library_catalogue(folder: Path) -> Catalogue:
 
 
 _WARNED: set[str] = set()
+
+
+def _inside(path: Path, root: Path) -> bool:
+    """Whether `path`, links resolved, lies inside the picture folder `root`: a link out of it is left
+    out with a warning, as `render` refuses a plan's picture outside its allowed folders."""
+    import sys
+
+    if path.resolve().is_relative_to(root):
+        return True
+    if str(path) not in _WARNED:
+        _WARNED.add(str(path))
+        print(f"warning: {path}: a link to a file outside the picture folder: left out of the pictures",
+              file=sys.stderr)
+    return False
 
 
 def _usable(path: Path) -> bool:

@@ -101,3 +101,23 @@ def test_pictures_are_drawn_in_the_pdf_and_the_credit_is_on_the_last_page(tmp_pa
     pages = pdf_pages_text(output)
     assert "Picture:" not in pages[1]  # pictures, not placeholders
     assert "OpenMoji" in pages[-1]
+
+
+def test_a_link_out_of_the_picture_folder_is_left_out_with_a_warning(tmp_path, capsys):
+    """As render refuses a plan's picture outside its folders, a library's link to a file elsewhere
+    (someone's private picture) is not used."""
+    private = tmp_path / "private"
+    private.mkdir()
+    write_png(private / "recycling-bin.png")
+    folder = tmp_path / "pics"
+    folder.mkdir()
+    write_png(folder / "calendar.png")
+    (folder / "bin.png").symlink_to(private / "recycling-bin.png")
+    inside = folder / "same-calendar.png"
+    inside.symlink_to(folder / "calendar.png")
+
+    catalogue = library_catalogue(folder)
+
+    used = {Path(picture.path).name for picture in catalogue.pictures}
+    assert used == {"calendar.png", "same-calendar.png"}
+    assert "bin.png: a link to a file outside the picture folder" in capsys.readouterr().err
