@@ -2,8 +2,8 @@
 only when easyread made it (or the user said `--force`).
 
 We know our own files by the mark each one carries, whatever its name now is:
-- PDF: Creator "easyread"; Word: author "easyread" (both from easyread.readers.own_output);
-- Markdown: the comment on its first line (own_output.MARKDOWN_MARK);
+- PDF: Creator "easyread"; Word: author "easyread"; Markdown: the comment on its first line
+  (all three told by easyread.readers.own_output.carries_mark);
 - HTML: `<meta name="generator" content="easyread">` in its head;
 - the JSON plan: `"format": "easyread-plan"` as its first field;
 - a `check` report written with `-o`: `REPORT_MARK`, put in by `mark_report` (a first line for
@@ -21,14 +21,13 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from easyread.errors import OutputError, UsageError
-from easyread.readers.own_output import MARKDOWN_MARK
+from easyread.readers.own_output import carries_mark
 
 REPORT_MAKER = "easyread check"
 REPORT_MARK = f"made by {REPORT_MAKER}"
 DEFAULT_NAME_MAX = 255  # bytes in one file name on Linux, macOS and Windows file systems (NAME_MAX)
 _SNIFF_BYTES = 64 * 1024
-_TEXT_MARKS = (
-    re.compile(re.escape(MARKDOWN_MARK)),
+_TEXT_MARKS = (  # the marks of the outputs own_output does not know: HTML, the plan, check reports
     re.compile(r'\s*<!doctype html>[^\0]*?<meta name="generator" content="easyread">[^\0]*?</head>', re.I),
     re.compile(r'\s*\{\s*"format"\s*:\s*"easyread-plan"'),
     re.compile(r'\s*\{\s*"made_by"\s*:\s*"' + re.escape(REPORT_MAKER) + '"'),
@@ -42,19 +41,15 @@ def made_by_easyread(path: Path) -> bool:
 
     Never raises, and never opens anything but a regular file (a FIFO or a device is not ours).
     """
-    from easyread.readers.own_output import _docx_made_by_us, _pdf_made_by_us
-
     path = Path(path)
     try:
         if not path.is_file():
             return False
+        if carries_mark(path):  # PDF, Word, Markdown
+            return True
         with path.open("rb") as handle:
             head = handle.read(_SNIFF_BYTES)
-        if head.startswith(b"%PDF-"):
-            return _pdf_made_by_us(path)
-        if head.startswith(b"PK\x03\x04"):
-            return _docx_made_by_us(path)
-    except Exception:  # unreadable, damaged, a zip without the part: not known to be ours
+    except OSError:
         return False
     text = head.decode("utf-8", "replace").removeprefix("\ufeff")
     return any(mark.match(text) for mark in _TEXT_MARKS)

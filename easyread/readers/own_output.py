@@ -25,20 +25,25 @@ def is_own_output(path: Path) -> bool:
     """
     from easyread.outputs import is_output_name
 
-    if is_output_name(path.name):
-        return True
-    suffix = path.suffix.lower()
+    return is_output_name(path.name) or carries_mark(path)
+
+
+def carries_mark(path: Path) -> bool:
+    """Whether the file at `path` carries the mark of one of our PDF, Word or Markdown outputs, told
+    by its content whatever its name (a Markdown output renamed to .txt keeps its mark).
+
+    Never raises: a file that cannot be read or sniffed does not carry the mark.
+    """
     try:
-        if suffix == ".pdf":
+        with Path(path).open("rb") as handle:
+            head = handle.read(_SNIFF_BYTES)
+        if head.startswith(b"%PDF-"):
             return _pdf_made_by_us(path)
-        if suffix == ".docx":
+        if head.startswith(b"PK\x03\x04"):
             return _docx_made_by_us(path)
-        if suffix in (".md", ".markdown", ".txt"):  # a Markdown output renamed to .txt keeps its mark
-            with path.open("rb") as handle:
-                return handle.read(_SNIFF_BYTES).lstrip(b"\xef\xbb\xbf").startswith(MARKDOWN_MARK.encode())
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError):
+        return head.lstrip(b"\xef\xbb\xbf").startswith(MARKDOWN_MARK.encode())
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError, RuntimeError, NotImplementedError):
         return False
-    return False
 
 
 def _pdf_made_by_us(path: Path) -> bool:
