@@ -11,9 +11,10 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import secrets
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import TypeVar
 
@@ -23,6 +24,21 @@ from easyread.interrupts import held_interrupts
 Key = TypeVar("Key")
 _PREFIX_CHARS = 32  # of the target's name in a temporary name: the temporary name must fit where the target fits
 GROUP_PREFIX = ".easyread-"  # the temporary and backup files of `atomic_group`: .easyread-<random>.<ext>.part
+# The names made here: atomic_path's `.<target>.<random>.part`; atomic_group's
+# `.easyread-<random>.<ext>.part` and `.easyread-<hex>.old.part`, and atomic_path's names made
+# beside one of those (`..easyread-<random>.json.part.<random>.part`).
+_PATH_TEMPORARY = re.compile(r"\.(?P<target>.+)\.[A-Za-z0-9_]{8}\.part")
+_GROUP_TEMPORARY = re.compile(r"\.?" + re.escape(GROUP_PREFIX) + r"[A-Za-z0-9_]{8}\.[^/]*part")
+
+
+def is_leftover(name: str, ours: Callable[[str], bool]) -> bool:
+    """Whether the file name `name` is a temporary file of this module left by a process that died:
+    one of atomic_group's (always easyread's), or one of atomic_path's for a target whose name
+    `ours` accepts (a user's own `.notes.part` is neither)."""
+    if _GROUP_TEMPORARY.fullmatch(name):
+        return True
+    match = _PATH_TEMPORARY.fullmatch(name)
+    return bool(match and ours(match["target"]))
 
 
 @contextlib.contextmanager

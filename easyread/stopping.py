@@ -5,13 +5,12 @@ told to stop, and the temporary files of writes they abandoned are removed.
 from __future__ import annotations
 
 import contextlib
-import re
 import signal
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-from easyread.atomic import GROUP_PREFIX
+from easyread.atomic import is_leftover
 from easyread.manifest import MANIFEST_NAME
 from easyread.outputs import is_output_name
 
@@ -51,12 +50,6 @@ def interrupts_raise() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous[1])
 
 
-_PARTIAL = re.compile(r"\.(?P<target>.+)\.[A-Za-z0-9_]{8}\.part")  # atomic_path's mkstemp names
-# atomic_group's files (.easyread-<random>.pdf.part, .easyread-<hex>.old.part), and atomic_path's
-# names made beside one of them (..easyread-<random>.json.part.<random>.part)
-_GROUP_PARTIAL = re.compile(r"\.?" + re.escape(GROUP_PREFIX) + r"[A-Za-z0-9_]{8}\.[^/]*part")
-
-
 def remove_partial_files(output: Path) -> None:
     """Temporary files of atomic writes (`.<name>.<random>.part`, `.easyread-<random>.<ext>.part`)
     left by a worker that was killed.
@@ -65,8 +58,6 @@ def remove_partial_files(output: Path) -> None:
     and a user's own `.something.part` file there is not ours to remove.
     """
     for partial in output.rglob(".*.part"):
-        match = _PARTIAL.fullmatch(partial.name)
-        if _GROUP_PARTIAL.fullmatch(partial.name) or (
-                match and (is_output_name(match["target"]) or match["target"] == MANIFEST_NAME)):
+        if is_leftover(partial.name, lambda target: is_output_name(target) or target == MANIFEST_NAME):
             with contextlib.suppress(OSError):
                 partial.unlink()
