@@ -17,6 +17,7 @@ from easyread import __version__
 from easyread.cli_cache import cache_app
 from easyread.errors import EXIT_DOCUMENT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE, EasyReadError
 from easyread.ledger import counted, summary_line, unexplained
+from easyread.limits import DEFAULT_MAX_DOCUMENT_MB, MEGABYTE
 
 PAGED_FORMATS = ("pdf", "docx", "html")  # formats whose renderers count pages
 DEFAULT_MAX_REQUESTS = 8  # LLM requests in flight across a batch: well inside the usual API rate limits
@@ -79,7 +80,7 @@ def convert(
     ] = "rules",
     max_size: Annotated[
         int, typer.Option("--max-size", min=1, help="Refuse documents larger than this many megabytes.")
-    ] = 50,
+    ] = DEFAULT_MAX_DOCUMENT_MB,
     recursive: Annotated[
         bool, typer.Option("--recursive", "-r", help="Also convert documents in folders inside the folders given.")
     ] = False,
@@ -173,7 +174,7 @@ def convert(
     try:
         chosen = get_backend(backend, **backend_options) if backend_options else backend
         with interrupts_raise():
-            result = run_conversion(source, output, backend=chosen, max_bytes=max_size * 1024 * 1024,
+            result = run_conversion(source, output, backend=chosen, max_bytes=max_size * MEGABYTE,
                                     formats=chosen_formats, pictures=pictures, force=force)
     except EasyReadError as error:
         raise _fail(error.message(), error.exit_code) from None
@@ -265,7 +266,7 @@ def _estimate(sources: list[Path], batch: bool, recursive: bool, backend: str, o
 
     try:
         paths = [path for path, _ in find_inputs(sources, recursive=recursive)[0]] if batch else [sources[0]]
-        estimates = estimate(paths, backend=backend, options=options, max_bytes=max_size * 1024 * 1024)
+        estimates = estimate(paths, backend=backend, options=options, max_bytes=max_size * MEGABYTE)
     except EasyReadError as error:
         raise _fail(error.message(), error.exit_code) from None
     good = [guess for _, guess in estimates if isinstance(guess, Estimate)]
@@ -304,7 +305,7 @@ def _convert_batch(sources: list[Path], output: Path | None, backend: str, backe
         raise _fail(f"{what}: give an output folder with -o to convert them", EXIT_USAGE)
     try:
         summary = run_batch(sources, output, backend=backend, backend_options=backend_options, recursive=recursive,
-                            jobs=jobs, force=force, max_bytes=max_size * 1024 * 1024,
+                            jobs=jobs, force=force, max_bytes=max_size * MEGABYTE,
                             reporter=reporter_for(quiet=quiet, verbose=verbose), formats=formats, pictures=pictures,
                             max_requests=max_requests)
     except EasyReadError as error:

@@ -10,13 +10,14 @@ import importlib
 from pathlib import Path
 
 from easyread.errors import EasyReadError, EmptyDocument, UnreadableDocument, UnsupportedFormat, UsageError
+from easyread.limits import DEFAULT_MAX_DOCUMENT_MB, MEGABYTE
 from easyread.model import SourceDocument
 from easyread.readers.common import readable_size
 
 __all__ = ["SUPPORTED_SUFFIXES", "DEFAULT_MAX_BYTES", "read_document", "read_source"]
 
 SUPPORTED_SUFFIXES: tuple[str, ...] = (".docx", ".md", ".markdown", ".pdf", ".txt")
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+DEFAULT_MAX_BYTES = DEFAULT_MAX_DOCUMENT_MB * MEGABYTE
 _MODULES = {".docx": "docx", ".md": "markdown", ".markdown": "markdown", ".pdf": "pdf", ".txt": "txt"}
 _READS = "easyread reads .docx, .md, .pdf, .txt"
 _MAX_DETAIL = 80

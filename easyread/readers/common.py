@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from easyread.limits import MEGABYTE
 from easyread.model import Block, BlockKind, Section, SetAside, SourceDocument
 
 GENERIC_TITLES = frozenset({
@@ -19,17 +20,15 @@ _FILE_NAME = re.compile(r"\.(docx?|pdf|txt|md|rtf|odt|indd|pages|xlsx?|pptx?)$",
 _SENTENCE_END = (".", "!", "?")
 
 
-_MEGABYTE = 1024 * 1024
-
 
 def readable_size(size: int, up: bool = False) -> str:
     """A size people can read: "61 MB", "1.5 MB", "200 KB", "12 bytes" (`up` rounds up, for a file's
     own size, so that a file just over a limit never reads as the limit itself)."""
     rounding = math.ceil if up else round
-    if size >= 10 * _MEGABYTE:
-        return f"{rounding(size / _MEGABYTE)} MB"
-    if size >= _MEGABYTE:
-        return f"{rounding(size * 10 / _MEGABYTE) / 10:g} MB"
+    if size >= 10 * MEGABYTE:
+        return f"{rounding(size / MEGABYTE)} MB"
+    if size >= MEGABYTE:
+        return f"{rounding(size * 10 / MEGABYTE) / 10:g} MB"
     if size >= 1024:
         return f"{rounding(size / 1024)} KB"
     return f"{size} bytes"
