@@ -116,14 +116,9 @@ _WARNED: set[str] = set()
 def _inside(path: Path, root: Path) -> bool:
     """Whether `path`, links resolved, lies inside the picture folder `root`: a link out of it is left
     out with a warning, as `render` refuses a plan's picture outside its allowed folders."""
-    import sys
-
     if path.resolve().is_relative_to(root):
         return True
-    if str(path) not in _WARNED:
-        _WARNED.add(str(path))
-        print(f"warning: {path}: a link to a file outside the picture folder: left out of the pictures",
-              file=sys.stderr)
+    _leave_out(path, "a link to a file outside the picture folder")
     return False
 
 
@@ -131,18 +126,23 @@ def _usable(path: Path) -> bool:
     """Whether a picture of a library folder passes `easyread.pictures.safe` (regular file, under the
     size and pixel limits, read from its header only). One that does not is left out of the
     catalogue, with a warning on stderr (once per file in a run), and is never decoded."""
-    import sys
-
     from easyread.pictures.safe import PictureProblem, inspect_picture
 
     try:
         inspect_picture(path)
     except PictureProblem as problem:
-        if str(path) not in _WARNED:
-            _WARNED.add(str(path))
-            print(f"warning: {path}: {problem.reason}: left out of the pictures", file=sys.stderr)
+        _leave_out(path, problem.reason)
         return False
     return True
+
+
+def _leave_out(path: Path, reason: str) -> None:
+    """Warn on stderr, once per file in a run, that a picture of a library folder is not used."""
+    import sys
+
+    if str(path) not in _WARNED:
+        _WARNED.add(str(path))
+        print(f"warning: {path}: {reason}: left out of the pictures", file=sys.stderr)
 
 
 def _emoji_name(stem: str) -> str | None:
