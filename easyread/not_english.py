@@ -35,17 +35,20 @@ def flag_not_english(sections: list[EasySection], foreign: dict[str, Language]) 
                 item.flags.append(NOT_ENGLISH_FLAG)
 
 
-def languages_found(document: EasyReadDocument, foreign: dict[str, Language]) -> dict[str, int]:
+def languages_found(document: EasyReadDocument, source: SourceDocument) -> dict[str, int]:
     """{language name: items flagged not-english that came from it}, most items first.
 
+    Only the source blocks of flagged items are looked at again (none, for an English document).
     An item made from blocks in two languages counts for each. A flagged item whose sources are
     unknown (an edited plan) counts under its own text's language, or "another language".
     """
+    blocks = {block.location: block.text for block in source.blocks()}
     counts: Counter[str] = Counter()
     for item in document.items():
         if NOT_ENGLISH_FLAG not in item.flags:
             continue
-        names = {foreign[location].name for location in item.source if location in foreign}
+        found = (detect_language(blocks[location]) for location in item.source if location in blocks)
+        names = {language.name for language in found if language is not None}
         if not names:
             language = detect_language(item.sentence)
             names = {language.name if language else "another language"}

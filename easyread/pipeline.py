@@ -207,7 +207,7 @@ def convert(
     chosen = get_backend(backend) if isinstance(backend, str) else backend
     document = simplify_document(source, chosen, prepared=True)
     missing = missing_by_block(source, document)
-    not_english = languages_found(document, foreign_blocks(source))
+    not_english = languages_found(document, source)
     written = render_outputs(document, paths, pictures, inputs=[source_path], force=force)
     target = paths[formats[0]]
     paged = [name for name in ("pdf", "docx", "html") if name in written]  # the formats that have pages

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from easyread.backends.mock import MockBackend
 from easyread.model import Block, Section, SourceDocument
-from easyread.not_english import foreign_blocks, languages_found, warning_line
+from easyread.not_english import languages_found, warning_line
 from easyread.pipeline import simplify_document
 
 
@@ -25,7 +25,7 @@ def test_items_from_blocks_not_in_english_are_flagged_whatever_the_backend() -> 
     assert flags["Η βιβλιοθήκη θα κλείσει τη Δευτέρα."] == ["not-english"]
     assert flags["Θα ανοίξει ξανά την Τρίτη."] == ["not-english"]
     assert flags["הספרייה תיסגר ביום שני."] == ["not-english"]
-    assert languages_found(document, foreign_blocks(source())) == {"Greek": 2, "Hebrew": 1}
+    assert languages_found(document, source()) == {"Greek": 2, "Hebrew": 1}
 
 
 def test_the_warning_names_each_language_with_its_items() -> None:
