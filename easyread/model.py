@@ -132,6 +132,10 @@ class EasyReadDocument:
     credits: list[str] = field(default_factory=list)  # lines printed on the last page, e.g. a picture licence
     source_facts: list[tuple[str, str]] = field(default_factory=list)  # (kind, text) of each fact in the source
     ledger: list[LedgerEntry] = field(default_factory=list)  # what became of each part of the source
+    # "About this document": 2-4 items before the first section saying what the document is, who it
+    # is for, and what the reader must do and by when (made by an LLM backend's planning step; empty
+    # when no backend wrote one)
+    opening: list[Item] = field(default_factory=list)
 
     def items(self) -> list[Item]:
         return [item for section in self.sections for item in section.items]
