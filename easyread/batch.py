@@ -127,6 +127,8 @@ def run_batch(
     formats: tuple[str, ...] = DEFAULT_FORMATS,
     pictures: str | None = None,
     max_requests: int | None = None,
+    message_batch: bool = False,
+    poll_seconds: float | None = None,
 ) -> BatchSummary:
     """Convert every document in `sources` (files, folders, globs) into the folder `output`.
 
@@ -135,6 +137,9 @@ def run_batch(
     `output` (easyread.lock); and after the documents in flight when the server refuses the key
     or the model (401, 403, 404: no document could succeed). Ctrl-C or SIGTERM returns a summary
     with `interrupted` set.
+
+    `message_batch` (anthropic only) sends the documents' requests as one Message Batch, polled every
+    `poll_seconds` (easyread.batch_api), instead of converting them in worker processes.
     """
     from easyread import __version__
     from easyread.backends import BACKENDS, LLM_BACKENDS, get_backend
@@ -147,6 +152,9 @@ def run_batch(
         raise UsageError(output, f"converting several documents needs an output folder, not a {output.suffix} file")
     if backend not in BACKENDS:
         raise UsageError(None, f"unknown backend '{backend}' (choose from: {', '.join(sorted(BACKENDS))})")
+    if message_batch and backend != "anthropic":
+        raise UsageError(None, f"--batch-api sends Anthropic's Message Batches: it needs --backend anthropic, "
+                               f"not '{backend}'")
     options = dict(backend_options or {})
     settings: dict[str, Any] = {"easyread": __version__, "backend": backend, "model": options.get("model")}
     if backend in LLM_BACKENDS:
@@ -168,7 +176,8 @@ def run_batch(
         raise UsageError(output, f"cannot make the output folder ({(error.strerror or str(error)).lower()})") from None
     with folder_lock(output):
         summary = _locked(found, unsupported, output, settings, backend, options, jobs, force, max_bytes,
-                          reporter or _Silent(), formats, pictures, max_requests)
+                          reporter or _Silent(), formats, pictures, max_requests,
+                          _poll_seconds(poll_seconds) if message_batch else None)
     summary.seconds = time.monotonic() - started
     if summary.stopped is not None:
         raise summary.stopped
@@ -177,8 +186,9 @@ def run_batch(
 
 def _locked(found, unsupported, output: Path, settings: dict[str, Any], backend: str, options: dict[str, Any],  # type: ignore[no-untyped-def]
             jobs: int | None, force: bool, max_bytes: int, reporter: Reporter, formats: tuple[str, ...],
-            pictures: str | None, max_requests: int | None) -> BatchSummary:
-    """The batch itself, run while this process holds the output folder's lock."""
+            pictures: str | None, max_requests: int | None, poll_seconds: float | None = None) -> BatchSummary:
+    """The batch itself, run while this process holds the output folder's lock; through the Message
+    Batches API, polled every `poll_seconds`, when that is given."""
     from easyread.backends import LLM_BACKENDS
 
     manifest = Manifest.load(output, settings)
@@ -199,7 +209,11 @@ def _locked(found, unsupported, output: Path, settings: dict[str, Any], backend:
                 manifest.save()
                 reporter.begin(len(tasks))
                 bound = max_requests if backend in LLM_BACKENDS else None
-                _run(tasks, max(1, jobs or os.cpu_count() or 1), output, manifest, reporter, finish, bound)
+                if poll_seconds is not None:
+                    _run_message_batch(tasks, output, manifest, reporter, finish, options, summary.warnings,
+                                       poll_seconds)
+                else:
+                    _run(tasks, max(1, jobs or os.cpu_count() or 1), output, manifest, reporter, finish, bound)
             except (KeyboardInterrupt, _Stop) as stop:
                 summary.interrupted = isinstance(stop, KeyboardInterrupt)
                 summary.stopped = UsageError(None, stop.reason) if isinstance(stop, _Stop) else None
@@ -256,6 +270,26 @@ def _plan(found, unsupported, output, manifest, force, finish, template: Task) -
                 continue
             tasks.append(replace(template, path=path, source=source, target=target, sha256=sha256))
     return tasks
+
+
+def _run_message_batch(tasks: list[Task], output: Path, manifest: Manifest, reporter: Reporter, finish,  # type: ignore[no-untyped-def]
+                       options: dict[str, Any], warnings: list[str], poll_seconds: float) -> None:
+    """Convert `tasks` through Anthropic's Message Batches API (easyread.batch_api)."""
+    from easyread.batch_api import run_message_batch
+
+    def done(task: Task, finished, seconds: float) -> None:  # type: ignore[no-untyped-def]
+        finish(_record(task, finished.record, output, manifest, seconds))
+        manifest.save_soon()
+        if finished.stops_batch:
+            raise _Stop(finished.record.error or "the server refused the request")
+
+    run_message_batch(tasks, manifest, reporter, done, options, warnings, poll_seconds)
+
+
+def _poll_seconds(given: float | None) -> float:
+    from easyread.batch_api import DEFAULT_POLL_SECONDS
+
+    return given if given is not None else DEFAULT_POLL_SECONDS
 
 
 def _record(task: Task, record: DocumentRecord, output: Path, manifest: Manifest, seconds: float) -> Outcome:

@@ -138,6 +138,15 @@ def convert(
         bool, typer.Option("--dry-run", help="LLM backends: estimate the tokens and cost of converting the "
                            "documents, without sending anything or writing a file.")
     ] = False,
+    batch_api: Annotated[
+        bool, typer.Option("--batch-api", help="Several documents with -b anthropic: send every section as one "
+                           "Message Batch, at half price, answered within 24 hours (most within an hour). Ctrl-C "
+                           "leaves it running; the same command again collects it.")
+    ] = False,
+    batch_poll: Annotated[
+        float, typer.Option("--batch-poll", min=0.0, help="With --batch-api: seconds between asking whether the "
+                            "batch has ended.")
+    ] = 30.0,
     mock_latency: Annotated[
         float, typer.Option("--mock-latency", min=0.0, hidden=True, help="Seconds the mock backend waits a section.")
     ] = 0.0,
@@ -159,13 +168,19 @@ def convert(
         raise _fail(error.message(), error.exit_code) from None
     if mock_latency and backend == "mock":
         backend_options = {"latency": mock_latency}
+    if batch_api and backend != "anthropic":
+        raise _fail(f"--batch-api sends Anthropic's Message Batches: it needs --backend anthropic, not '{backend}'",
+                    EXIT_USAGE)
     if dry_run:
-        _estimate(sources, batch, recursive, backend, backend_options, max_size)
+        _estimate(sources, batch, recursive, backend, backend_options, max_size, batch_api)
         return
     if batch:
         _convert_batch(sources, output, backend, backend_options, max_size, recursive, jobs, force, verbose, quiet,
-                       chosen_formats, pictures, max_requests)
+                       chosen_formats, pictures, max_requests, batch_poll if batch_api else None)
         return
+    if batch_api:
+        raise _fail(f"{sources[0]}: --batch-api converts several documents (a folder, with -o); one document is "
+                    "sent as ordinary requests", EXIT_USAGE)
     source = sources[0]
     from easyread.backends import get_backend
     from easyread.interrupts import interrupts_raise
@@ -259,7 +274,7 @@ def _output_choices(sources: list[Path], formats: str | None, pictures: str | No
 
 
 def _estimate(sources: list[Path], batch: bool, recursive: bool, backend: str, options: dict[str, object],
-              max_size: int) -> None:
+              max_size: int, batch_api: bool = False) -> None:
     from easyread.backends.usage import Estimate, total_estimate
     from easyread.inputs import find_inputs
     from easyread.pipeline import estimate
@@ -280,6 +295,10 @@ def _estimate(sources: list[Path], batch: bool, recursive: bool, backend: str, o
         total = total_estimate(good)
         where = f"{len(good)} documents" if batch else str(sources[0])
         typer.echo(f"{where}: {_estimate_line(total)}; {backend} {total.model}. Nothing was sent.")
+        if batch_api:
+            from easyread.backends.usage import batch_discount
+
+            typer.echo(_batch_price_line(total, batch_discount()))
     if len(good) < len(estimates):
         raise typer.Exit(EXIT_DOCUMENT_FAILED)
 
@@ -292,10 +311,17 @@ def _estimate_line(guess) -> str:  # type: ignore[no-untyped-def]
             f"(characters / 4), {cost}")
 
 
+def _batch_price_line(total, discount: float) -> str:  # type: ignore[no-untyped-def]
+    if total.cost is None:
+        return f"with --batch-api: {discount:.0%} off the standard price (no price known for {total.model})"
+    return (f"price: about ${total.cost:.4f} as ordinary requests, about ${total.batch_cost:.4f} with --batch-api "
+            f"(the Message Batches API's {discount:.0%} discount); both before any prompt cache discount")
+
+
 def _convert_batch(sources: list[Path], output: Path | None, backend: str, backend_options: dict[str, float],
                    max_size: int, recursive: bool, jobs: int | None, force: bool, verbose: bool, quiet: bool,
                    formats: tuple[str, ...] = ("pdf",), pictures: str | None = None,
-                   max_requests: int | None = None) -> None:
+                   max_requests: int | None = None, poll_seconds: float | None = None) -> None:
     from easyread.batch import run_batch
     from easyread.progress import print_summary, reporter_for
 
@@ -307,7 +333,8 @@ def _convert_batch(sources: list[Path], output: Path | None, backend: str, backe
         summary = run_batch(sources, output, backend=backend, backend_options=backend_options, recursive=recursive,
                             jobs=jobs, force=force, max_bytes=max_size * MEGABYTE,
                             reporter=reporter_for(quiet=quiet, verbose=verbose), formats=formats, pictures=pictures,
-                            max_requests=max_requests)
+                            max_requests=max_requests, message_batch=poll_seconds is not None,
+                            poll_seconds=poll_seconds)
     except EasyReadError as error:
         raise _fail(error.message(), error.exit_code) from None
     print_summary(summary, quiet=quiet)

@@ -5,6 +5,10 @@ sha256, the settings it was converted with, the outputs written, scores before a
 missing, tokens and cost, status and error. The file is rewritten atomically after each document,
 so an interrupted run leaves a manifest that lists exactly what finished, and the next run skips
 every document whose source, settings and outputs are unchanged.
+
+With `--batch-api` it also lists the Message Batches submitted and not yet collected
+(`message_batches`: each its id and, by custom id, the document, its sha256 and the request's key),
+so a run stopped while a batch is processing collects that batch next time instead of paying again.
 """
 
 from __future__ import annotations
@@ -95,6 +99,7 @@ class Manifest:
         self.settings = settings
         self.settings_hash = settings_hash(settings)
         self.documents: dict[str, DocumentRecord] = {}
+        self.message_batches: list[dict[str, Any]] = []  # submitted, not yet collected (see batch_api.py)
         self.unreadable = False  # the old manifest could not be read: every document is redone
         self.warnings: list[str] = []  # one line each: what could not be read, and what that means
         self._saved_at = 0.0
@@ -139,6 +144,12 @@ class Manifest:
         if damaged:
             manifest.warnings.append(f"{manifest.path}: {damaged} damaged record{'s' if damaged != 1 else ''} "
                                      "passed over; their documents are converted again")
+        batches = data.get("message_batches", [])
+        manifest.message_batches = [entry for entry in batches if _is_batch_record(entry)] \
+            if isinstance(batches, list) else []
+        if not isinstance(batches, list) or len(manifest.message_batches) < len(batches):
+            manifest.warnings.append(f"{manifest.path}: a damaged message batch record passed over; its documents "
+                                     "are submitted again")
         return manifest
 
     def _cannot_read(self, reason: str) -> Manifest:
@@ -164,12 +175,15 @@ class Manifest:
         self.documents[record.source] = record
 
     def as_dict(self) -> dict[str, Any]:
-        return {
+        data = {
             "version": MANIFEST_VERSION,
             "settings_hash": self.settings_hash,
             "settings": self.settings,
             "documents": [asdict(self.documents[name]) for name in sorted(self.documents)],
         }
+        if self.message_batches:
+            data["message_batches"] = self.message_batches
+        return data
 
     def save(self) -> None:
         """Write the manifest atomically; an OSError (disk full, no permission) becomes an OutputError."""
@@ -231,6 +245,18 @@ def _list_of(check: Any) -> Any:
 
 def _dict_of(check: Any) -> Any:
     return lambda value: isinstance(value, dict) and all(_is_text(k) and check(v) for k, v in value.items())
+
+
+def _is_batch_record(entry: object) -> bool:
+    """A message batch record as `batch_api` writes it: {"id": .., "created_at": .., "requests":
+    {custom_id: {"source": .., "sha256": .., "key": ..}}}."""
+    if not isinstance(entry, dict) or not _is_text(entry.get("id")) or not entry.get("id"):
+        return False
+    requests = entry.get("requests")
+    return isinstance(requests, dict) and all(
+        _is_text(name) and isinstance(request, dict) and _is_relative_path(request.get("source"))
+        and _is_text(request.get("sha256")) and _is_text(request.get("key"))
+        for name, request in requests.items())
 
 
 _FIELD_CHECKS: dict[str, Any] = {

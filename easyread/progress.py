@@ -32,8 +32,15 @@ class LineReporter:
     def __init__(self, quiet: bool = False, stream: TextIO | None = None) -> None:
         self.quiet = quiet
         self.stream = stream
+        self.last_wait = ""
 
     def begin(self, to_convert: int) -> None: ...
+
+    def waiting(self, text: str) -> None:
+        """What a Message Batch is doing (batch_api): a line each time it changes, unless quiet."""
+        if not self.quiet and text != self.last_wait:
+            self.last_wait = text
+            print(text, file=self.stream or sys.stderr, flush=True)
 
     def started(self, source: str) -> None: ...
 
@@ -82,6 +89,11 @@ class BarReporter:
             return "converting"
         shown = ", ".join(self.working[:2])
         return shown if len(self.working) <= 2 else f"{shown} and {len(self.working) - 2} more"
+
+    def waiting(self, text: str) -> None:
+        """What a Message Batch is doing (batch_api), in place of the documents' names."""
+        if self.progress is not None:
+            self.progress.update(self.bar, description=_escape(text))
 
     def started(self, source: str) -> None:
         self.working.append(source)

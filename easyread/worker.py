@@ -118,14 +118,21 @@ def convert_one(task: Task) -> Finished:
         _IN_TASK = False
 
 
-def _convert(task: Task) -> Finished:
+def convert_with(task: Task, backend: Any) -> Finished:
+    """Convert `task`'s document, in this process, with a backend already built (the Message Batches
+    path: a backend holding the batch's answers); never raises for a bad document."""
+    return _convert(task, backend)
+
+
+def _convert(task: Task, backend: Any = None) -> Finished:
+    """Convert `task`'s document with `backend` (default: a new one of the task's backend and options)."""
     from easyread.backends import get_backend
     from easyread.pipeline import convert
 
     record = DocumentRecord(source=task.source, status="failed", source_sha256=task.sha256, backend=task.backend,
                             model=task.backend_options.get("model"))
     try:
-        backend = get_backend(task.backend, **task.backend_options)
+        backend = backend if backend is not None else get_backend(task.backend, **task.backend_options)
         result = convert(task.path, task.target, backend=backend, max_bytes=task.max_bytes, formats=task.formats,
                          pictures=task.pictures, force=task.force)
     except EasyReadError as error:

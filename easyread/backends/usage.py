@@ -32,6 +32,13 @@ def prices() -> dict[str, Price]:
     return {model: Price(**values) for model, values in data.get("models", {}).items()}
 
 
+@cache
+def batch_discount() -> float:
+    """The share the Message Batches API takes off every price (0.5: half price), from the data file."""
+    data = tomllib.loads(files("easyread.data").joinpath("prices.toml").read_text(encoding="utf-8"))
+    return float(data.get("batch", {}).get("discount", 0.0))
+
+
 _BEDROCK_ID = re.compile(r"^(?:[a-z]{2,6}\.)?anthropic\.(?P<name>.+?)(?:-v\d+(?::\d+)?)?$")
 _DATED = re.compile(r"^(?P<name>.+)-\d{8}$")
 
@@ -97,6 +104,12 @@ class Estimate:
         """Dollars at the model's price, before any prompt cache discount and without repair rounds."""
         usage = TokenUsage(input=self.input_tokens, output=self.output_tokens)
         return usage.cost(self.model)
+
+    @property
+    def batch_cost(self) -> float | None:
+        """`cost` through the Message Batches API, at its discount (see `batch_discount`)."""
+        cost = self.cost
+        return None if cost is None else cost * (1 - batch_discount())
 
 
 def total_estimate(estimates: list[Estimate]) -> Estimate:

@@ -18,6 +18,14 @@ Each request takes the next action from `script` (or, when it is empty, from `de
                                          credential the request carried, {key_start} its first 20
                                          characters (as a server that shows part of a key)
 
+The Message Batches endpoints (`POST /v1/messages/batches`, `GET /v1/messages/batches/<id>` and
+`GET /v1/messages/batches/<id>/results`) keep each batch in `batches`. A batch is "in_progress"
+for its first `polls_before_end` retrieves, then "ended"; its results (JSON Lines) are worked out
+then, each request taking its action from `batch_script[custom_id]`, else from `default` as
+above. A batch request's action may also be {"status": 500} (an "errored" result) or
+{"result": "expired"} / {"result": "canceled"}. Batch calls are recorded in `batch_calls`
+("create", "retrieve", "results"), not in `requests`.
+
 Every request is recorded (headers and JSON body) so tests can count them and look inside.
 Error responses carry `retry-after-ms: 10` unless the action says otherwise, so the SDK's
 retries are quick. Usage figures are characters / 4, with the system prompt written to the
@@ -114,14 +122,121 @@ def good_answer(section: str, heading: str = "What this is about") -> dict[str, 
     return {"heading": heading, "items": items}
 
 
+# ---- the Message Batches API ---------------------------------------------------------------------
+
+BATCHES = "/v1/messages/batches"
+
+
 @dataclass
-class FakeAnthropic:
+class FakeBatch:
+    id: str
+    requests: list[dict[str, Any]]
+    retrieves: int = 0
+    results: list[dict[str, Any]] | None = None  # worked out when the batch ends
+
+    @property
+    def ended(self) -> bool:
+        return self.results is not None
+
+
+class BatchesEndpoints:
+    """The batches endpoints of FakeAnthropic (kept apart from its Messages API)."""
+
+    url: str
+    lock: threading.Lock
+    default: Callable[[Recorded], dict[str, Any]]
+    batches: dict[str, FakeBatch]
+    batch_script: dict[str, dict[str, Any]]
+    batch_calls: list[tuple[str, str]]
+    polls_before_end: int
+
+    def batch_create(self, handler: BaseHTTPRequestHandler, body: dict[str, Any]) -> None:
+        with self.lock:
+            batch = FakeBatch(f"msgbatch_fake{len(self.batches) + 1:03d}", list(body.get("requests", [])))
+            self.batches[batch.id] = batch
+            self.batch_calls.append(("create", batch.id))
+        self._send_json(handler, 200, self.batch_object(batch))
+
+    def batch_get(self, handler: BaseHTTPRequestHandler) -> None:
+        path = handler.path.split("?")[0]
+        parts = path.removeprefix(BATCHES + "/").split("/")
+        batch = self.batches.get(parts[0]) if path.startswith(BATCHES + "/") else None
+        if batch is None:
+            self._send_json(handler, 404, {"type": "error", "error": {"type": "not_found_error",
+                                                                      "message": f"no batch {parts[0]}"}})
+            return
+        if parts[1:] == ["results"]:
+            with self.lock:
+                self.batch_calls.append(("results", batch.id))
+            lines = "".join(json.dumps(result) + "\n" for result in batch.results or [])
+            data = lines.encode("utf-8")
+            handler.send_response(200)
+            handler.send_header("content-type", "application/binary")
+            handler.send_header("content-length", str(len(data)))
+            handler.end_headers()
+            handler.wfile.write(data)
+            return
+        with self.lock:
+            self.batch_calls.append(("retrieve", batch.id))
+            batch.retrieves += 1
+        if batch.retrieves > self.polls_before_end and not batch.ended:
+            batch.results = [self.batch_result(request) for request in batch.requests]
+        self._send_json(handler, 200, self.batch_object(batch))
+
+    def batch_object(self, batch: FakeBatch) -> dict[str, Any]:
+        kinds = [result["result"]["type"] for result in batch.results or []]
+        counts = {"processing": 0 if batch.ended else len(batch.requests),
+                  **{kind: kinds.count(kind) for kind in ("succeeded", "errored", "canceled", "expired")}}
+        return {"id": batch.id, "type": "message_batch", "processing_status": "ended" if batch.ended else "in_progress",
+                "request_counts": counts, "created_at": "2026-11-29T10:00:00Z", "expires_at": "2026-11-30T10:00:00Z",
+                "ended_at": "2026-11-29T10:05:00Z" if batch.ended else None, "archived_at": None,
+                "cancel_initiated_at": None,
+                "results_url": f"{self.url}{BATCHES}/{batch.id}/results" if batch.ended else None}
+
+    def batch_result(self, request: dict[str, Any]) -> dict[str, Any]:
+        """One line of the results: the request answered as `respond` answers a message."""
+        custom_id = request["custom_id"]
+        recorded = Recorded({}, request["params"], time.monotonic(), path="/v1/messages")
+        action = self.batch_script.get(custom_id) or self.default(recorded)
+        if action.get("result") in ("expired", "canceled"):
+            return {"custom_id": custom_id, "result": {"type": action["result"]}}
+        if action.get("status", 200) != 200:
+            return {"custom_id": custom_id, "result": {"type": "errored", "error": {
+                "type": "error", "error": {"type": "api_error", "message": f"fake error {action['status']}"}}}}
+        if "text" in action:
+            text = action["text"]
+        else:
+            text = json.dumps(action.get("answer") or good_answer(recorded.section))
+        prompt_tokens = len(json.dumps(request["params"])) // 4
+        message = {"id": f"msg_{custom_id}", "type": "message", "role": "assistant", "model": recorded.model,
+                   "content": [{"type": "text", "text": text}], "stop_reason": action.get("stop_reason", "end_turn"),
+                   "stop_sequence": None,
+                   "usage": {"input_tokens": prompt_tokens, "output_tokens": len(text) // 4,
+                             "cache_read_input_tokens": 0, "cache_creation_input_tokens": 0}}
+        return {"custom_id": custom_id, "result": {"type": "succeeded", "message": message}}
+
+    @staticmethod
+    def _send_json(handler: BaseHTTPRequestHandler, status: int, body: dict[str, Any]) -> None:
+        data = json.dumps(body).encode("utf-8")
+        handler.send_response(status)
+        handler.send_header("content-type", "application/json")
+        handler.send_header("content-length", str(len(data)))
+        handler.end_headers()
+        handler.wfile.write(data)
+
+
+@dataclass
+class FakeAnthropic(BatchesEndpoints):
     script: list[dict[str, Any]] = field(default_factory=list)
     default: Callable[[Recorded], dict[str, Any]] = lambda request: {}
     requests: list[Recorded] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
     seen_systems: set[str] = field(default_factory=set)
     server: ThreadingHTTPServer | None = None
+    batches: dict[str, FakeBatch] = field(default_factory=dict)
+    batch_script: dict[str, dict[str, Any]] = field(default_factory=dict)
+    batch_calls: list[tuple[str, str]] = field(default_factory=list)  # (call, batch id)
+    polls_before_end: int = 1
 
     @property
     def url(self) -> str:
@@ -135,9 +250,15 @@ class FakeAnthropic:
             def log_message(self, *args: Any) -> None:  # quiet
                 pass
 
+            def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
+                fake.batch_get(self)
+
             def do_POST(self) -> None:  # noqa: N802 - the name http.server calls
                 length = int(self.headers.get("content-length", 0))
                 body = json.loads(self.rfile.read(length) or b"{}")
+                if self.path.split("?")[0] == BATCHES:
+                    fake.batch_create(self, body)
+                    return
                 recorded = Recorded({k.lower(): v for k, v in self.headers.items()}, body, time.monotonic(),
                                     path=self.path)
                 with fake.lock:
