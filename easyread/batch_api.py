@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from easyread.errors import EasyReadError
+from easyread.interrupts import held_interrupts
 from easyread.manifest import Manifest
 from easyread.worker import Finished, Task, convert_with, now
 
@@ -37,11 +38,11 @@ class _Document:
 
 
 def resume_hint(batch_ids: list[str]) -> str:
-    """The one line a stopped run prints about the batches it leaves running."""
-    ids = ", ".join(batch_ids)
-    return (f"message batch{'es' if len(batch_ids) > 1 else ''} {ids} keep{'s' if len(batch_ids) == 1 else ''} "
-            "running at Anthropic (up to 24 hours); run the same command again to collect the results without "
-            "paying twice (the id is in the manifest)")
+    """The one line a stopped run prints about the batches it leaves at Anthropic."""
+    one = len(batch_ids) == 1
+    return (f"message batch{'' if one else 'es'} {', '.join(batch_ids)} keep{'s' if one else ''} running at "
+            "Anthropic (up to 24 hours; results are kept 29 days); run the same command again to collect "
+            f"{'its' if one else 'their'} results without paying twice (the id is in the manifest)")
 
 
 def run_message_batch(tasks: list[Task], manifest: Manifest, reporter: Any, done: Callable[[Task, Finished, float], None],
@@ -61,12 +62,8 @@ def run_message_batch(tasks: list[Task], manifest: Manifest, reporter: Any, done
     builder = PrefetchedAnthropic(**options)
     batches = MessageBatches(builder)
     documents = [_prepare(task, builder) for task in tasks]
-    _match_recorded(documents, manifest, batches, warnings)
-    _submit_the_rest(documents, manifest, batches)
-    for document in documents:
-        reporter.started(document.task.source)
     results: dict[str, dict[str, Any]] = {}
-    pending = sorted({batch_id for document in documents for batch_id, _ in document.requests.values()})
+    pending: list[str] = []
 
     def convert_ready() -> None:
         for document in documents:
@@ -80,6 +77,11 @@ def run_message_batch(tasks: list[Task], manifest: Manifest, reporter: Any, done
             done(document.task, finished, time.monotonic() - began)
 
     try:
+        _match_recorded(documents, manifest, batches, warnings)
+        _submit_the_rest(documents, manifest, batches)
+        for document in documents:
+            reporter.started(document.task.source)
+        pending = sorted({batch_id for document in documents for batch_id, _ in document.requests.values()})
         convert_ready()  # documents with nothing to ask (every answer cached, or unreadable)
         while pending:
             for batch_id in list(pending):
@@ -93,8 +95,9 @@ def run_message_batch(tasks: list[Task], manifest: Manifest, reporter: Any, done
             if pending:
                 time.sleep(poll_seconds)
     except KeyboardInterrupt:
-        if pending:
-            warnings.append(resume_hint(pending))
+        left = sorted({batch_id for d in documents if not d.finished for batch_id, _ in d.requests.values()})
+        if left:
+            warnings.append(resume_hint(left))
         raise
     except RequestFailed as error:
         raise _PollFailed(f"anthropic: cannot collect the message batch ({error})"
@@ -175,11 +178,12 @@ def _submit_the_rest(documents: list[_Document], manifest: Manifest, batches: An
             owners.append((document, key, name))
     if not new:
         return
-    batch_id = batches.create(new)
-    manifest.message_batches.append({"id": batch_id, "created_at": now(), "requests": records})
-    manifest.save()  # before anything else: from here on, an interrupted run collects this batch
-    for document, key, name in owners:
-        document.requests[key] = (batch_id, name)
+    with held_interrupts():  # Ctrl-C waits until the id is saved: a batch sent is never a batch lost
+        batch_id = batches.create(new)
+        manifest.message_batches.append({"id": batch_id, "created_at": now(), "requests": records})
+        manifest.save()
+        for document, key, name in owners:
+            document.requests[key] = (batch_id, name)
 
 
 def _forget_collected(manifest: Manifest, documents: list[_Document], results: dict[str, Any]) -> None:

@@ -109,6 +109,25 @@ def test_an_interrupted_run_keeps_the_batch_id_and_the_next_run_collects_it(tmp_
     assert "message_batches" not in manifest(tmp_path)
 
 
+def test_ctrl_c_while_the_batch_is_submitted_waits_until_its_id_is_saved(tmp_path, fake_anthropic, monkeypatch):
+    import signal
+
+    from easyread.backends.message_batch import MessageBatches
+
+    real_create = MessageBatches.create
+
+    def create_then_ctrl_c(self, requests):  # type: ignore[no-untyped-def]
+        signal.raise_signal(signal.SIGINT)  # pressed while the request is on its way
+        return real_create(self, requests)
+
+    monkeypatch.setattr(MessageBatches, "create", create_then_ctrl_c)
+    folder(tmp_path)
+    stopped = convert(tmp_path)
+    assert stopped.interrupted and not stopped.converted
+    assert [entry["id"] for entry in manifest(tmp_path)["message_batches"]] == ["msgbatch_fake001"]
+    assert any("msgbatch_fake001" in warning for warning in stopped.warnings)
+
+
 def test_a_changed_document_is_not_answered_from_the_old_batch(tmp_path, fake_anthropic):
     source = folder(tmp_path)
     fake_anthropic.polls_before_end = 2
