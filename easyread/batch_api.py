@@ -86,8 +86,7 @@ def run_message_batch(tasks: list[Task], manifest: Manifest, reporter: Any, done
         while pending:
             for batch_id in list(pending):
                 status, counts = batches.status(batch_id)
-                _note(reporter, f"message batch {batch_id}: {status.replace('_', ' ')}, "
-                                f"{counts['processing']} of {sum(counts.values())} requests processing")
+                _note(reporter, _progress_line(batch_id, status, counts))
                 if status == "ended":
                     results[batch_id] = batches.results(batch_id)
                     pending.remove(batch_id)
@@ -192,6 +191,15 @@ def _forget_collected(manifest: Manifest, documents: list[_Document], results: d
     manifest.message_batches = [
         entry for entry in manifest.message_batches
         if entry["id"] not in results or any(r["source"] in unfinished for r in entry["requests"].values())]
+
+
+def _progress_line(batch_id: str, status: str, counts: dict[str, int]) -> str:
+    """"message batch X: in progress, 5 of 8 requests processing", or once ended, how they ended."""
+    if status != "ended":
+        return (f"message batch {batch_id}: {status.replace('_', ' ')}, {counts['processing']} of "
+                f"{sum(counts.values())} requests processing")
+    ended = ", ".join(f"{count} {name}" for name, count in counts.items() if count and name != "processing")
+    return f"message batch {batch_id}: ended ({ended or 'no requests'}); writing the documents"
 
 
 def _note(reporter: Any, text: str) -> None:

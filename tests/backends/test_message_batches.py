@@ -203,6 +203,7 @@ def test_batch_api_through_the_command_line(runner, tmp_path, fake_anthropic):
                                  "anthropic", "--batch-api", "--batch-poll", str(POLL), "-f", "md", "-v"])
     assert result.exit_code == 0, result.output
     assert "message batch msgbatch_fake001: in progress, 5 of 5 requests processing" in result.output
+    assert "message batch msgbatch_fake001: ended (5 succeeded); writing the documents" in result.output
     assert (tmp_path / "out" / "nested" / "pool.easyread.md").is_file()
 
 
@@ -213,3 +214,34 @@ def test_batch_api_needs_anthropic_and_several_documents(runner, tmp_path, fake_
     single = runner.invoke(app, ["convert", str(source / "parking.md"), "-b", "anthropic", "--batch-api"])
     assert single.exit_code == 2 and "several documents" in single.output
     assert fake_anthropic.batch_calls == []
+
+
+def test_a_recorded_batch_the_server_no_longer_has_is_sent_again(tmp_path, fake_anthropic):
+    folder(tmp_path)
+    fake_anthropic.polls_before_end = 2
+    convert(tmp_path, reporter=StopWhileWaiting())
+    fake_anthropic.batches.clear()  # results are kept 29 days; then the server answers 404
+    fake_anthropic.polls_before_end = 0
+    again = convert(tmp_path)
+    assert again.exit_code == 0 and len(again.converted) == 3
+    assert any("msgbatch_fake001 cannot be collected" in warning and "sent again" in warning
+               for warning in again.warnings)
+    assert [call[1] for call in fake_anthropic.batch_calls if call[0] == "create"] == ["msgbatch_fake001",
+                                                                                       "msgbatch_fake001"]
+
+
+def test_a_damaged_batch_record_is_passed_over_with_a_warning(tmp_path):
+    from easyread.manifest import Manifest
+
+    out = tmp_path / "out"
+    out.mkdir()
+    good = {"id": "msgbatch_x", "created_at": "2026-11-29T10:00:00+00:00",
+            "requests": {"d0000-s0000-a_md": {"source": "a.md", "sha256": "ab", "key": "cd"}}}
+    damaged = {"id": "msgbatch_y", "requests": {"d0000-s0000-b_md": {"source": "../b.md", "sha256": "ab", "key": "cd"}}}
+    (out / MANIFEST_NAME).write_text(json.dumps({"version": 1, "documents": [],
+                                                 "message_batches": [good, damaged]}), encoding="utf-8")
+    loaded = Manifest.load(out, {})
+    assert loaded.message_batches == [good]
+    assert any("damaged message batch record" in warning for warning in loaded.warnings)
+    loaded.save()
+    assert json.loads((out / MANIFEST_NAME).read_text(encoding="utf-8"))["message_batches"] == [good]
