@@ -51,9 +51,9 @@ def run_message_batch(tasks: list[Task], manifest: Manifest, reporter: Any, done
     """Convert `tasks` through one Message Batch (or the batches the manifest already lists for
     them), calling `done(task, finished, seconds)` for each document as soon as it is written.
 
-    Raises UsageError when the batch cannot be submitted (nothing was sent), KeyboardInterrupt on
-    Ctrl-C, and RequestFailed when polling fails after the SDK's retries; in the last two cases
-    `warnings` gets `resume_hint` for the batches left running.
+    Raises UsageError when the batch cannot be submitted (nothing was sent); KeyboardInterrupt on
+    Ctrl-C, after adding `resume_hint` to `warnings`; and an EasyReadError (exit 1) whose reason ends
+    with `resume_hint` when polling fails after the SDK's retries.
     """
     from easyread.backends.llm import RequestFailed
     from easyread.backends.message_batch import MessageBatches, PrefetchedAnthropic

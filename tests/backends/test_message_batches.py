@@ -245,3 +245,13 @@ def test_a_damaged_batch_record_is_passed_over_with_a_warning(tmp_path):
     assert any("damaged message batch record" in warning for warning in loaded.warnings)
     loaded.save()
     assert json.loads((out / MANIFEST_NAME).read_text(encoding="utf-8"))["message_batches"] == [good]
+
+
+def test_a_document_that_cannot_be_read_fails_alone_and_costs_nothing(tmp_path, fake_anthropic):
+    source = folder(tmp_path)
+    (source / "broken.docx").write_bytes(b"not a word document at all")
+    summary = convert(tmp_path)
+    assert len(summary.converted) == 3 and [outcome.source for outcome in summary.failed] == ["broken.docx"]
+    assert summary.failed[0].reason
+    sent = [r["custom_id"] for batch in fake_anthropic.batches.values() for r in batch.requests]
+    assert len(sent) == 5 and not any("broken" in name for name in sent)
