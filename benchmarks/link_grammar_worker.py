@@ -18,12 +18,17 @@ so on, or "timed out". Nothing here imports easyread.
 from __future__ import annotations
 
 import json
+import re
 import sys
 
 CLAUSE_WALLS = {"Wd", "Wp", "Wr", "Wq", "Ws", "Wj", "Wc", "We", "Wv", "Wi", "Wb", "Ww", "Qd"}
 FRONTED_WALLS = {"Wl", "Wt"}  # a clause only when a fronted phrase joins one (a CO link)
 LINKAGE_LIMIT = 200
 PARSE_SECONDS = 10
+# "11th March" is read as "11 March": the dictionary knows the day and month order only without
+# the ordinal ending, and the ending does not change whether the sentence is complete
+_ORDINAL_DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)(?= (?:January|February|March|April|May|June|July|August|"
+                          r"September|October|November|December)\b)")
 COST_TIE = 0.01  # linkages within this of the best disjunct cost count as equally good
 
 
@@ -35,10 +40,11 @@ def _head(label: str) -> str:
 
 def judge(sentence: str, dictionary, options) -> dict:  # type: ignore[no-untyped-def]
     """The verdict on one sentence (see the module docstring). "&" is read as "and", which the
-    dictionary lacks between words ("managed well & keeps people safe")."""
+    dictionary lacks between words ("managed well & keeps people safe"), and "11th March" as
+    "11 March"."""
     import linkgrammar as lg
 
-    parsed = lg.Sentence(sentence.replace(" & ", " and "), dictionary, options)
+    parsed = lg.Sentence(_ORDINAL_DAY.sub(r"\1", sentence.replace(" & ", " and ")), dictionary, options)
     linkages = parsed.parse()
     timed_out = bool(options.resources_timer_expired()) if hasattr(options, "resources_timer_expired") else False
     walls: set[str] = set()
