@@ -28,7 +28,8 @@ text of each document (<group>/<name>.txt: headings as "## ...", one item a line
 "  [" ), the items the parser rejected with why (<group>/rejected.tsv), the rules backend's
 ASSET output (asset/rules.test.txt), the table (table.txt) and the parser's verdicts
 (link-grammar-cache.json, reused on the next run). Run from the repository root:
-`python benchmarks/quality.py [--out FOLDER] [--only asset,seeds,realworld,pairs,news]`.
+`python benchmarks/quality.py [--out FOLDER] [--only asset,seeds,realworld,pairs,news]
+[--shared FOLDER] [--parser-python PATH]`.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from completeness import SentenceJudge, split_sentences
+from completeness import SYSTEM_PYTHON, SentenceJudge, split_sentences
 from readable import Readability, measure
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -224,6 +225,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="folder for the Easy Read texts, rejected sentences and the table")
     parser.add_argument("--only", default=",".join(GROUPS), help=f"comma-separated groups of {', '.join(GROUPS)}")
     parser.add_argument("--shared", type=Path, default=SHARED, help="the folder holding realworld/, eval/ and so on")
+    parser.add_argument("--parser-python", type=Path, default=SYSTEM_PYTHON,
+                        help="the Python that has Link Grammar's module (Debian's python3-link-grammar)")
     args = parser.parse_args(argv)
     wanted = {name.strip() for name in args.only.split(",") if name.strip()}
     unknown = wanted - set(GROUPS)
@@ -231,7 +234,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown group(s): {', '.join(sorted(unknown))}")
     started = time.perf_counter()
     args.out.mkdir(parents=True, exist_ok=True)
-    judge: SentenceJudge | None = SentenceJudge(cache=args.out / "link-grammar-cache.json")
+    judge: SentenceJudge | None = SentenceJudge(args.parser_python, cache=args.out / "link-grammar-cache.json")
     lines: list[str] = []
     why_not = judge.available()
     if why_not:
