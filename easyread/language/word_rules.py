@@ -49,6 +49,7 @@ VERB_CUES = frozenset(
 # A verb's particle that moves behind a pronoun object: "take it off", never "take off it".
 SEPARABLE_PARTICLES = frozenset("out up off back down away apart together right first short on over".split())
 _INTRANSITIVE_HEADS = frozenset("go look get step come live".split())
+_WEAK_CUES = frozenset("and or also then not".split())
 _MODAL_CUES = frozenset("to will would can could must may might should shall please cannot you we they i".split())
 
 
@@ -178,7 +179,8 @@ def used_as(word: str, pos: str, tag: str, context: Context) -> bool:
     previous, following = context.previous, context.following
     if pos == "VERB":
         if tag in ("VB", "VBP"):
-            return previous in VERB_CUES or (context.sentence_start and following in OBJECT_STARTS)
+            cues = VERB_CUES - _WEAK_CUES if "NOUN" in readings else VERB_CUES  # "your enquiry or request"
+            return previous in cues or (context.sentence_start and following in OBJECT_STARTS)
         if tag == "VBZ" and "NOUN" in readings:
             return previous in VERB_CUES
         if tag in ("VBG", "VBN", "VBD"):
