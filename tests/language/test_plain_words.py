@@ -188,6 +188,8 @@ def test_an_article_agrees_with_the_new_word():
         "If a neighbour persists in doing this, we act.",  # not "goes on in doing"
         "The risks attending the plan are small.",  # "connected with", not "going to"
         "Tell us if you have an objection to the plan.",  # a formal objection is not a complaint
+        "This is the most appropriate choice.",  # not "the most right choice"
+        "No survey is undertaken to check the counts.",  # a passive, not "promised to check"
     ],
 )
 def test_shapes_met_in_real_documents_are_left_alone(text):
