@@ -64,6 +64,7 @@ def tags_of(word: str, lemma: str, pos: str) -> tuple[str, ...]:
 _BRITISH = {"gotten": "got"}  # lemminflect's participles are American
 
 
+@cache
 def inflect(lemma: str, tag: str) -> str:
     """`lemma` in the form `tag` ("buy", "VBD" -> "bought"); multi-word lemmas inflect their first word."""
     head, _, rest = lemma.partition(" ")

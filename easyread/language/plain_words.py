@@ -12,6 +12,7 @@ a fixed term (data/fixed_terms.txt) or a term the "Hard words" page explains.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -115,8 +116,41 @@ def kept_spans(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]
     return spans, explained_term_spans(text)
 
 
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start < span_end and span_start < end for span_start, span_end in spans)
+class _Spans:
+    """Sorted, merged (start, end) spans with overlap look-ups in O(log n), so that a long paragraph
+    with many names and swaps costs time in proportion to its length."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted(spans):
+            if merged and start < merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self.starts = [start for start, _ in merged]
+        self.ends = [end for _, end in merged]
+
+    def _first_after(self, position: int) -> int:
+        return bisect_right(self.ends, position)  # the first span ending after `position`
+
+    def overlaps(self, start: int, end: int) -> bool:
+        index = self._first_after(start)
+        return start < end and index < len(self.starts) and self.starts[index] < end
+
+    def breaks_up(self, start: int, end: int) -> bool:
+        """Whether [start, end) takes part of a span but not all of it."""
+        index = self._first_after(start)
+        while index < len(self.starts) and self.starts[index] < end:
+            if not (start <= self.starts[index] and self.ends[index] <= end):
+                return True
+            index += 1
+        return False
+
+    def add(self, start: int, end: int) -> None:
+        """Add a span that overlaps none already here."""
+        index = bisect_right(self.starts, start)
+        self.starts.insert(index, start)
+        self.ends.insert(index, end)
 
 
 def _capitalised_inside(text: str, start: int, word: str) -> bool:
@@ -124,42 +158,39 @@ def _capitalised_inside(text: str, start: int, word: str) -> bool:
     return word[:1].isupper() and not context_at(text, start, start + len(word)).sentence_start
 
 
-def _outside_slot(match: re.Match[str], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """`spans` less those inside the match's object slot: "provide the council with" may hold a term."""
-    if "slot" not in match.groupdict() or match.group("slot") is None:
-        return spans
-    slot_start, slot_end = match.span("slot")
-    return [(start, end) for start, end in spans if not (slot_start <= start and end <= slot_end)]
+def _blocked_phrase(match: re.Match[str], kept: _Spans, chosen: _Spans, explained: _Spans) -> bool:
+    """Whether a phrase match would change kept text: a name, quotation or fixed term outside its object
+    slot ("provide Northbrook Council with" carries the name over whole), an earlier swap, or part of a
+    term the "Hard words" page explains."""
+    start, end = match.span()
+    if chosen.overlaps(start, end) or explained.breaks_up(start, end):
+        return True
+    if "slot" in match.groupdict() and match.group("slot") is not None:
+        slot_start, slot_end = match.span("slot")
+        return kept.overlaps(start, slot_start) or kept.overlaps(slot_end, end)
+    return kept.overlaps(start, end)
 
 
-def _breaks_up(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    """Whether text[start:end] takes part of one of `spans` but not all of it."""
-    return any(start < span_end and span_start < end and not (start <= span_start and span_end <= end)
-               for span_start, span_end in spans)
-
-
-def _phrase_swaps(text: str, kept: list[tuple[int, int]], explained: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+def _phrase_swaps(text: str, kept: _Spans, explained: _Spans) -> list[tuple[int, int, str]]:
     present = set(_LOWER_WORD.findall(text.lower()))
-    chosen: list[tuple[int, int, str]] = []
-    taken = list(kept)
+    found: list[tuple[int, int, str]] = []
+    chosen = _Spans([])
     for phrase in phrases():
         first = next(iter(_LOWER_WORD.findall(phrase.hard)), "")
         if not phrase.lemma and first not in present:
             continue  # the phrase cannot be here: skip a scan of the whole text
         for match in phrase.pattern.finditer(text):
-            if _overlaps(match.start(), match.end(), _outside_slot(match, taken)) or \
-                    _breaks_up(match.start(), match.end(), explained) or \
-                    _capitalised_inside(text, match.start(), match.group(0)):
+            if _blocked_phrase(match, kept, chosen, explained) or _capitalised_inside(text, match.start(), match.group(0)):
                 continue
             plain = plain_for(phrase, text, match)
             if plain is None:
                 continue
-            chosen.append((match.start(), match.end(), plain))
-            taken.append(match.span())
-    return chosen
+            found.append((match.start(), match.end(), plain))
+            chosen.add(match.start(), match.end())
+    return found
 
 
-def _word_swaps(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+def _word_swaps(text: str, taken: _Spans) -> list[tuple[int, int, str]]:
     entries = {hard for hard, _ in word_entries()}
     chosen = []
     for match in WORD.finditer(text):
@@ -167,7 +198,7 @@ def _word_swaps(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int,
         lower = word.lower()
         if lower not in entries and not any(lemma in entries for found in all_lemmas(lower).values() for lemma in found):
             continue
-        if text[start - 1: start] == "-" or text[end: end + 1] == "-" or _overlaps(start, end, taken):
+        if text[start - 1: start] == "-" or text[end: end + 1] == "-" or taken.overlaps(start, end):
             continue  # "well-maintained", "co-operate": part of a compound
         if _capitalised_inside(text, start, word):
             continue
@@ -180,8 +211,8 @@ def _word_swaps(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int,
 def simplify_words(text: str) -> tuple[str, list[Replacement]]:
     """`text` with hard phrases and words replaced, and the list of what was replaced, in text order."""
     kept, explained = kept_spans(text)
-    swaps = _phrase_swaps(text, kept, explained)
-    swaps += _word_swaps(text, kept + explained + [(start, end) for start, end, _ in swaps])
+    swaps = _phrase_swaps(text, _Spans(kept), _Spans(explained))
+    swaps += _word_swaps(text, _Spans(kept + explained + [(start, end) for start, end, _ in swaps]))
     pieces: list[str] = []
     replacements: list[Replacement] = []
     cursor = 0
