@@ -194,3 +194,22 @@ def test_an_article_agrees_with_the_new_word():
 )
 def test_shapes_met_in_real_documents_are_left_alone(text):
     assert plain(text) == text.replace("enquiry", "question")
+
+
+def test_a_masked_name_is_carried_over_as_the_object_of_a_verb_phrase():
+    from easyread.language.protect import mask
+
+    masked = mask("Please provide Northbrook Borough Council with a copy.")
+    assert "Northbrook" not in masked.text
+    assert masked.restore(plain(masked.text)) == "Please give Northbrook Borough Council a copy."
+
+
+def test_a_quotation_block_is_never_rewritten():
+    from easyread.backends.rules import RulesBackend
+    from easyread.model import Block
+
+    block = Block("paragraph", "We think the new bins are appropriate and we purchased them gladly.",
+                  "paragraph 3", role="quotation")
+    items = RulesBackend().simplify_block(block)
+    assert [item.sentence for item in items] == [
+        "“We think the new bins are appropriate and we purchased them gladly.”"]
