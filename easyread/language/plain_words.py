@@ -19,7 +19,15 @@ from functools import cache
 from easyread.data import data_lines, data_rows
 from easyread.language.council_phrases import phrases, plain_for
 from easyread.language.inflection import all_lemmas, choose_tag, inflect, lemmas, match_case, tags_of
-from easyread.language.word_rules import Context, blocked, context_at, parse_rules, strands_particle, used_as
+from easyread.language.word_rules import (
+    Context,
+    blocked,
+    context_at,
+    loses_object,
+    parse_rules,
+    strands_particle,
+    used_as,
+)
 
 WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 _LOWER_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
@@ -78,7 +86,7 @@ def _word_plain(word: str, context: Context) -> str | None:
             if not used_as(lower, pos, tag, context) or blocked(entry.rules, context, tag):
                 continue
             plain = inflect(entry.plain, tag) if lower != lemma or pos == "VERB" else entry.plain
-            if pos == "VERB" and strands_particle(entry.plain, context):
+            if pos == "VERB" and (strands_particle(entry.plain, context) or loses_object(entry.plain, context)):
                 continue
             return plain
     return None
@@ -158,6 +166,11 @@ def _capitalised_inside(text: str, start: int, word: str) -> bool:
     return word[:1].isupper() and not context_at(text, start, start + len(word)).sentence_start
 
 
+def _possessive(text: str, end: int) -> bool:
+    """Whether the word ending at `end` is a possessive ("residents’ parking"): "people’" would be wrong."""
+    return text[end: end + 1] in ("'", "’")
+
+
 def _blocked_phrase(match: re.Match[str], kept: _Spans, chosen: _Spans, explained: _Spans) -> bool:
     """Whether a phrase match would change kept text: a name, quotation or fixed term outside its object
     slot ("provide Northbrook Council with" carries the name over whole), an earlier swap, or part of a
@@ -180,7 +193,8 @@ def _phrase_swaps(text: str, kept: _Spans, explained: _Spans) -> list[tuple[int,
         if not phrase.lemma and first not in present:
             continue  # the phrase cannot be here: skip a scan of the whole text
         for match in phrase.pattern.finditer(text):
-            if _blocked_phrase(match, kept, chosen, explained) or _capitalised_inside(text, match.start(), match.group(0)):
+            if _blocked_phrase(match, kept, chosen, explained) or _capitalised_inside(text, match.start(), match.group(0)) \
+                    or _possessive(text, match.end()):
                 continue
             plain = plain_for(phrase, text, match)
             if plain is None:
@@ -198,7 +212,7 @@ def _word_swaps(text: str, taken: _Spans) -> list[tuple[int, int, str]]:
         lower = word.lower()
         if lower not in entries and not any(lemma in entries for found in all_lemmas(lower).values() for lemma in found):
             continue
-        if text[start - 1: start] == "-" or text[end: end + 1] == "-" or taken.overlaps(start, end):
+        if text[start - 1: start] == "-" or text[end: end + 1] == "-" or taken.overlaps(start, end) or _possessive(text, end):
             continue  # "well-maintained", "co-operate": part of a compound
         if _capitalised_inside(text, start, word):
             continue

@@ -13,6 +13,7 @@ Rules (the `not_when` column of data/plain_words.tsv and data/council_phrases.ts
   behind:w       w comes within the 4 words before, in the clause
   object         an object follows: the plain verb takes none ("communicate the decision")
   passive        a participle after a form of "be" ("was received" would become "was got")
+  participle     a participle not after "have" ("the feedback received" would become "the feedback got")
   mid            the word does not start a sentence ("If so, therefore, we" -> "If so, so, we")
   inside         the word does not end a clause ("previously agreed" -> "before agreed")
   thing          the subject before it is not a person ("Your email is required to allow us")
@@ -47,8 +48,9 @@ VERB_CUES = frozenset(
     "to will would can could must may might should shall please not never also then and or cannot "
     "don't didn't won't can't".split()) | _SUBJECT_CUES
 # A verb's particle that moves behind a pronoun object: "take it off", never "take off it".
-SEPARABLE_PARTICLES = frozenset("out up off back down away apart together right first short on over".split())
+SEPARABLE_PARTICLES = frozenset("out up off back down away apart together right first short on over place".split())
 _INTRANSITIVE_HEADS = frozenset("go look get step come live".split())
+_HAVE_FORMS = frozenset("have has had having 've 'd".split())
 _WEAK_CUES = frozenset("and or also then not".split())
 _MODAL_CUES = frozenset("to will would can could must may might should shall please cannot you we they i".split())
 
@@ -131,6 +133,8 @@ def blocked(rules: tuple[tuple[str, frozenset[str]], ...], context: Context, tag
             return True
         if name == "passive" and _passive(context, tag):
             return True
+        if name == "participle" and tag == "VBN" and context.previous not in _HAVE_FORMS:
+            return True
         if name == "mid" and not (context.sentence_start or context.before == ("and",)):
             return True
         if name == "inside" and not context.clause_end:
@@ -141,12 +145,12 @@ def blocked(rules: tuple[tuple[str, frozenset[str]], ...], context: Context, tag
 
 
 def strands_particle(plain: str, context: Context) -> bool:
-    """Whether a phrasal verb put here would leave its particle before a pronoun: "deduct it" -> "take off it".
-
-    Such a swap is not made (the hard word stays). Prepositional verbs ("look into it", "go over it") are fine.
+    """Whether a phrasal verb put here would leave its particle before a pronoun: "deduct it" -> "take off it",
+    "implement it" -> "put in place it". Such a swap is not made (the hard word stays). Prepositional verbs
+    ("look into it", "go over it") and "make sure it" are fine.
     """
     words = plain.split()
-    return (len(words) == 2 and words[1] in SEPARABLE_PARTICLES and words[0] not in _INTRANSITIVE_HEADS
+    return (len(words) >= 2 and words[-1] in SEPARABLE_PARTICLES and words[0] not in _INTRANSITIVE_HEADS
             and context.following in {"it", "them", "him", "her", "me", "us", "you", "this", "that", NAME})
 
 
@@ -182,7 +186,7 @@ def used_as(word: str, pos: str, tag: str, context: Context) -> bool:
             cues = VERB_CUES - _WEAK_CUES if "NOUN" in readings else VERB_CUES  # "your enquiry or request"
             return previous in cues or (context.sentence_start and following in OBJECT_STARTS)
         if tag == "VBZ" and "NOUN" in readings:
-            return previous in VERB_CUES
+            return previous in VERB_CUES - _WEAK_CUES  # "your data or requests which" is a noun
         if tag in ("VBG", "VBN", "VBD"):
             if previous in DETERMINERS:
                 return False
@@ -190,6 +194,8 @@ def used_as(word: str, pos: str, tag: str, context: Context) -> bool:
                 return False
             if tag == "VBG" and "NOUN" in readings and following == "of":
                 return False
+            if tag == "VBN" and previous not in BE_FORMS | _HAVE_FORMS and _nounish(following):
+                return False  # before a noun it is an adjective: "on restricted zones" is not "on limited zones"
         return True
     if pos == "NOUN":
         if "VERB" in readings and previous in _MODAL_CUES:
@@ -200,3 +206,16 @@ def used_as(word: str, pos: str, tag: str, context: Context) -> bool:
     if pos == "ADV" and "ADJ" in readings:
         return previous not in DETERMINERS and not _nounish(following)
     return True
+
+
+_PREPOSITIONS = frozenset("to at with into for about of".split())  # not "in": "step in" needs no object
+
+
+def loses_object(plain: str, context: Context) -> bool:
+    """Whether a plain verb ending in a preposition ("go to", "look at") would be left with nothing after
+    it: "staff to attend." -> "staff to go to.", "attend on Monday" -> "go to on Monday". Not made."""
+    words = plain.split()
+    following = context.following
+    has_object = following in OBJECT_STARTS or following == NAME or _nounish(following) or \
+        (following not in _function_words() and following.isalpha())
+    return len(words) >= 2 and words[-1] in _PREPOSITIONS and not has_object

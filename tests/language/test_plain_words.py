@@ -6,7 +6,7 @@ from easyread.data import data_rows
 from easyread.language.plain_words import simplify_words
 
 POSITIONS = {"VERB", "NOUN", "ADJ", "ADV"}
-RULES = {"before", "after", "ahead", "behind", "object", "passive", "mid", "inside", "thing"}
+RULES = {"before", "after", "ahead", "behind", "object", "passive", "participle", "mid", "inside", "thing"}
 
 
 def plain(text: str) -> str:
@@ -190,6 +190,13 @@ def test_an_article_agrees_with_the_new_word():
         "Tell us if you have an objection to the plan.",  # a formal objection is not a complaint
         "This is the most appropriate choice.",  # not "the most right choice"
         "No survey is undertaken to check the counts.",  # a passive, not "promised to check"
+        "Your name or requests which we hold are kept safe.",  # a noun after "or", not "asks for"
+        "The comments received from tenants are read.",  # not "the comments got from tenants"
+        "Please contribute to the cost of the party.",  # not "give to the cost"
+        "Parking on restricted streets is banned.",  # a participle before a noun is an adjective
+        "Tenants' views and owners’ views both count.",  # a possessive: never "people' views"
+        "We support equal opportunities for staff.",  # a fixed term
+        "The new rules have required staff to attend.",  # "go to." would have no object
     ],
 )
 def test_shapes_met_in_real_documents_are_left_alone(text):
@@ -213,3 +220,15 @@ def test_a_quotation_block_is_never_rewritten():
     items = RulesBackend().simplify_block(block)
     assert [item.sentence for item in items] == [
         "“We think the new bins are appropriate and we purchased them gladly.”"]
+
+
+def test_a_plain_verb_ending_in_a_preposition_needs_an_object():
+    assert plain("Please attend the hearing.") == "Please go to the hearing."
+    assert plain("Please attend on Friday.") == "Please attend on Friday."
+    assert plain("We will investigate your report.") == "We will look into your report."
+    assert plain("We will investigate.") == "We will investigate."
+
+
+def test_a_participle_of_get_only_after_have():
+    assert plain("We have received your form.") == "We have got your form."
+    assert plain("The forms received by the office are kept.") == "The forms received by the office are kept."
