@@ -86,7 +86,7 @@ def _word_plain(word: str, context: Context) -> str | None:
             if not used_as(lower, pos, tag, context) or blocked(entry.rules, context, tag):
                 continue
             plain = inflect(entry.plain, tag) if lower != lemma or pos == "VERB" else entry.plain
-            if pos == "VERB" and (strands_particle(entry.plain, context) or loses_object(entry.plain, context)):
+            if pos == "VERB" and (strands_particle(entry.plain, context) or loses_object(entry.plain, context, tag)):
                 continue
             return plain
     return None

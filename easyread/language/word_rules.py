@@ -211,9 +211,12 @@ def used_as(word: str, pos: str, tag: str, context: Context) -> bool:
 _PREPOSITIONS = frozenset("to at with into for about of".split())  # not "in": "step in" needs no object
 
 
-def loses_object(plain: str, context: Context) -> bool:
+def loses_object(plain: str, context: Context, tag: str = "") -> bool:
     """Whether a plain verb ending in a preposition ("go to", "look at") would be left with nothing after
-    it: "staff to attend." -> "staff to go to.", "attend on Monday" -> "go to on Monday". Not made."""
+    it: "staff to attend." -> "staff to go to.", "attend on Monday" -> "go to on Monday". Not made. A
+    passive needs none ("it will be thought about under this process")."""
+    if tag == "VBN" and _passive(context, tag):
+        return False
     words = plain.split()
     following = context.following
     has_object = following in OBJECT_STARTS or following == NAME or _nounish(following) or \

@@ -227,6 +227,8 @@ def test_a_plain_verb_ending_in_a_preposition_needs_an_object():
     assert plain("Please attend on Friday.") == "Please attend on Friday."
     assert plain("We will investigate your report.") == "We will look into your report."
     assert plain("We will investigate.") == "We will investigate."
+    assert plain("Cases which should be considered under this policy.") == \
+        "Cases which should be thought about under this policy."
 
 
 def test_a_participle_of_get_only_after_have():
