@@ -9,11 +9,12 @@ from functools import cache
 
 # Penn tags per part of speech, in the order we prefer when a form could be more than one.
 _TAGS = {
-    "VERB": ("VBD", "VBN", "VBG", "VBZ", "VB"),
+    "VERB": ("VBD", "VBN", "VBG", "VBZ", "VB", "VBP"),
     "NOUN": ("NNS", "NN"),
     "ADJ": ("JJR", "JJS", "JJ"),
     "ADV": ("RBR", "RBS", "RB"),
 }
+_BASE_TAG = {"VERB": "VB", "NOUN": "NN", "ADJ": "JJ", "ADV": "RB"}
 _PERFECT_OR_PASSIVE = frozenset(
     "have has had having be been being is are was were am get gets got gotten 's 've 'd".split()
 )
@@ -56,13 +57,14 @@ def tags_of(word: str, lemma: str, pos: str) -> tuple[str, ...]:
     forms = all_inflections(lemma, pos)
     tags = tuple(tag for tag in _TAGS.get(pos, ()) if lower in forms.get(tag, ()))
     if not tags and lower == lemma:
-        tags = (_TAGS[pos][-1],) if pos in _TAGS else ()
+        tags = (_BASE_TAG[pos],) if pos in _BASE_TAG else ()
     return tags
 
 
 _BRITISH = {"gotten": "got"}  # lemminflect's participles are American
 
 
+@cache
 def inflect(lemma: str, tag: str) -> str:
     """`lemma` in the form `tag` ("buy", "VBD" -> "bought"); multi-word lemmas inflect their first word."""
     head, _, rest = lemma.partition(" ")
