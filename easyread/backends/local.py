@@ -73,7 +73,7 @@ def local_defaults(base_url: str | None) -> LocalDefaults | None:
                          retries_resend_timeouts=False)
 
 
-_VERSION_TAIL = re.compile(r"^[-:@._]")
+_VERSION_TAIL = re.compile(r"^(?:[-_.@]\d|:)")  # "-2024-08-06", ":latest", "@001"; not "-mini"
 
 
 def same_model(asked: str, answered: str | None) -> bool:

@@ -181,21 +181,25 @@ class OpenAIBackend(LLMBackend):
     def send(self, messages: list[Message]) -> Reply:
         if self.mode is not None:
             return self._send_as(messages, self.mode)
-        with self._mode_lock:  # the first request finds the mode; the others wait for it
-            if self.mode is not None:
-                return self._send_as(messages, self.mode)
-            refusal = ""
-            for mode in chat_format.MODES:
-                try:
-                    reply = self._send_as(messages, mode, trying=True)
-                except _FormatRefused as refused:
-                    refusal = refusal or f"the server refused response_format {mode} ({refused})"
-                    continue
-                self.mode = mode
-                self._notice(f"openai: {refusal + '; ' if refusal else ''}answers are asked for as "
-                             f"{chat_format.MODE_WORDS[mode]}")
-                return reply
-            raise RequestFailed(refusal)  # no way was taken: the first refusal says why
+        with self._mode_lock:  # the first request finds the mode; the others wait for it, then go at once
+            if self.mode is None:
+                return self._find_mode(messages)
+        return self._send_as(messages, self.mode)
+
+    def _find_mode(self, messages: list[Message]) -> Reply:
+        """Send `messages` in each way of asking for JSON until the server takes one; keep that one."""
+        refusal = ""
+        for mode in chat_format.MODES:
+            try:
+                reply = self._send_as(messages, mode, trying=True)
+            except _FormatRefused as refused:
+                refusal = refusal or f"the server refused response_format {mode} ({refused})"
+                continue
+            self.mode = mode
+            self._notice(f"openai: {refusal + '; ' if refusal else ''}answers are asked for as "
+                         f"{chat_format.MODE_WORDS[mode]}")
+            return reply
+        raise RequestFailed(refusal)  # no way was taken: the first refusal says why
 
     def _send_as(self, messages: list[Message], mode: str, trying: bool = False) -> Reply:
         import openai
@@ -236,6 +240,8 @@ class OpenAIBackend(LLMBackend):
     def _after_status(self, error: Any, body: dict[str, Any], mode: str, trying: bool, attempt: int) -> float | None:
         """What to do after an error status: raise, send again changed (None), or wait this long and
         send again (a local server busy or loading its model)."""
+        from easyread.backends.answer import answer_schema
+
         status = int(error.status_code)
         error_body = error.body if isinstance(error.body, dict) else {}
         inner = error_body.get("error") if isinstance(error_body.get("error"), dict) else error_body
@@ -243,7 +249,9 @@ class OpenAIBackend(LLMBackend):
         overflow = context_overflow(error_body, str(inner.get("message") or error.message))
         if overflow is not None:
             sent = sum(len(message["content"]) for message in body["messages"])
-            fixed = len(self.prompts.system) + self.request_overhead_chars()
+            fixed = len(self.prompts.system)  # the schema is a grammar, not prompt text, but in the prompt mode
+            if mode == chat_format.IN_PROMPT:
+                fixed += len(chat_format.schema_instruction(answer_schema()))
             if fixed_part_overflows(overflow, fixed, sent):
                 raise ServerCannotServe(None, f"openai: {overflow.reason()}; the rules alone do not fit, so every "
                                               "section would overflow")
