@@ -74,21 +74,23 @@ def local_defaults(base_url: str | None) -> LocalDefaults | None:
 
 
 _VERSION_TAIL = re.compile(r"^(?:[-_.@]\d|:)")  # "-2024-08-06", ":latest", "@001"; not "-mini"
+_QUANTIZED_TAIL = re.compile(r"^[-_.](?:i?q\d|f16|bf16|fp16|f32)", re.I)  # a GGUF file's "-q4_k_m", "-f16"
 
 
 def same_model(asked: str, answered: str | None) -> bool:
     """Whether the model a server says answered is the one asked for. A dated or tagged name of the
     asked one counts as the same ("gpt-4o" answered as "gpt-4o-2024-08-06", "llama3.1" as
-    "llama3.1:latest"); so does a path whose file name is the asked one. No name (None, "") says nothing."""
+    "llama3.1:latest"), and so does a GGUF file of it, by path or with its quantization
+    ("models/qwen2.5-1.5b-instruct-q4_k_m.gguf" for "qwen2.5-1.5b-instruct"); "gpt-4o-mini" does not
+    for "gpt-4o". No name (None, "") says nothing."""
     if not answered:
         return True
-    asked_low, answered_low = asked.strip().lower(), answered.strip().lower()
+    asked_low = asked.strip().lower().removesuffix(".gguf")
+    answered_low = re.split(r"[\\/]", answered.strip().lower())[-1].removesuffix(".gguf")
     if asked_low == answered_low:
         return True
-    if answered_low.startswith(asked_low) and _VERSION_TAIL.match(answered_low[len(asked_low):]):
-        return True
-    file_name = re.split(r"[\\/]", answered_low)[-1]
-    return file_name in (asked_low, asked_low + ".gguf")
+    tail = answered_low[len(asked_low):] if answered_low.startswith(asked_low) else ""
+    return bool(tail) and bool(_VERSION_TAIL.match(tail) or _QUANTIZED_TAIL.match(tail))
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,8 @@ def test_cloud_servers_are_not_local(url):
     ("llama3.1", "llama3.1", True), ("llama3.1", "llama3.1:latest", True), ("gpt-4o", "gpt-4o-2024-08-06", True),
     ("tiny-chat-q4_k_m", "models/tiny-chat-q4_k_m.gguf", True), ("llama3.1", None, True),
     ("llama3.1", "models/tiny-chat-q4_k_m.gguf", False), ("qwen2.5", "qwen2", False), ("gpt-4o", "gpt-4o-mini", False),
+    ("qwen2.5-1.5b-instruct", "/models/qwen2.5-1.5b-instruct-q4_k_m.gguf", True),
+    ("qwen2.5-1.5b-instruct", "qwen2.5-1.5b-instruct-f16.gguf", True), ("qwen2.5-1.5b", "qwen2.5-1.5b-instruct", False),
 ])
 def test_the_model_that_answered_is_compared_with_the_one_asked(asked, answered, same):
     assert same_model(asked, answered) is same

@@ -14,7 +14,7 @@ from tests.backends.fake_llama import FakeLlama
 
 pytest.importorskip("openai")
 
-ASKED = "tiny-chat"  # not the server's name: a local server answers with the model it loaded
+ASKED = "llama3.1"  # not the server's name: a local server answers with the model it loaded
 SECTION = Section("Bins", [Block("paragraph", "We empty green bins on Thursday."),
                            Block("paragraph", "Phone us on 01632 960 481.")])
 
