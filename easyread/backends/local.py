@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+import threading
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -91,6 +92,27 @@ def same_model(asked: str, answered: str | None) -> bool:
         return True
     tail = answered_low[len(asked_low):] if answered_low.startswith(asked_low) else ""
     return bool(tail) and bool(_VERSION_TAIL.match(tail) or _QUANTIZED_TAIL.match(tail))
+
+
+class ServedModel:
+    """The model a server answers with, when it is not the one asked for (`answered`, else None).
+    Safe to note from several threads."""
+
+    def __init__(self, asked: str) -> None:
+        self.asked = asked
+        self.answered: str | None = None
+        self._lock = threading.Lock()
+
+    def note(self, answered: str | None) -> str | None:
+        """Note the model a server says answered (a response's `model`, or the one model its
+        /models lists); the warning line when it is a new one that is not the model asked for."""
+        with self._lock:
+            if not answered or same_model(self.asked, answered) or answered == self.answered:
+                return None
+            self.answered = answered
+        return (f"warning: openai: the server answered with model '{answered}', not '{self.asked}' (--model): a "
+                "local server answers with the model it loaded, whatever the name asked for; answers are cached "
+                f"as '{answered}''s")
 
 
 @dataclass(frozen=True)

@@ -34,11 +34,11 @@ from easyread.backends.llm import (
 )
 from easyread.backends.local import (
     CLOUD_MAX_TOKENS,
+    ServedModel,
     ServerCannotServe,
     context_overflow,
     fixed_part_overflows,
     local_defaults,
-    same_model,
     short_reason,
 )
 from easyread.errors import UsageError
@@ -80,7 +80,7 @@ class OpenAIBackend(LLMBackend):
         self.mode: str | None = None  # the way of asking for JSON, once a server has taken one
         self._mode_lock = threading.Lock()
         self._notice_lock = threading.Lock()
-        self._answered_by: str | None = None  # the model the server says answered, when not the one asked
+        self.served = ServedModel(model)  # the model that answers, when not the one asked for: keys the cache
         self._looked_at_models = False
         self._models_lock = threading.Lock()
         self._system_in_user = False
@@ -99,7 +99,7 @@ class OpenAIBackend(LLMBackend):
         model name may be different models, and a local server answers with the model it loaded."""
         self._look_at_models()
         scope = f"openai@{self.base_url or 'api.openai.com'}"  # one model name may be different models
-        return scope + (f" answered-by {self._answered_by}" if self._answered_by else "")
+        return scope + (f" answered-by {self.served.answered}" if self.served.answered else "")
 
     def _notice(self, line: str) -> None:
         with self._notice_lock:
@@ -107,13 +107,9 @@ class OpenAIBackend(LLMBackend):
                 self.notices.append(line)
 
     def _answered(self, model: str | None) -> None:
-        """Note the model a server says answered; warn once when it is not the one asked for."""
-        if not model or same_model(self.model, model) or model == self._answered_by:
-            return
-        self._answered_by = model
-        self._notice(f"warning: openai: the server answered with model '{model}', not '{self.model}' (--model): "
-                     "a local server answers with the model it loaded, whatever the name asked for; "
-                     f"answers are cached as '{model}''s")
+        warning = self.served.note(model)
+        if warning:
+            self._notice(warning)
 
     def _look_at_models(self) -> None:
         """Once, for a local server: the model it serves, from GET /models, so a wrong --model is said
@@ -130,7 +126,7 @@ class OpenAIBackend(LLMBackend):
             names = [str(entry.id) for entry in listed.data]
         except Exception:  # noqa: BLE001 - no /models, or no server yet: the answers will say
             return
-        if len(names) == 1 and not any(same_model(self.model, name) for name in names):
+        if len(names) == 1:  # llama-server, llama-cpp-python; Ollama and vLLM list every model they have
             self._answered(names[0])
 
     # ---- the client and the request ---------------------------------------------------------
