@@ -1,7 +1,9 @@
 """The `easyread` command: options in, pipeline called, results printed. No logic lives here.
 
-Exit codes: 0 converted; 1 a document could not be converted; 2 usage error (no such file, a
-folder without -o, an unsupported type, a bad option); 130 a batch was interrupted.
+Exit codes: 0 converted; 1 a document could not be converted, or an LLM backend converted none of
+its sections (every one fell back to the rules backend; the outputs are still written); 2 usage
+error (no such file, a folder without -o, an unsupported type, a bad option, a refused key, a
+server that cannot serve any section); 130 interrupted (one document: nothing is written).
 """
 
 from __future__ import annotations
@@ -87,12 +89,15 @@ def convert(
     jobs: Annotated[
         Optional[int],  # noqa: UP045
         typer.Option("--jobs", "-j", min=1, help="Several documents: documents converted at once (default: the "
-                     "number of CPUs). One document with an LLM backend: requests sent at once (default 4)."),
+                     "number of CPUs). One document with an LLM backend: requests sent at once (default 4; 1 "
+                     "for a server on this machine or network, which answers one request at a time as fast)."),
     ] = None,
     max_requests: Annotated[
-        int, typer.Option("--max-requests", min=1, help="Several documents with an LLM backend: requests in flight "
-                          "across all of them at once, however many documents are converted at once.")
-    ] = DEFAULT_MAX_REQUESTS,
+        Optional[int],  # noqa: UP045
+        typer.Option("--max-requests", min=1, help="Several documents with an LLM backend: requests in flight "
+                     "across all of them at once, however many documents are converted at once. Default 8; 1 "
+                     "for a server on this machine or network.", show_default=False)
+    ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Replace existing files that easyread did not make (never a document "
                            "being converted). Several documents: also convert again those the manifest says are "
@@ -117,8 +122,15 @@ def convert(
     ] = None,
     timeout: Annotated[
         Optional[float],  # noqa: UP045
-        typer.Option("--timeout", min=0.1, help="LLM backends: seconds to wait for one answer. Default 120.",
-                     show_default=False),
+        typer.Option("--timeout", min=0.1, help="LLM backends: seconds to wait for one answer. Default 120; 600 "
+                     "for a server on this machine or network (a CPU writes about 4 tokens a second), where a "
+                     "request that times out is not sent again.", show_default=False),
+    ] = None,
+    max_tokens: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option("--max-tokens", min=64, help="openai backend: the longest answer, in tokens (a longer one is "
+                     "split in two). Default 8192; 2048 for a server on this machine or network, so a model that "
+                     "keeps writing does not hold it until the timeout.", show_default=False),
     ] = None,
     base_url: Annotated[
         Optional[str],  # noqa: UP045
@@ -162,7 +174,8 @@ def convert(
     batch = is_batch(sources)
     try:
         backend_options = llm_options(backend, sources[0], model=model, jobs=None if batch else jobs, retries=retries,
-                                      timeout=timeout, prompts=prompts, cache=not no_cache, base_url=base_url)
+                                      timeout=timeout, prompts=prompts, cache=not no_cache, base_url=base_url,
+                                      max_tokens=max_tokens)
         chosen_formats, pictures = _output_choices(sources, formats, pictures)
     except EasyReadError as error:
         raise _fail(error.message(), error.exit_code) from None
@@ -174,6 +187,11 @@ def convert(
     if dry_run:
         _estimate(sources, batch, recursive, backend, backend_options, max_size, batch_api)
         return
+    if max_requests is None:
+        from easyread.backends.local import is_local
+
+        server = base_url or os.environ.get("OPENAI_BASE_URL")
+        max_requests = 1 if backend == "openai" and is_local(server) else DEFAULT_MAX_REQUESTS
     if batch:
         _convert_batch(sources, output, backend, backend_options, max_size, recursive, jobs, force, verbose, quiet,
                        chosen_formats, pictures, max_requests, batch_poll if batch_api else None)
@@ -203,6 +221,7 @@ def convert(
     for path in result.outputs.values() or [result.output]:
         typer.echo(str(path))
     if quiet:
+        _exit_if_nothing_from_the_model(result, source)
         return
     document = result.document
     typer.echo(
@@ -229,6 +248,8 @@ def convert(
         typer.echo(f"{result.backend} {result.model}: {requests}; tokens: {usage.input:,} in, "
                    f"{usage.cache_read:,} read from the prompt cache, {usage.cache_write:,} written to it, "
                    f"{usage.output:,} out; {cost}", err=True)
+    for notice in getattr(chosen, "notices", []):  # the LLM backend's: JSON mode, another model, local defaults
+        typer.echo(notice, err=True)
     if result.fallbacks:
         typer.echo(f"warning: {source}: {len(result.fallbacks)} of {len(result.source.sections)} sections were "
                    f"converted by the rules backend instead (their items are flagged rules-fallback):", err=True)
@@ -248,6 +269,14 @@ def convert(
         facts = ", ".join(f"{fact.text} ({fact.location})" for fact in result.missing_facts)
         typer.echo(f"warning: {source}: facts not found in the items made from their part of the source: {facts}",
                    err=True)
+    _exit_if_nothing_from_the_model(result, source)
+
+
+def _exit_if_nothing_from_the_model(result, source: Path) -> None:  # type: ignore[no-untyped-def]
+    """Exit 1, with one line, when the LLM backend converted none of the sections (all fell back)."""
+    if result.nothing_from_the_model:
+        raise _fail(f"{source}: {result.backend} {result.model} converted none of the sections: the rules backend "
+                    "converted every one (the reasons are above); the outputs were written", EXIT_DOCUMENT_FAILED)
 
 
 def _quote(text: str, limit: int = 60) -> str:

@@ -61,6 +61,13 @@ class ConversionResult:
     not_english: dict[str, int] = field(default_factory=dict)  # {language: items flagged not-english}
 
     @property
+    def nothing_from_the_model(self) -> bool:
+        """True when an LLM backend had sections to send and the rules backend converted every one
+        of them instead (each fell back): the CLI then exits 1."""
+        sent = sum(1 for section in self.source.sections if any(block.text.strip() for block in section.blocks))
+        return self.usage is not None and sent > 0 and len(self.fallbacks) >= sent
+
+    @property
     def flagged(self) -> dict[str, int]:
         """How many items carry each review flag, e.g. {"long-sentence": 2, "passive": 5}."""
         counts: dict[str, int] = {}

@@ -12,7 +12,6 @@ apart. A section that still fails is converted by the rules backend, its items f
 from __future__ import annotations
 
 import threading
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -25,8 +24,10 @@ from easyread.backends.answer import (
     renumbered,
     to_easy_section,
 )
+from easyread.backends.local import short_reason
 from easyread.backends.prompts import Prompts, load_prompts, numbered_blocks
 from easyread.backends.response_cache import ResponseCache, cache_key
+from easyread.backends.section_pool import in_document_order, in_order
 from easyread.backends.slots import request_slot
 from easyread.backends.usage import Estimate, TokenUsage, estimate_tokens
 from easyread.errors import EXIT_USAGE, EasyReadError
@@ -148,9 +149,15 @@ class LLMBackend:
             return self._client
 
     def close(self) -> None:
-        """Let go of the provider's connections; requests in flight end with an error, none start."""
+        """Let go of the provider's connections; requests in flight end with an error, none start.
+        A backend whose `make_client` set `self.connections` (backends/connections.py) has their
+        sockets shut down first: a thread waiting for an answer wakes at once, and the server sees
+        the client go (llama-server then stops writing that answer)."""
         with self._client_lock:
             self._closed = True
+            connections = getattr(self, "connections", None)
+            if connections is not None:
+                connections.cut()
             if self._client is not None:
                 self._client.close()
                 self._client = None
@@ -201,18 +208,28 @@ class LLMBackend:
         return to_easy_section(answer, section)
 
     def simplify_all(self, sections: list[Section]) -> list[EasySection]:
-        """Every section, up to `jobs` requests at once, in the order given."""
-        if self.jobs == 1 or len(sections) <= 1:
-            return [self.simplify(section) for section in sections]
-        pool = ThreadPoolExecutor(max_workers=min(self.jobs, len(sections)), thread_name_prefix="easyread-llm")
+        """Every section, up to `jobs` requests at once, in the order given (backends/section_pool).
+
+        Ctrl-C (or SIGTERM in a batch worker) stops at once: the requests in flight are cut, none
+        starts, and the KeyboardInterrupt is raised. A failure every section would hit (an
+        EasyReadError from `send`: a refused key, a server that is not there) stops the same way
+        after the first section that meets it, and is raised. Fallbacks are listed in document order.
+        """
+        before = len(self._state.fallbacks)
         try:
-            return list(pool.map(self.simplify, sections))
-        except BaseException:  # Ctrl-C, SIGTERM in a batch worker, a refused key: stop what is in flight
-            pool.shutdown(wait=False, cancel_futures=True)
+            if self.jobs == 1 or len(sections) <= 1:
+                results = [self.simplify(section) for section in sections]
+            else:
+                results = in_order(self.simplify, sections, self.jobs, stop=self.close)
+        except KeyboardInterrupt:
             self.close()
             raise
-        finally:
-            pool.shutdown(wait=False)
+        fell_back = [section.heading for section, easy in zip(sections, results, strict=True)
+                     if any(FALLBACK_FLAG in item.flags for item in easy.items)]
+        with self._state.lock:
+            self._state.fallbacks[before:] = in_document_order(self._state.fallbacks[before:], fell_back,
+                                                               lambda fallback: fallback.heading)
+        return results
 
     def estimate(self, sections: list[Section]) -> Estimate:
         """Tokens and cost of converting `sections`, from the size of the prompts; no request is made."""
@@ -255,7 +272,7 @@ class LLMBackend:
             with request_slot():  # one bound across a whole batch, when there is one
                 reply = self.send(conversation)
         except RequestFailed as error:
-            raise _Failed(str(error)) from None
+            raise _Failed(short_reason(str(error), 300)) from None  # one line: no server traceback
         reply = replace(reply, text=scrub(reply.text))  # nothing a server says reaches the plan or the cache
         if reply.stop_reason in TOO_LONG:
             raise _TooLong()

@@ -75,7 +75,7 @@ class Recorded:
 
     @property
     def is_openai(self) -> bool:
-        return "response_format" in self.body
+        return "response_format" in self.body or self.path.endswith("/chat/completions")
 
     @property
     def credential(self) -> str:

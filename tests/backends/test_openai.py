@@ -47,7 +47,7 @@ def test_repair_split_and_fallback_work_as_for_every_llm_backend(server):
     server.script = [{"stop_reason": "max_tokens", "text": "{"}]
     easy = openai_backend(server, cache=False).simplify(SECTION)
     assert len(server.requests) == 3 and len(easy.items) == 2
-    server.script = [{"status": 500}] * 2
+    server.script = [{"status": 500}] * 3  # json_schema, json_object, then the schema in the prompt: all refused
     chosen = openai_backend(server, cache=False)
     assert all(FALLBACK_FLAG in item.flags for item in chosen.simplify(SECTION).items)
     assert "500" in chosen.fallbacks[0].reason
