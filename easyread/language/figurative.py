@@ -5,7 +5,8 @@ information easier to understand*, 2010; the Swindon People First guidance quote
 /work/shared/EASYREAD.md). Two word lists drive this module:
 
 - data/idioms.tsv: idiom, plain meaning, and "yes" in a third column when the plain meaning can
-  stand in the idiom's place word for word ("at short notice" -> "with little warning").
+  stand in the idiom's place word for word ("at short notice" -> "with little warning"), or
+  "literal" for a phrase mostly meant literally ("return journey"), which is not flagged.
 - data/double_meanings.tsv: word, its senses, a plainer choice, and the context cues that show the
   word is used in its confusing sense ("fine" near "pay" or right after "a"). A word is flagged
   only when a cue is there: "pay a fine" is flagged, "that is fine" is not. A word with no cues
@@ -103,7 +104,8 @@ def _idioms() -> dict[tuple[str, str], list[_Idiom]]:
     """The idioms indexed by the starts of their first two words, longest first, so each place in
     a sentence tries only the few idioms that can start there."""
     index: dict[tuple[str, str], list[_Idiom]] = {}
-    rows = sorted(data_rows("idioms.tsv"), key=lambda row: len(row[0]), reverse=True)
+    rows = sorted((row for row in data_rows("idioms.tsv") if row[2:3] != ("literal",)), key=lambda row: len(row[0]),
+                  reverse=True)
     for row in rows:
         phrase = row[0].lower()
         words = phrase.split()

@@ -101,3 +101,12 @@ def test_a_quotation_item_keeps_its_idiom_and_flags_it():
         "paragraph", "We must dig deep into our pockets.", "paragraph 1", role="quotation"))
     assert items[0].sentence == "“We must dig deep into our pockets.”"
     assert IDIOM in items[0].flags
+
+
+@pytest.mark.parametrize("sentence", [
+    "The bus fare is £3.10 for a return journey.",
+    "We will fix your front door lock this week.",
+    "Help is given under section 19 of the Housing Act 1996.",
+])
+def test_literal_words_and_law_sections_are_not_flagged(sentence):
+    assert find_figures(sentence) == []
