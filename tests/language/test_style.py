@@ -15,6 +15,8 @@ from easyread.language.style import is_passive
     "You will be called by a nurse before 10am.",
     "Letters are checked carefully before we post them.",
     "She is worried and the car is towed away.",
+    "Your costs will be allowed if you send receipts.",
+    "Once the appeal has been exhausted, you can go to the ombudsman.",
 ])
 def test_real_passives_are_flagged(sentence):
     assert is_passive(sentence)
@@ -28,7 +30,6 @@ def test_real_passives_are_flagged(sentence):
     "Our new group is called the Tenants' Panel.",
     "These workers are called carers.",
     "The place is known as the Hub.",
-    "You are allowed to bring a friend.",
     "You will collect the key from the office.",
 ])
 def test_adjectives_and_naming_are_not_passive(sentence):
