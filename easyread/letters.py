@@ -36,7 +36,7 @@ RECIPIENT = "letter furniture: the recipient's name and address"
 SIGN_OFF_AND_SIGNATURE = "letter furniture: sign-off and signature"
 OPENING = "letter furniture: greeting (the rest of its paragraph is kept as a plain opening)"
 
-_GREETING = re.compile(r"^(?:dear|to whom it may concern|hello|hi|good\s+(?:morning|afternoon|evening))\b",
+_GREETING = re.compile(r"^(?:dear|to whom it may concern|hello|hi|good\s+(?:morning|afternoon|evening))(?![\w-])",
                        re.IGNORECASE)
 _SIGN_OFF_WORDS = (r"(?:yours\s+(?:sincerely|faithfully|truly|ever)|(?:with\s+)?(?:kind|kindest|best|warm|warmest|many)\s+"
                    r"(?:regards|wishes)|regards|yours)")
@@ -72,7 +72,9 @@ def set_aside_letter_furniture(source: SourceDocument) -> SourceDocument:
     places = [_Place(s, i, block) for s, section in enumerate(source.sections) for i, block in enumerate(section.blocks)]
     greeting = next((n for n, place in enumerate(places)
                      if _is_greeting(place.block) or _opening_greeting(place.block)), None)
-    sign_off = next((n for n in range(len(places)) if _is_sign_off(places, n)), None)
+    after_greeting = 0 if greeting is None else greeting + 1
+    sign_off = next((n for n in [*range(after_greeting, len(places)), *range(after_greeting)]
+                     if _is_sign_off(places, n)), None)  # the first after the greeting, else any
     if greeting is None and sign_off is None:
         return source
     reasons: dict[int, str] = {}
@@ -83,13 +85,13 @@ def set_aside_letter_furniture(source: SourceDocument) -> SourceDocument:
         reasons.update({n: RECIPIENT for n in recipient})
         if recipient:
             senders.update(n for n in range(min(recipient)) if _is_letterhead_line(places[n].block))
-    if sign_off is not None and (greeting is None or sign_off > greeting):
+    if sign_off is not None:
         reasons[sign_off] = SIGN_OFF_AND_SIGNATURE if _signed_name(places[sign_off].block) else SIGN_OFF
         for n in range(sign_off + 1, min(len(places), sign_off + 1 + MAX_SIGNATURE_LINES)):
             block = places[n].block
             if _has_fact(block):
                 senders.add(n)  # an address with a postcode, a phone number: the sender's, never set aside
-            elif _is_signature_line(block) or _ENCLOSURE.match(block.text):
+            elif n not in reasons and (_is_signature_line(block) or _ENCLOSURE.match(block.text)):
                 reasons[n] = SIGNATURE
             else:
                 break
@@ -161,7 +163,7 @@ def _opening_greeting(block: Block) -> tuple[str, str] | None:
     if block.kind != "paragraph":
         return None
     head, comma, rest = block.text.strip().partition(",")
-    rest = rest.strip()
+    rest = re.sub(r"^and\s+", "", rest.strip(), flags=re.IGNORECASE)  # "Hello, and welcome to ..."
     if not comma or word_count(rest) < 3 or not is_greeting(head + comma):
         return None
     return head + comma, rest[:1].upper() + rest[1:]

@@ -163,3 +163,22 @@ def test_setting_aside_twice_changes_nothing_more():
     once = set_aside_letter_furniture(letter("Dear Resident, we are changing your bin day.", "It is Tuesday now.",
                                              "Many thanks,", "Ola Brandt"))
     assert set_aside_letter_furniture(once) == once
+
+
+def test_a_hyphenated_word_after_hi_is_not_a_greeting():
+    text = letter("Hi-vis vests, gloves and boots are needed on site.", "Yours sincerely,", "Ola Brandt")
+    assert "Hi-vis vests, gloves and boots are needed on site." in [b.text for b in set_aside_letter_furniture(text).blocks()]
+
+
+def test_hello_and_welcome_leaves_a_sentence():
+    result = set_aside_letter_furniture(letter("Hello, and welcome to the new recycling guide.", "Rinse your tins."))
+    assert [block.text for block in result.blocks()][0] == "Welcome to the new recycling guide."
+
+
+def test_a_greeting_after_the_sign_off_leaves_the_sign_off_furniture_too():
+    text = letter("Your permit runs out on 30 June 2026.", "Yours sincerely,", "Ola Brandt",
+                  "Dear Ms Adeyemi, please bring the old permit with you.")
+    result = set_aside_letter_furniture(text)
+    assert [block.text for block in result.blocks()] == ["Your permit runs out on 30 June 2026.",
+                                                           "Please bring the old permit with you."]
+    assert reasons(result) == {"Yours sincerely,": SIGN_OFF, "Ola Brandt": SIGNATURE, "Dear Ms Adeyemi,": OPENING}
