@@ -182,3 +182,8 @@ def test_a_greeting_after_the_sign_off_leaves_the_sign_off_furniture_too():
     assert [block.text for block in result.blocks()] == ["Your permit runs out on 30 June 2026.",
                                                            "Please bring the old permit with you."]
     assert reasons(result) == {"Yours sincerely,": SIGN_OFF, "Ola Brandt": SIGNATURE, "Dear Ms Adeyemi,": OPENING}
+
+
+def test_the_issues_example_greeting_and_sign_off_with_full_stops_give_no_items():
+    result = set_aside_letter_furniture(letter("Dear Ms Okafor.", "Your new bin comes on 9 May 2026.", "Yours sincerely."))
+    assert reasons(result) == {"Dear Ms Okafor.": GREETING, "Yours sincerely.": SIGN_OFF}
