@@ -140,10 +140,15 @@ def find_idioms(sentence: str) -> list[Figure]:
 
 def _safe_replacement(idiom: _Idiom, match: re.Match[str], sentence: str) -> str | None:
     """The plain meaning fitted to this place, or None when unsure: the idiom is not marked safe, its
-    first word is inflected ("we dug deep"), it sits inside a quotation, or its meaning speaks to
-    "you" where the sentence does not ("residents can have their say")."""
+    first word is inflected ("we dug deep"), it sits inside a quotation or a name ("Going Forward
+    Together"), or its meaning speaks to "you" where the sentence does not ("residents can have
+    their say")."""
     if not idiom.safe or any(q.start() <= match.start() < q.end() for q in _QUOTED.finditer(sentence)):
         return None
+    words = match.group(0).split()
+    at_start = not sentence[:match.start()].strip(" “\"‘'(-")
+    if any(word[:1].isupper() for word in words[1:]) or (words[0][:1].isupper() and not at_start):
+        return None  # part of a name: "the Going Forward Together group"
     groups = match.groupdict()
     first = groups.get("first")
     if first is not None and first.lower() != idiom.phrase.split()[0]:

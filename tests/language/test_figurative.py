@@ -30,6 +30,7 @@ def test_an_idiom_with_a_safe_plain_meaning_is_replaced(sentence, plain):
     "Neighbours can have their say at the meeting.",
     "“Dig deep into your pockets,” the mayor said.",  # a quotation is never rewritten
     "We will dig deep to find the cause.",  # no safe plain meaning for this one
+    "Join the Going Forward Together group at the library.",  # a name
 ])
 def test_an_idiom_is_flagged_not_replaced_when_unsure(sentence):
     text, figures = replace_safe_idioms(sentence)
