@@ -16,6 +16,7 @@ information easier to understand*, 2010; the Swindon People First guidance quote
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 from typing import Literal
@@ -25,6 +26,7 @@ from easyread.data import data_rows
 IDIOM = "idiom"
 AMBIGUOUS_WORD = "ambiguous-word"
 CUE_WINDOW = 5  # words either side of a double-meaning word in which a cue counts
+_LOOK_BACK = 40  # characters before an idiom that say whether the sentence speaks to "you"
 
 _POSSESSIVES = ("your", "our", "their", "his", "her", "my", "one's", "its")
 _TOKEN = re.compile(r"(?<![\w-])[\w']+")
@@ -125,6 +127,8 @@ def find_idioms(sentence: str) -> list[Figure]:
     keys = [_word_key(token.group(0)) for token in tokens] + [""]
     found: list[Figure] = []
     end = -1
+    quoted = [quote.span() for quote in _QUOTED.finditer(sentence)]
+    opening = len(sentence) - len(sentence.lstrip(" “\"‘'(-"))  # where the words start
     for position, token in enumerate(tokens):
         if token.start() < end:
             continue
@@ -132,21 +136,22 @@ def find_idioms(sentence: str) -> list[Figure]:
             match = idiom.pattern.match(sentence, token.start())
             if match:
                 found.append(Figure(IDIOM, match.group(0), match.start(), match.end(), idiom.meaning,
-                                    f'say "{idiom.meaning}"', _safe_replacement(idiom, match, sentence)))
+                                    f'say "{idiom.meaning}"', _safe_replacement(idiom, match, sentence, quoted, opening)))
                 end = match.end()
                 break
     return found
 
 
-def _safe_replacement(idiom: _Idiom, match: re.Match[str], sentence: str) -> str | None:
+def _safe_replacement(idiom: _Idiom, match: re.Match[str], sentence: str, quoted: list[tuple[int, int]],
+                      opening: int) -> str | None:
     """The plain meaning fitted to this place, or None when unsure: the idiom is not marked safe, its
     first word is inflected ("we dug deep"), it sits inside a quotation or a name ("Going Forward
     Together"), or its meaning speaks to "you" where the sentence does not ("residents can have
     their say")."""
-    if not idiom.safe or any(q.start() <= match.start() < q.end() for q in _QUOTED.finditer(sentence)):
+    if not idiom.safe or any(start <= match.start() < end for start, end in quoted):
         return None
     words = match.group(0).split()
-    at_start = not sentence[:match.start()].strip(" “\"‘'(-")
+    at_start = match.start() <= opening
     if any(word[:1].isupper() for word in words[1:]) or (words[0][:1].isupper() and not at_start):
         return None  # part of a name: "the Going Forward Together group"
     groups = match.groupdict()
@@ -157,7 +162,7 @@ def _safe_replacement(idiom: _Idiom, match: re.Match[str], sentence: str) -> str
         possessive = groups.get("possessive")
         if possessive is not None and possessive.lower() != "your":
             return None
-        if not _SPEAKS_TO_YOU.search(sentence[:match.start()]):
+        if not _SPEAKS_TO_YOU.search(sentence[max(0, match.start() - _LOOK_BACK):match.start()]):
             return None
     meaning = idiom.meaning
     return meaning[:1].upper() + meaning[1:] if match.group(0)[:1].isupper() else meaning
@@ -208,23 +213,31 @@ def _used_confusingly(entry: _Word, tokens: list[str], position: int) -> bool:
     return any(_cue_matches(cue, token) for cue in entry.near for token in window)
 
 
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    """Whether `offset` falls in one of `spans` (sorted, not overlapping)."""
+    index = bisect_right(spans, (offset, float("inf"))) - 1
+    return index >= 0 and spans[index][0] <= offset < spans[index][1]
+
+
 def find_double_meanings(sentence: str, skip: list[tuple[int, int]] | None = None) -> list[Figure]:
     """The words of `sentence` from the double-meaning list used where a context cue shows their
     confusing sense, outside the `skip` spans (idioms already found). Names (capitalised inside
     the sentence) are never flagged."""
     meanings = _double_meanings()
-    skip = skip or []
+    skip = sorted(skip or [])
+    opening = len(sentence) - len(sentence.lstrip(" “\"‘'(-"))
     cue_tokens = list(_CUE_TOKEN.finditer(sentence))
     lowered = [token.group(0).lower() for token in cue_tokens]
+    positions = {token.start(): n for n, token in enumerate(cue_tokens)}
     found = []
     for match in _LETTERS.finditer(sentence):
         word = match.group(0).lower()
         key = word if word in meanings else word[:-1] if word.endswith("s") and word[:-1] in meanings else None
-        if key is None or any(s <= match.start() < e for s, e in skip):
+        if key is None or _inside(skip, match.start()):
             continue
-        if match.group(0)[0].isupper() and sentence[:match.start()].strip(" “\"‘'(-"):
+        if match.group(0)[0].isupper() and match.start() > opening:
             continue  # a name: "Northbrook Conference", "Fine Lane"
-        position = next((n for n, token in enumerate(cue_tokens) if token.start() == match.start()), None)
+        position = positions.get(match.start())
         entry = meanings[key]
         if position is None or not _used_confusingly(entry, lowered, position):
             continue
