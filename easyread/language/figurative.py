@@ -148,7 +148,7 @@ def _safe_replacement(idiom: _Idiom, match: re.Match[str], sentence: str, quoted
     first word is inflected ("we dug deep"), it sits inside a quotation or a name ("Going Forward
     Together"), or its meaning speaks to "you" where the sentence does not ("residents can have
     their say")."""
-    if not idiom.safe or any(start <= match.start() < end for start, end in quoted):
+    if not idiom.safe or _inside(quoted, match.start()):
         return None
     words = match.group(0).split()
     at_start = match.start() <= opening
