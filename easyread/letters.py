@@ -10,6 +10,13 @@ contact us" page never gathers it.
 The sender's own details (the letterhead before the recipient's address, contact lines in the
 signature) are content, marked with the role "sender" so the contact page knows whose they are.
 
+A greeting that opens a paragraph ("Dear Resident, we are writing to ...") is taken off and the
+rest of the paragraph kept as a plain opening ("We are writing to ..."); the ledger holds the
+greeting with its own reason. A greeting set as a heading is set aside and the section keeps no
+heading. A sign-off with the signer's name on the same line ("Kind regards, Ann Lee"), in a table
+row, or in a thanks form ("Many thanks,") is furniture too; a line after a sign-off that holds a
+fact (an address with a postcode, a phone number) is never set aside: it is the sender's.
+
 A document with no greeting and no sign-off is not treated as a letter: nothing is set aside.
 """
 
@@ -26,13 +33,20 @@ GREETING = "letter furniture: greeting"
 SIGN_OFF = "letter furniture: sign-off"
 SIGNATURE = "letter furniture: signature"
 RECIPIENT = "letter furniture: the recipient's name and address"
+SIGN_OFF_AND_SIGNATURE = "letter furniture: sign-off and signature"
+OPENING = "letter furniture: greeting (the rest of its paragraph is kept as a plain opening)"
 
-_GREETING = re.compile(r"^(?:dear|to whom it may concern|hello|hi)\b", re.IGNORECASE)
-_SIGN_OFF = re.compile(
-    r"^(?:yours\s+(?:sincerely|faithfully|truly|ever)|(?:with\s+)?(?:kind|kindest|best|warm|warmest)\s+"
-    r"(?:regards|wishes)|regards|yours)[,.!]?$",
-    re.IGNORECASE,
-)
+_GREETING = re.compile(r"^(?:dear|to whom it may concern|hello|hi|good\s+(?:morning|afternoon|evening))(?![\w-])",
+                       re.IGNORECASE)
+_SIGN_OFF_WORDS = (r"(?:yours\s+(?:sincerely|faithfully|truly|ever)|(?:with\s+)?(?:kind|kindest|best|warm|warmest|many)\s+"
+                   r"(?:regards|wishes)|regards|yours)")
+_SIGN_OFF = re.compile(r"^" + _SIGN_OFF_WORDS + r"[,.!]?$", re.IGNORECASE)
+# "Yours sincerely, Ann Lee" (a table row without a header is joined the same way): the tail is a name
+_SIGN_OFF_WITH_NAME = re.compile(r"^" + _SIGN_OFF_WORDS + r"\s*[,|]\s*(?P<name>[^,|].*?)\.?$", re.IGNORECASE)
+# Thanks and "Best," close a letter only at its end: "Thank you." as a sentence is content
+_THANKS_SIGN_OFF = re.compile(r"^(?:(?:with\s+)?(?:many\s+)?thanks(?:\s+again)?|thank\s+you|best|all\s+the\s+best|take\s+care)"
+                              r"\s*,?$", re.IGNORECASE)
+_NAME_JOINERS = frozenset({"and", "or", "&", "/", "all", "everyone", "the"})
 _ENCLOSURE = re.compile(r"^(?:enc|encs|encl|enclosure|enclosures|pp|p\.p\.|cc)\b[.:]?", re.IGNORECASE)
 _POSTCODE = re.compile(r"\b[A-Z]{1,2}[0-9][A-Z0-9]?\s?[0-9][A-Z]{2}\b")
 _PERSON_TITLE = re.compile(r"^(?:mr|mrs|ms|miss|mx|dr|prof|rev|sir|dame|lady|lord|the\s+(?:occupier|resident|owner))\b",
@@ -54,26 +68,30 @@ class _Place:
 def set_aside_letter_furniture(source: SourceDocument) -> SourceDocument:
     """`source` with its letter furniture moved from the sections to `set_aside`, and the sender's
     letterhead and contact lines marked with the role "sender". Nothing else changes."""
+    source = _without_greeting_headings(source)
     places = [_Place(s, i, block) for s, section in enumerate(source.sections) for i, block in enumerate(section.blocks)]
-    greeting = next((n for n, place in enumerate(places) if _is_greeting(place.block)), None)
-    sign_off = next((n for n, place in enumerate(places) if _is_sign_off(place.block)), None)
+    greeting = next((n for n, place in enumerate(places)
+                     if _is_greeting(place.block) or _opening_greeting(place.block)), None)
+    after_greeting = 0 if greeting is None else greeting + 1
+    sign_off = next((n for n in [*range(after_greeting, len(places)), *range(after_greeting)]
+                     if _is_sign_off(places, n)), None)  # the first after the greeting, else any
     if greeting is None and sign_off is None:
         return source
     reasons: dict[int, str] = {}
     senders: set[int] = set()
     if greeting is not None:
-        reasons[greeting] = GREETING
+        reasons[greeting] = GREETING if _is_greeting(places[greeting].block) else OPENING
         recipient = _recipient_lines(places, greeting)
         reasons.update({n: RECIPIENT for n in recipient})
         if recipient:
             senders.update(n for n in range(min(recipient)) if _is_letterhead_line(places[n].block))
-    if sign_off is not None and (greeting is None or sign_off > greeting):
-        reasons[sign_off] = SIGN_OFF
+    if sign_off is not None:
+        reasons[sign_off] = SIGN_OFF_AND_SIGNATURE if _signed_name(places[sign_off].block) else SIGN_OFF
         for n in range(sign_off + 1, min(len(places), sign_off + 1 + MAX_SIGNATURE_LINES)):
             block = places[n].block
-            if _has_contact(block):
-                senders.add(n)
-            elif _is_short_line(block) or _ENCLOSURE.match(block.text):
+            if _has_fact(block):
+                senders.add(n)  # an address with a postcode, a phone number: the sender's, never set aside
+            elif n not in reasons and (_is_signature_line(block) or _ENCLOSURE.match(block.text)):
                 reasons[n] = SIGNATURE
             else:
                 break
@@ -85,10 +103,17 @@ def _apply(source: SourceDocument, places: list[_Place], reasons: dict[int, str]
     set_aside = list(source.set_aside)
     for n in sorted(reasons, reverse=True):
         place = places[n]
-        del sections[place.section].blocks[place.index]
+        opening = _opening_greeting(place.block) if reasons[n] == OPENING else None
+        if opening is not None:
+            sections[place.section].blocks[place.index] = replace(place.block, text=opening[1])
+        else:
+            del sections[place.section].blocks[place.index]
     for n in sorted(reasons):
         block = places[n].block
-        set_aside.append(SetAside(block.location, block.text, reasons[n]))
+        if reasons[n] == OPENING:
+            set_aside.append(SetAside(f"{block.location} (its greeting)", _opening_greeting(block)[0], OPENING))  # type: ignore[index]
+        else:
+            set_aside.append(SetAside(block.location, block.text, reasons[n]))
     for n in senders - set(reasons):
         place = places[n]
         blocks = sections[place.section].blocks
@@ -97,15 +122,86 @@ def _apply(source: SourceDocument, places: list[_Place], reasons: dict[int, str]
     return replace(source, sections=sections, set_aside=set_aside)
 
 
+def _without_greeting_headings(source: SourceDocument) -> SourceDocument:
+    """`source` with a greeting set as a section heading ("Dear Resident" in bold over a leaflet's
+    text) set aside; that section keeps no heading. The title is left alone."""
+    found = [index for index, section in enumerate(source.sections)
+             if section.heading and section.heading_location != source.title_location and is_greeting(section.heading)]
+    if not found:
+        return source
+    sections = list(source.sections)
+    set_aside = list(source.set_aside)
+    for index in found:
+        section = sections[index]
+        set_aside.append(SetAside(section.heading_location, section.heading, GREETING))
+        sections[index] = replace(section, heading="", heading_location="")
+    return replace(source, sections=sections, set_aside=set_aside)
+
+
 def _is_greeting(block: Block) -> bool:
+    return block.kind == "paragraph" and is_greeting(block.text)
+
+
+def is_greeting(text: str) -> bool:
+    """Whether `text` is a whole greeting: "Dear Ms Reid,", "Dear Mr and Mrs Okafor.", "Hello everyone,".
+    A full stop ends a greeting only after a name ("Dear Mr and Mrs Okafor."), not after a sentence."""
+    text = text.strip()
+    return (_GREETING.match(text) is not None
+            and word_count(text) <= MAX_GREETING_WORDS and not text.endswith(("?", "!")) and not has_fact(text, CONTACT_KINDS)
+            and (text.endswith((",", ":")) or not text.endswith(".") or word_count(text) <= 4 or _is_name_like(text)))
+
+
+def _is_name_like(greeting: str) -> bool:
+    """ "Dear Mr and Mrs Okafor.": after the greeting word, only capitalised words and joiners."""
+    words = re.findall(r"[\w'&/-]+", greeting)[1:]
+    return bool(words) and all(word[0].isupper() or word.lower() in _NAME_JOINERS for word in words)
+
+
+def _opening_greeting(block: Block) -> tuple[str, str] | None:
+    """(greeting, the rest) for a paragraph that opens with a greeting and goes on with a sentence:
+    "Dear Resident, we are writing ..." -> ("Dear Resident,", "We are writing ..."); else None."""
+    if block.kind != "paragraph":
+        return None
+    head, comma, rest = block.text.strip().partition(",")
+    rest = re.sub(r"^and\s+", "", rest.strip(), flags=re.IGNORECASE)  # "Hello, and welcome to ..."
+    if not comma or word_count(rest) < 3 or not is_greeting(head + comma):
+        return None
+    return head + comma, rest[:1].upper() + rest[1:]
+
+
+def _is_sign_off(places: list[_Place], n: int) -> bool:
+    block = places[n].block
+    if block.kind not in ("paragraph", "table_row"):
+        return False
     text = block.text.strip()
-    return (block.kind == "paragraph" and _GREETING.match(text) is not None
-            and word_count(text) <= MAX_GREETING_WORDS and not text.endswith(("?", "!"))
-            and (text.endswith((",", ":")) or not text.endswith(".") or word_count(text) <= 4))
+    if _SIGN_OFF.match(text) or _signed_name(block) is not None:
+        return True
+    return _THANKS_SIGN_OFF.match(text) is not None and all(
+        _is_signature_line(place.block) or _has_fact(place.block) for place in places[n + 1:]) \
+        and len(places) - n - 1 <= MAX_SIGNATURE_LINES
 
 
-def _is_sign_off(block: Block) -> bool:
-    return block.kind == "paragraph" and _SIGN_OFF.match(block.text.strip()) is not None
+def _signed_name(block: Block) -> str | None:
+    """The signer's name on the sign-off's own line ("Kind regards, Ann Lee, Waste Officer"), if any."""
+    match = _SIGN_OFF_WITH_NAME.match(block.text.strip())
+    if match is None:
+        return None
+    name = match.group("name")
+    if word_count(name) > MAX_ADDRESS_LINE_WORDS or ":" in name or re.search(r"[.!?;]\s", name) or extract_facts(name):
+        return None
+    return name
+
+
+def _is_signature_line(block: Block) -> bool:
+    """A line of a signature: a name or a job title, in a paragraph or a table row, with no fact in it."""
+    text = block.text.strip()
+    return (block.kind in ("paragraph", "table_row") and 0 < word_count(text) <= MAX_ADDRESS_LINE_WORDS
+            and not text.endswith(("!", "?", ";")) and not re.search(r"[.!?;]\s", text) and ":" not in text
+            and not extract_facts(text))
+
+
+def _has_fact(block: Block) -> bool:
+    return bool(extract_facts(block.text))
 
 
 def _is_short_line(block: Block) -> bool:

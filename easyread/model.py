@@ -100,6 +100,7 @@ class Item:
     flags: list[str] = field(default_factory=list)  # e.g. "long-sentence", "passive", "percentage"
     picture_file: str | None = None  # a real picture chosen for the item, if any
     source: list[str] = field(default_factory=list)  # locations of the source blocks it says, e.g. ["paragraph 12"]
+    suggestions: list[str] = field(default_factory=list)  # what to say instead, for a flag that has one
 
 
 @dataclass

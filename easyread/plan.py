@@ -3,7 +3,8 @@
 `convert --format json` writes one; a person fixes a sentence or picks another picture in it; then
 `easyread render plan.json --format pdf,docx,html` rebuilds the outputs without any backend. The
 plan holds the title, the source's name and facts, the sections with their items (sentence,
-picture description, picture file, hard words, review flags) and the "Hard words" list.
+picture description, picture file, hard words, review flags and what to say instead for a flagged
+idiom or word) and the "Hard words" list.
 
 Reading a plan checks every field and names the first wrong one ("sections[2].items[0].sentence:
 must be text"), so a mistake made by hand gives a clear error, never a traceback. A plan may come
@@ -64,6 +65,7 @@ def plan_dict(document: EasyReadDocument, folder: Path | None = None) -> dict[st
                         "picture_file": _relative(item.picture_file, folder),
                         "hard_words": [hard(word) for word in item.hard_words],
                         "flags": list(item.flags),
+                        "suggestions": list(item.suggestions),
                         "source": list(item.source),
                     }
                     for item in section.items
@@ -164,6 +166,7 @@ def _item(source: Path, data: object, where: str) -> Item:
                     for index, word in enumerate(fields.items("hard_words", required=False))],
         flags=flags,
         picture_file=fields.optional_text("picture_file"),
+        suggestions=fields.texts("suggestions"),
     )
 
 

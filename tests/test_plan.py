@@ -121,3 +121,24 @@ def test_a_file_that_is_not_a_plan_is_one_clear_error(tmp_path, content, expecte
     path.write_bytes(content)
     with pytest.raises(InvalidPlan, match=expected):
         read_plan(path)
+
+
+def test_an_items_suggestions_travel_through_the_plan(tmp_path):
+    document = small_document()
+    item = document.sections[0].items[0]
+    item.flags.append("ambiguous-word")
+    item.suggestions.append('ambiguous-word "fine" can mean good / a punishment: say "money you must pay"')
+    path = tmp_path / "plan.json"
+    write_plan(document, path)
+    assert json.loads(path.read_text())["sections"][0]["items"][0]["suggestions"] == item.suggestions
+    assert read_plan(path).sections[0].items[0].suggestions == item.suggestions
+
+
+def test_a_plan_without_suggestions_still_reads(tmp_path):
+    data = plan_dict(small_document())
+    for section in data["sections"]:
+        for item in section["items"]:
+            del item["suggestions"]
+    path = tmp_path / "plan.json"
+    path.write_text(json.dumps(data))
+    assert all(item.suggestions == [] for item in read_plan(path).items())

@@ -13,6 +13,7 @@ import re
 from easyread.language.case import is_block_capitals, sentence_case
 from easyread.language.clauses import move_asides, split_at_phrases, split_long_sentence
 from easyread.language.facts import extract_facts
+from easyread.language.figurative import AMBIGUOUS_WORD, IDIOM, replace_safe_idioms
 from easyread.language.hard_words import explanation_for, find_hard_words
 from easyread.language.headings import without_heading_number
 from easyread.language.languages import detect_language
@@ -219,6 +220,10 @@ class RulesBackend:
 
     @staticmethod
     def make_item(sentence: str, rewrote_percentage: bool = False) -> Item:
+        """The item of one finished sentence: idioms with a safe plain meaning replaced by it, other
+        idioms and double-meaning words used confusingly flagged ("idiom", "ambiguous-word") with
+        what to say instead, and the other review flags."""
+        sentence, figures = replace_safe_idioms(sentence)
         hard_words = find_hard_words(sentence)
         flags = []
         if is_long(sentence):
@@ -229,4 +234,6 @@ class RulesBackend:
             flags.append("percentage")
         if any(hard.explanation is None for hard in hard_words):
             flags.append("hard-word")
-        return Item(sentence=sentence, picture=describe_picture(sentence), hard_words=hard_words, flags=flags)
+        flags += sorted({figure.kind for figure in figures}, key=[IDIOM, AMBIGUOUS_WORD].index)
+        return Item(sentence=sentence, picture=describe_picture(sentence), hard_words=hard_words, flags=flags,
+                    suggestions=[figure.note() for figure in figures])

@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
 
-from easyread.data import data_rows
 from easyread.language.clauses import _split_once
 from easyread.language.facts import EMAIL, URL
+from easyread.language.figurative import IDIOM, find_figures
 from easyread.language.hard_words import is_rare_word
 from easyread.language.numbers import number_words
 from easyread.language.sentences import word_count
@@ -35,48 +34,6 @@ BIG_NUMBER = re.compile(r"(?<![\w£$.,/:-])(\d{1,3}(?:,\d{3})+|\d{4,})(?![\w.,/:
 ROMAN = re.compile(r"(?<![\w'])(?:\((?:i{1,3}|iv|v|vi{1,3}|ix|x)\)|(?=[IVXLC]{2,}\b)C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))(?![\w'])")
 ACRONYM = re.compile(r"\b[A-Z][A-Z0-9&]{1,6}s?\b")
 SYMBOL = re.compile(r"(?<=\s)[&/+=<>~*#]+(?=\s)|(?<!\w)\w+/\w+")  # (?<!\w): start at a word, or a long word takes quadratic time
-
-
-@cache
-def _double_meanings() -> dict[str, tuple[str, str]]:
-    """{word: (its senses, a plainer choice)}; a plural "s" is taken off before looking a word up."""
-    return {row[0].lower(): (row[1], row[2]) for row in data_rows("double_meanings.tsv")}
-
-
-def _idiom_regex(idiom: str) -> str:
-    words = ["your" if word == "one's" else word for word in idiom.lower().split()]
-    parts = []
-    for index, word in enumerate(words):
-        token = re.escape(word)
-        if word in ("your", "our", "their", "his", "her", "my"):
-            token = r"(?:your|our|their|his|her|my|one's|its)"
-        elif index == 0 and word.isalpha():
-            token = token + r"(?:s|es|ed|d|ing|\w?ing|\w?ed)?"  # "dig deep": also "digs", "digging deep"
-        parts.append(token)
-    return r"\s+".join(parts)
-
-
-def _word_key(word: str) -> str:
-    """What an idiom's word is indexed by: "your" for any possessive, else its first 3 letters."""
-    word = re.sub(r"[^\w']", "", word.lower())
-    return "your" if word in _POSSESSIVES else word[:3]
-
-
-@cache
-def _idioms() -> tuple[dict[str, str], dict[tuple[str, str], list[tuple[re.Pattern[str], str]]]]:
-    """The idioms with their meanings, and their patterns indexed by the starts of their first two words.
-
-    Each place in a sentence then tries only the few idioms that can start there, instead of every
-    sentence being searched for hundreds of idioms.
-    """
-    entries = {row[0].lower(): row[1] for row in data_rows("idioms.tsv")}
-    index: dict[tuple[str, str], list[tuple[re.Pattern[str], str]]] = {}
-    for idiom in sorted(entries, key=len, reverse=True):
-        words = idiom.split()
-        key = (_word_key(words[0]), _word_key(words[1]) if len(words) > 1 else "")
-        pattern = re.compile(_idiom_regex(idiom) + r"(?![\w-])", re.IGNORECASE)
-        index.setdefault(key, []).append((pattern, idiom))
-    return entries, index
 
 
 _WORD = re.compile(r"[A-Za-z][a-z]{2,}(?:-[a-z]+)*")
@@ -114,27 +71,12 @@ def word_hits(sentence: str, hard_word_zipf: float = 3.5, defined_acronyms: froz
     """Word-level rules: hard words, double meanings, idioms, acronyms, Latin, symbols, numbers."""
     text = _without_addresses(sentence)
     taken: list[tuple[int, int]] = []
-    idiom_meanings, index = _idioms()
-    tokens = list(_TOKEN.finditer(text))
-    keys = [_word_key(token.group(0)) for token in tokens] + [""]
-    for position, token in enumerate(tokens):
-        if any(s <= token.start() < e for s, e in taken):
-            continue
-        candidates = index.get((keys[position], keys[position + 1]), []) + index.get((keys[position], ""), [])
-        for pattern, idiom in candidates:
-            found = pattern.match(text, token.start())
-            if found:
-                taken.append(found.span())
-                yield "ER113", found.group(0), f"Say what it means: '{idiom_meanings[idiom]}'."
-                break
-    meanings = _double_meanings()
-    for match in _LETTERS.finditer(text):
-        word = match.group(0).lower()
-        entry = meanings.get(word) or (meanings.get(word[:-1]) if word.endswith("s") else None)
-        if entry is None or any(s <= match.start() < e for s, e in taken):
-            continue
-        senses, plainer = entry
-        yield "ER112", match.group(0), f"Can mean {senses}. Try: {plainer}."
+    for figure in find_figures(text):
+        if figure.kind == IDIOM:
+            taken.append((figure.start, figure.end))
+            yield "ER113", figure.text, f"Say what it means: '{figure.meaning}'."
+        else:
+            yield "ER112", figure.text, f"Can mean {figure.meaning}. Try: {figure.suggestion}."
     for index, match in enumerate(_WORD.finditer(text)):
         word = match.group(0)
         lower = word.lower()
