@@ -214,11 +214,16 @@ def convert(
         typer.echo(f"{result.backend} {result.model}: {requests}; tokens: {usage.input:,} in, "
                    f"{usage.cache_read:,} read from the prompt cache, {usage.cache_write:,} written to it, "
                    f"{usage.output:,} out; {cost}", err=True)
+    if result.kept:
+        typer.echo(f"{source}: {len(result.kept)} of {len(result.source.sections)} sections kept the model's answer "
+                   "with items flagged for review:", err=True)
+        for kept in result.kept:
+            typer.echo(f"  {_one_line(kept.heading) or '(no heading)'}: {_one_line(kept.reason)}", err=True)
     if result.fallbacks:
         typer.echo(f"warning: {source}: {len(result.fallbacks)} of {len(result.source.sections)} sections were "
                    f"converted by the rules backend instead (their items are flagged rules-fallback):", err=True)
         for fallback in result.fallbacks:
-            typer.echo(f"  {fallback.heading or '(no heading)'}: {fallback.reason}", err=True)
+            typer.echo(f"  {_one_line(fallback.heading) or '(no heading)'}: {_one_line(fallback.reason)}", err=True)
     from easyread.not_english import warning_line
 
     not_english = warning_line(str(source), result.not_english, result.backend)
@@ -233,6 +238,10 @@ def convert(
         facts = ", ".join(f"{fact.text} ({fact.location})" for fact in result.missing_facts)
         typer.echo(f"warning: {source}: facts not found in the items made from their part of the source: {facts}",
                    err=True)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _quote(text: str, limit: int = 60) -> str:

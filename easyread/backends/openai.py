@@ -57,7 +57,8 @@ class OpenAIBackend(LLMBackend):
             raise UsageError(None, "the openai backend needs the openai package: "
                                    "pip install 'easyread[openai]'") from None
         return openai.OpenAI(api_key=self._secret or NO_KEY, base_url=self.base_url, max_retries=self.retries,
-                             timeout=self.timeout)
+                             timeout=self.timeout,
+                             http_client=openai.DefaultHttpxClient(event_hooks=self.request_hooks()))
 
     def request(self, messages: list[Message]) -> dict[str, Any]:
         from easyread.backends.answer import answer_schema
@@ -100,9 +101,7 @@ class OpenAIBackend(LLMBackend):
             details = getattr(usage, "prompt_tokens_details", None)
             cached = int(getattr(details, "cached_tokens", 0) or 0)
             self.usage.add(input=(usage.prompt_tokens or 0) - cached, output=usage.completion_tokens or 0,
-                           cache_read=cached)
-        else:
-            self.usage.add()
+                           cache_read=cached, requests=0)  # counted as sent (request_hooks)
         if not response.choices:
             return Reply(text=None, stop_reason=None)
         choice = response.choices[0]
