@@ -250,11 +250,16 @@ def convert(
                    f"{usage.output:,} out; {cost}", err=True)
     for notice in getattr(chosen, "notices", []):  # the LLM backend's: JSON mode, another model, local defaults
         typer.echo(notice, err=True)
+    if result.kept:
+        typer.echo(f"{source}: {len(result.kept)} of {len(result.source.sections)} sections kept the model's answer "
+                   "with items flagged for review:", err=True)
+        for kept in result.kept:
+            typer.echo(f"  {_one_line(kept.heading) or '(no heading)'}: {_one_line(kept.reason)}", err=True)
     if result.fallbacks:
         typer.echo(f"warning: {source}: {len(result.fallbacks)} of {len(result.source.sections)} sections were "
                    f"converted by the rules backend instead (their items are flagged rules-fallback):", err=True)
         for fallback in result.fallbacks:
-            typer.echo(f"  {fallback.heading or '(no heading)'}: {fallback.reason}", err=True)
+            typer.echo(f"  {_one_line(fallback.heading) or '(no heading)'}: {_one_line(fallback.reason)}", err=True)
     from easyread.not_english import warning_line
 
     not_english = warning_line(str(source), result.not_english, result.backend)
@@ -277,6 +282,10 @@ def _exit_if_nothing_from_the_model(result, source: Path) -> None:  # type: igno
     if result.nothing_from_the_model:
         raise _fail(f"{source}: {result.backend} {result.model} converted none of the sections: the rules backend "
                     "converted every one (the reasons are above); the outputs were written", EXIT_DOCUMENT_FAILED)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _quote(text: str, limit: int = 60) -> str:

@@ -31,7 +31,7 @@ from easyread.readers import DEFAULT_MAX_BYTES
 from easyread.readers.common import NO_WORDS
 
 if TYPE_CHECKING:
-    from easyread.backends.llm import Fallback
+    from easyread.backends.llm import Fallback, Kept
     from easyread.backends.usage import Estimate, TokenUsage
 
 DEFAULT_FIRST_HEADING = "What is this about?"
@@ -58,6 +58,7 @@ class ConversionResult:
     usage: TokenUsage | None = None  # tokens the LLM backends used for this document
     cost: float | None = None  # dollars, when the model's price is known
     fallbacks: list[Fallback] = field(default_factory=list)  # sections the rules backend converted instead
+    kept: list[Kept] = field(default_factory=list)  # sections whose LLM answer was kept with items flagged
     not_english: dict[str, int] = field(default_factory=dict)  # {language: items flagged not-english}
 
     @property
@@ -225,6 +226,7 @@ def convert(
         scores_after=measure("\n".join(item.sentence for item in document.items())),
         backend=chosen.name, model=getattr(chosen, "model", None), usage=getattr(chosen, "usage", None),
         cost=getattr(chosen, "cost", None), fallbacks=list(getattr(chosen, "fallbacks", [])),
+        kept=list(getattr(chosen, "kept", [])),
         not_english=not_english,
     )
 

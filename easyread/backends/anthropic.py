@@ -56,7 +56,8 @@ class AnthropicBackend(LLMBackend):
         import anthropic
 
         return anthropic.Anthropic(api_key=self._secret, base_url=self.base_url, max_retries=self.retries,
-                                   timeout=self.timeout)
+                                   timeout=self.timeout,
+                                   http_client=anthropic.DefaultHttpxClient(event_hooks=self.request_hooks()))
 
     def request(self, messages: list[Message]) -> dict[str, Any]:
         """The arguments of one `messages.create` call."""
@@ -94,7 +95,7 @@ class AnthropicBackend(LLMBackend):
         except anthropic.APIError as error:
             raise RequestFailed(self.scrub(f"{type(error).__name__}: {error}")) from None
         usage = response.usage
-        self.usage.add(input=usage.input_tokens or 0, output=usage.output_tokens or 0,
+        self.usage.add(input=usage.input_tokens or 0, output=usage.output_tokens or 0, requests=0,  # counted as sent
                        cache_read=usage.cache_read_input_tokens or 0, cache_write=usage.cache_creation_input_tokens or 0)
         text = "".join(block.text for block in response.content if getattr(block, "type", None) == "text")
         return Reply(text=text or None, stop_reason=response.stop_reason)

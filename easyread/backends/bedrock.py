@@ -51,6 +51,7 @@ class BedrockBackend(AnthropicBackend):
 
         try:
             return anthropic.AnthropicBedrock(api_key=self._secret or None, base_url=self.base_url,
-                                              max_retries=self.retries, timeout=self.timeout)
+                                              max_retries=self.retries, timeout=self.timeout,
+                                              http_client=anthropic.DefaultHttpxClient(event_hooks=self.request_hooks()))
         except ValueError as error:  # no region, or a key and AWS credentials both given
             raise UsageError(None, f"the bedrock backend cannot start: {self.scrub(str(error))}") from None

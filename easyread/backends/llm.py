@@ -2,29 +2,43 @@
 
 A provider (anthropic, ...) only sends one conversation and returns a `Reply`. For each section
 this module: answers from the cache when it can; otherwise asks, and checks the answer (JSON of
-the schema, items, sentences of 15 words at most, every fact kept); on a problem asks ONCE more,
-saying exactly what was wrong; when the answer ran out of tokens, asks for each half of the section
-apart. A section that still fails is converted by the rules backend, its items flagged
+the schema, items, every block said, every fact kept and none invented, sentences of 15 words at
+most: see answer.py); on a problem asks ONCE more, saying exactly what was wrong; when the answer
+ran out of tokens, asks for each half of the section apart. An answer that still breaks only soft
+rules (a long sentence, no picture description) is kept, its items flagged for review and the
+section named in `kept`. Only when no answer is usable (not JSON, no items, a block in no item, a
+fact lost or invented) is the section converted by the rules backend, its items flagged
 "rules-fallback", and the reason kept in `fallbacks`: a conversion never loses a section.
-`simplify_all` sends up to `jobs` sections at once and keeps their order.
+`simplify_all` sends up to `jobs` sections at once and keeps their order. Every request sent,
+retries and failures included, counts in `usage` (see `request_hooks`).
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from easyread.backends.answer import (
     EasyReadAnswer,
+    answer_problems,
     merge_answers,
     parse_answer,
-    problems_with,
     renumbered,
     to_easy_section,
 )
 from easyread.backends.local import short_reason
+from easyread.backends.outcomes import (
+    Fallback,
+    Kept,
+    checked,
+    failure_reason,
+    kept_reason,
+    one_line,
+    usable_answer,
+)
 from easyread.backends.prompts import Prompts, load_prompts, numbered_blocks
 from easyread.backends.response_cache import ResponseCache, cache_key
 from easyread.backends.section_pool import in_document_order, in_order
@@ -73,14 +87,6 @@ class _Failed(Exception):
 
 
 @dataclass
-class Fallback:
-    """A section the rules backend converted instead, and why."""
-
-    heading: str
-    reason: str
-
-
-@dataclass
 class Message:
     role: str
     text: str
@@ -89,6 +95,7 @@ class Message:
 @dataclass
 class _State:
     fallbacks: list[Fallback] = field(default_factory=list)
+    kept: list[Kept] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -129,6 +136,11 @@ class LLMBackend:
     def fallbacks(self) -> list[Fallback]:
         return list(self._state.fallbacks)
 
+    @property
+    def kept(self) -> list[Kept]:
+        """Sections whose answers were kept with items flagged for review (soft rules broken)."""
+        return list(self._state.kept)
+
     # ---- the provider's part ----------------------------------------------------------------
 
     def send(self, messages: list[Message]) -> Reply:
@@ -136,8 +148,21 @@ class LLMBackend:
         raise NotImplementedError
 
     def make_client(self) -> Any:
-        """The provider's SDK client (imported here, so `easyread --help` never imports an SDK)."""
+        """The provider's SDK client (imported here, so `easyread --help` never imports an SDK).
+        Give it an HTTP client with `request_hooks()`, so that every request it sends is counted."""
         raise NotImplementedError
+
+    def request_hooks(self) -> dict[str, list[Callable[[Any], None]]]:
+        """httpx event hooks for the SDK's HTTP client: each request sent adds 1 to `usage.requests`,
+        the SDK's own retries and failed requests included (their tokens are unknown, so a failed
+        request adds none); `send` then adds the tokens of an answer, with requests=0. Only requests
+        for an answer count (POST): a local server's model list (GET /models) is not one."""
+
+        def count(request: Any) -> None:
+            if getattr(request, "method", "POST") == "POST":
+                self.usage.add(requests=1)
+
+        return {"request": [count]}
 
     def client(self) -> Any:
         """The SDK client, made on first use and shared by the threads; none once closed."""
@@ -191,7 +216,7 @@ class LLMBackend:
         if cached is not None:
             answer, _ = parse_answer(cached)
             if answer is not None:
-                return to_easy_section(answer, section)
+                return self._finish(answer, section)
         try:
             answer = self._answer(section, splits=0)
         except _Failed as failure:
@@ -205,7 +230,7 @@ class LLMBackend:
             return self._fall_back(section, self.scrub(f"unexpected {type(error).__name__}: {error}"))
         if self.cache:
             self.cache.put(key, self.name, self.model, answer.model_dump_json())
-        return to_easy_section(answer, section)
+        return self._finish(answer, section)
 
     def simplify_all(self, sections: list[Section]) -> list[EasySection]:
         """Every section, up to `jobs` requests at once, in the order given (backends/section_pool).
@@ -253,19 +278,44 @@ class LLMBackend:
             return merge_answers(first, second)
 
     def _ask(self, section: Section) -> EasyReadAnswer:
+        """The model's answer to `section`. One with no problem is used as it came; otherwise the
+        model is told every problem and asked ONCE more, and the repaired answer is used when it is
+        usable (soft problems at most), else the first when that one was. _Failed when neither is:
+        its message says, in one line, what the repaired answer still got wrong."""
+        known = self.known_texts(section)
         conversation = [Message("user", self.prompts.user_message(section))]
         reply = self._send(conversation)
-        answer, problem = parse_answer(reply.text)
-        problems = [problem] if problem else problems_with(answer, section) if answer else []
-        if not problems and answer is not None:
-            return answer
-        conversation += [Message("assistant", reply.text or "{}"), Message("user", self.prompts.repair_message(problems))]
-        reply = self._send(conversation)
-        answer, problem = parse_answer(reply.text)
-        problems = [problem] if problem else problems_with(answer, section) if answer else []
-        if problems or answer is None:
-            raise _Failed("the answer broke the rules after a repair: " + " ".join(problems)[:300])
+        first = checked(reply.text, section, known)
+        if first[0] is not None and not first[1]:
+            return first[0]
+        repair = self.prompts.repair_message([problem.text for problem in first[1]])
+        conversation += [Message("assistant", reply.text or "{}"), Message("user", repair)]
+        try:
+            reply = self._send(conversation)
+        except (_Failed, _TooLong):
+            kept = usable_answer(first)
+            if kept is not None:
+                return kept  # the repair request failed, but the first answer can be kept
+            raise
+        second = checked(reply.text, section, known)
+        answer = usable_answer(second, first)
+        if answer is None:
+            raise _Failed(failure_reason(second[1]))
         return answer
+
+    def known_texts(self, section: Section) -> Sequence[str]:
+        """Texts besides `section` that its request showed the model (the document's title, opening
+        and glossary, when a planning step gives them): their facts an answer may repeat. None here."""
+        return ()
+
+    def _finish(self, answer: EasyReadAnswer, section: Section) -> EasySection:
+        """The section made from a usable `answer`; when it still breaks soft rules, the section is
+        named in `kept` with what a person should review, item by item (the items carry the flags)."""
+        reason = kept_reason(answer_problems(answer, section, self.known_texts(section)))
+        if reason:
+            with self._state.lock:
+                self._state.kept.append(Kept(section.heading, reason))
+        return to_easy_section(answer, section)
 
     def _send(self, conversation: list[Message]) -> Reply:
         try:
@@ -292,7 +342,7 @@ class LLMBackend:
         for item in easy.items:
             item.flags.append(FALLBACK_FLAG)
         with self._state.lock:
-            self._state.fallbacks.append(Fallback(section.heading, scrub(reason)))
+            self._state.fallbacks.append(Fallback(section.heading, one_line(reason)))
         return easy
 
 

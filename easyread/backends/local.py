@@ -190,7 +190,8 @@ def short_reason(text: str, limit: int = 200) -> str:
         chosen = lines[-1]
         before = text[: text.lower().find(_TRACEBACK)].strip()
         if before:
-            chosen = f"{_SPACES.sub(' ', before.splitlines()[0]).rstrip(':')}: {chosen}"
+            lead = _SPACES.sub(" ", before.splitlines()[0]).rstrip(":")
+            chosen = f"{lead}{chosen}" if lead.endswith(("(", "[")) else f"{lead}: {chosen}"
     else:
         chosen = lines[0]
     chosen = _SPACES.sub(" ", chosen)

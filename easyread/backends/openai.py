@@ -140,11 +140,13 @@ class OpenAIBackend(LLMBackend):
         options: dict[str, Any] = {"api_key": self._secret or NO_KEY, "base_url": self.base_url,
                                    "timeout": self.timeout}
         if not self.local:
-            return openai.OpenAI(max_retries=self.retries, **options)
+            return openai.OpenAI(max_retries=self.retries, **options,
+                                 http_client=openai.DefaultHttpxClient(event_hooks=self.request_hooks()))
         # A local server: our own retries (never of a timeout), and connections close() can cut.
         from easyread.backends.connections import cuttable_client
 
-        http_client, self.connections = cuttable_client(openai.DefaultHttpxClient, timeout=self.timeout)
+        http_client, self.connections = cuttable_client(openai.DefaultHttpxClient, timeout=self.timeout,
+                                                        event_hooks=self.request_hooks())
         return openai.OpenAI(max_retries=0, http_client=http_client, **options)
 
     def request(self, messages: list[Message], mode: str | None = None) -> dict[str, Any]:
@@ -283,9 +285,8 @@ class OpenAIBackend(LLMBackend):
             details = getattr(usage, "prompt_tokens_details", None)
             cached = int(getattr(details, "cached_tokens", 0) or 0)
             prompt_tokens = usage.prompt_tokens or 0
-            self.usage.add(input=prompt_tokens - cached, output=usage.completion_tokens or 0, cache_read=cached)
-        else:
-            self.usage.add()
+            self.usage.add(input=prompt_tokens - cached, output=usage.completion_tokens or 0, cache_read=cached,
+                           requests=0)  # counted as sent (request_hooks)
         self._answered(getattr(response, "model", None))
         if not self._system_in_user and not self._system_checked:
             other = sum(len(m["content"]) for m in body["messages"] if m["role"] != "system")
