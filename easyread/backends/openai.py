@@ -60,23 +60,23 @@ class OpenAIBackend(LLMBackend):
                              timeout=self.timeout)
 
     def request(self, messages: list[Message]) -> dict[str, Any]:
-        from easyread.backends.answer import answer_schema
+        from easyread.backends.llm import schema_of
 
         return {
             "model": self.model,
             "max_tokens": MAX_TOKENS,
             "messages": [{"role": "system", "content": self.prompts.system},
-                         *({"role": message.role, "content": message.text} for message in messages)],
+                         *({"role": message.role, "content": message.full_text} for message in messages)],
             "response_format": {"type": "json_schema",
-                                "json_schema": {"name": "easy_read_answer", "schema": answer_schema(), "strict": True}},
+                                "json_schema": {"name": "easy_read_answer", "schema": schema_of(messages), "strict": True}},
         }
 
     def request_overhead_chars(self) -> int:
         import json
 
-        from easyread.backends.answer import answer_schema
+        from easyread.backends.group_answer import group_schema
 
-        return len(json.dumps(answer_schema()))
+        return len(json.dumps(group_schema()))
 
     def send(self, messages: list[Message]) -> Reply:
         client = self.client()

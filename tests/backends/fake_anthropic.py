@@ -36,6 +36,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 SECTION = re.compile(r"<source_section>\n(.*?)\n</source_section>", re.DOTALL)
+SECTIONS = re.compile(r"<source_section>\n(.*?)</source_section>", re.DOTALL)
+BARE_HEADING = re.compile(r"Heading: (.*)\n<source_section>\n</source_section>")
 
 
 @dataclass
@@ -85,6 +87,30 @@ class Recorded:
         match = SECTION.search(self.first_user_text)
         return match.group(1) if match else ""
 
+    @property
+    def sections(self) -> list[str]:
+        """The text of every section the request sent (one or more; "" for a bare heading)."""
+        return [text.strip("\n") for text in SECTIONS.findall(self.first_user_text)]
+
+    @property
+    def is_plan(self) -> bool:
+        """A planning request (the whole document between <source_document> tags)."""
+        return "<source_document>" in self.first_user_text
+
+    @property
+    def cached_prefixes(self) -> list[str]:
+        """The text up to each part marked with cache_control (the system prompt, then marked message
+        parts), shortest first: what the API caches. Only the system prompt when no message part is marked."""
+        prefix = self.system
+        marked = [prefix]
+        for message in self.body.get("messages", []):
+            content = message.get("content")
+            for part in content if isinstance(content, list) else []:
+                prefix += part.get("text", "")
+                if part.get("cache_control"):
+                    marked.append(prefix)
+        return marked
+
 
 def _text_of(content: Any) -> str:
     if isinstance(content, str):
@@ -112,6 +138,21 @@ def good_answer(section: str, heading: str = "What this is about") -> dict[str, 
                 items.append({"sentence": sentence.strip(), "picture": f"a picture of: {sentence.strip()[:30]}",
                               "hard_words": [], "words_avoided": [], "source_blocks": [max(block, 1)]})
     return {"heading": heading, "items": items}
+
+
+PLAN_BLOCK = re.compile(r"^\[(\d+)\]\s*(?:- |> )?(.*)$", re.MULTILINE)
+
+
+def good_plan(request_text: str) -> dict[str, Any]:
+    """A plan that passes the checks: the source title as the title, an opening of the first two
+    blocks' text (cut to 12 words, facts and all), and no glossary."""
+    title = re.search(r"^Title: (.*)$", request_text, re.MULTILINE)
+    opening = []
+    for number, text in PLAN_BLOCK.findall(request_text.split("<source_document>", 1)[-1])[:2]:
+        opening.append({"sentence": " ".join(text.split()[:12]), "picture": "a letter", "hard_words": [],
+                        "words_avoided": [], "source_blocks": [int(number)]})
+    return {"title": title.group(1) if title and title.group(1) != "(none)" else "About this letter",
+            "opening": opening, "glossary": []}
 
 
 @dataclass
@@ -177,6 +218,12 @@ class FakeAnthropic:
             return
         if "text" in action:
             text = request.say(action["text"])
+        elif request.is_plan and "answer" not in action:
+            text = json.dumps(good_plan(request.first_user_text))
+        elif len(request.sections) > 1 and "answer" not in action:
+            bare = iter(BARE_HEADING.findall(request.first_user_text))  # a bare heading keeps its words
+            text = json.dumps({"sections": [good_answer(section) if section else {"heading": next(bare), "items": []}
+                                            for section in request.sections]})
         else:
             answer = action.get("answer") or good_answer(request.section)
             if "say" in action and answer.get("items"):
@@ -184,12 +231,12 @@ class FakeAnthropic:
                 answer["heading"] = f"{answer['heading']} {said}"
                 answer["items"][0]["sentence"] = f"{answer['items'][0]['sentence']} {said}"
             text = json.dumps(answer)
-        system = request.system
+        prefixes = request.cached_prefixes  # the system prompt, and the document context when marked
         with self.lock:
-            cached = system in self.seen_systems
-            self.seen_systems.add(system)
+            read = max((len(prefix) for prefix in prefixes if prefix in self.seen_systems), default=0) // 4
+            self.seen_systems.update(prefixes)
         prompt_tokens = len(json.dumps(request.body)) // 4
-        system_tokens = len(system) // 4
+        system_tokens = len(prefixes[-1]) // 4  # read from the cache up to `read`, written after it
         stop_reason = action.get("stop_reason", "end_turn")
         if request.is_openai:
             body = {
@@ -199,7 +246,7 @@ class FakeAnthropic:
                              "finish_reason": "length" if stop_reason == "max_tokens" else "stop"}],
                 "usage": {"prompt_tokens": prompt_tokens, "completion_tokens": len(text) // 4,
                           "total_tokens": prompt_tokens + len(text) // 4,
-                          "prompt_tokens_details": {"cached_tokens": system_tokens if cached else 0}},
+                          "prompt_tokens_details": {"cached_tokens": read}},
             }
         else:
             body = {
@@ -207,8 +254,8 @@ class FakeAnthropic:
                 "model": request.model, "content": [{"type": "text", "text": text}],
                 "stop_reason": stop_reason, "stop_sequence": None,
                 "usage": {"input_tokens": prompt_tokens - system_tokens, "output_tokens": len(text) // 4,
-                          "cache_read_input_tokens": system_tokens if cached else 0,
-                          "cache_creation_input_tokens": 0 if cached else system_tokens},
+                          "cache_read_input_tokens": read,
+                          "cache_creation_input_tokens": system_tokens - read},
             }
         self._send(handler, request, 200, body, {})
 
