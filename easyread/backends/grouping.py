@@ -11,6 +11,8 @@ address in it is never lost. Order is always kept: concatenating the groups give
 
 from __future__ import annotations
 
+import os
+
 from easyread.backends.prompts import section_text
 from easyread.model import Section
 
@@ -18,6 +20,14 @@ from easyread.model import Section
 # section's length (usage.OUTPUT_PER_INPUT), so it stays well inside the 8,192 output tokens each
 # request allows (anthropic.MAX_TOKENS); a longer section goes alone and may be split.
 DEFAULT_BUDGET_CHARS = 12_000
+BUDGET_VARIABLE = "EASYREAD_GROUP_CHARS"  # another budget, e.g. for a local model with a small context
+
+
+def budget_from_environment() -> int:
+    """The characters of section text one request may carry: EASYREAD_GROUP_CHARS when it is a
+    whole number of 0 or more (0 sends each section alone), else DEFAULT_BUDGET_CHARS."""
+    value = os.environ.get(BUDGET_VARIABLE, "").strip().replace("_", "")
+    return int(value) if value.isdigit() else DEFAULT_BUDGET_CHARS
 
 
 def section_size(section: Section) -> int:

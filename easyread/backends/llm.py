@@ -33,7 +33,7 @@ from easyread.backends.document_plan import (
     plan_schema,
 )
 from easyread.backends.group_answer import group_schema, is_bare, labelled, parse_group, section_problems
-from easyread.backends.grouping import DEFAULT_BUDGET_CHARS, group_sections
+from easyread.backends.grouping import budget_from_environment, group_sections
 from easyread.backends.prompts import Prompts, load_prompts, numbered_blocks
 from easyread.backends.response_cache import ResponseCache, cache_key
 from easyread.backends.slots import request_slot
@@ -138,7 +138,7 @@ class LLMBackend:
         self._client: Any = None
         self._client_lock = threading.Lock()
         self._closed = False
-        self.group_chars = DEFAULT_BUDGET_CHARS  # section text a request may carry (0: each section alone)
+        self.group_chars = budget_from_environment()  # section text a request may carry (0: each section alone)
 
     # ---- what the pipeline and the batch read -----------------------------------------------
 

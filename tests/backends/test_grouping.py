@@ -166,3 +166,16 @@ def test_the_estimate_counts_the_plan_and_one_request_a_group():
     plan_tokens = (len(chosen.prompts.system) + len(chosen.prompts.plan_message(document_text(document)))) \
         // CHARS_PER_TOKEN
     assert whole.input_tokens > plan_tokens
+
+
+def test_the_budget_can_be_set_from_the_environment(monkeypatch):
+    from easyread.backends.grouping import DEFAULT_BUDGET_CHARS, budget_from_environment
+
+    monkeypatch.setenv("EASYREAD_GROUP_CHARS", "0")
+    assert budget_from_environment() == 0
+    assert get_backend("anthropic", dry_run=True).group_chars == 0
+    monkeypatch.setenv("EASYREAD_GROUP_CHARS", "4_000")
+    assert budget_from_environment() == 4000
+    for wrong in ("-5", "lots", ""):
+        monkeypatch.setenv("EASYREAD_GROUP_CHARS", wrong)
+        assert budget_from_environment() == DEFAULT_BUDGET_CHARS
