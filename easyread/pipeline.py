@@ -78,14 +78,16 @@ class ConversionResult:
         return counts
 
 
-def glossary_of(sections: list[EasySection]) -> list[HardWord]:
-    """Hard words with an explanation, each once, in the order they first appear."""
+def glossary_of(sections: list[EasySection], planned: Iterable[HardWord] = ()) -> list[HardWord]:
+    """Hard words with an explanation, each once, in the order they first appear; a word of the
+    document's `planned` glossary keeps the plan's explanation (one explanation a document)."""
+    explained = {hard.word.lower(): hard for hard in planned if hard.explanation}
     glossary: dict[str, HardWord] = {}
     for section in sections:
         for item in section.items:
             for hard in item.hard_words:
                 if hard.explanation:
-                    glossary.setdefault(hard.word.lower(), hard)
+                    glossary.setdefault(hard.word.lower(), explained.get(hard.word.lower(), hard))
     return list(glossary.values())
 
 
@@ -97,6 +99,10 @@ def simplify_document(source: SourceDocument, backend: Backend, *, prepared: boo
     ("9. Reviews" before "9.1 ...") starts no page of its own: it is in the ledger as such, or, if it
     holds a fact ("Conference, 12-13 June 2024"), it becomes the first item of the next section, so
     the fact is not lost.
+
+    A backend with a planning step (`plan_document`, the LLM backends) plans the document first:
+    its Easy Read title becomes the title, its "About this document" items the `opening`, and the
+    plan is the context every section request carries.
     """
     from easyread.backends.rules import plain_heading
 
@@ -104,7 +110,11 @@ def simplify_document(source: SourceDocument, backend: Backend, *, prepared: boo
     sections: list[EasySection] = []
     carried: list[tuple[str, str]] = []  # (heading, location) of headings with a fact, still to place
     notes: dict[str, str] = {}
-    if isinstance(backend, BatchBackend):
+    planner = getattr(backend, "plan_document", None)
+    plan = planner(source) if planner is not None else None
+    if plan is not None:
+        simplified = backend.simplify_all(list(source.sections), context=plan)  # type: ignore[attr-defined]
+    elif isinstance(backend, BatchBackend):
         simplified = backend.simplify_all(list(source.sections))
     else:
         simplified = [backend.simplify(section) for section in source.sections]
@@ -128,13 +138,15 @@ def simplify_document(source: SourceDocument, backend: Backend, *, prepared: boo
         sections[-1].items += [_heading_item(heading, location) for heading, location in carried]
     flag_not_english(sections, foreign_blocks(source))
     notes.update({block.location: NO_WORDS for block in source.blocks() if not has_content(block.text)})
-    title = plain_heading(source.title) if source.title else ""
+    title = (plan.title if plan is not None else "") or (plain_heading(source.title) if source.title else "")
     document = EasyReadDocument(
         title=title or DEFAULT_TITLE,
         source_name=source.path.name,
         sections=sections,
-        glossary=glossary_of(sections),
+        glossary=glossary_of([EasySection("", list(plan.opening)), *sections] if plan is not None else sections,
+                             plan.glossary if plan is not None else ()),
         source_facts=[(fact.kind, fact.text) for fact in extract_facts(source_fact_text(source))],
+        opening=list(plan.opening) if plan is not None else [],
     )
     with_contacts = with_contact_page(document, source)
     with_contacts.ledger = build_ledger(source, with_contacts, notes,
@@ -249,5 +261,5 @@ def estimate(source_paths: list[Path], *, backend: str, options: dict[str, Any] 
         except EasyReadError as error:
             estimates.append((Path(path), error))
             continue
-        estimates.append((Path(path), chosen.estimate(source.sections)))  # type: ignore[attr-defined]
+        estimates.append((Path(path), chosen.estimate(source.sections, title=source.title)))  # type: ignore[attr-defined]
     return estimates

@@ -46,6 +46,12 @@ def plan_dict(document: EasyReadDocument, folder: Path | None = None) -> dict[st
     def hard(word: HardWord) -> dict[str, Any]:
         return {"word": word.word, "explanation": word.explanation}
 
+    def item(entry: Item) -> dict[str, Any]:
+        return {"sentence": entry.sentence, "picture": entry.picture,
+                "picture_file": _relative(entry.picture_file, folder),
+                "hard_words": [hard(word) for word in entry.hard_words], "flags": list(entry.flags),
+                "source": list(entry.source)}
+
     return {
         "format": PLAN_FORMAT,
         "version": PLAN_VERSION,
@@ -55,6 +61,7 @@ def plan_dict(document: EasyReadDocument, folder: Path | None = None) -> dict[st
         "title_picture_file": _relative(document.title_picture_file, folder),
         "credits": list(document.credits),
         "source_facts": [{"kind": kind, "text": text} for kind, text in document.source_facts],
+        "opening": [item(entry) for entry in document.opening],  # "About this document", before the sections
         "sections": [
             {
                 "heading": section.heading,
@@ -215,6 +222,7 @@ def document_from_plan(data: object, source: Path) -> EasyReadDocument:
         fact_fields = _Fields(source, fact, f"source_facts[{index}]")
         facts.append((fact_fields.text("kind"), fact_fields.text("text")))
     credits = fields.texts("credits")
+    opening = [_item(source, item, f"opening[{index}]") for index, item in enumerate(fields.items("opening", required=False))]
     return EasyReadDocument(
         title=fields.text("title"),
         source_name=fields.text("source_name", required=False, empty=True) or source.name,
@@ -227,6 +235,7 @@ def document_from_plan(data: object, source: Path) -> EasyReadDocument:
         source_facts=facts,
         ledger=[_ledger_entry(source, entry, f"ledger[{index}]")
                 for index, entry in enumerate(fields.items("ledger", required=False))],
+        opening=opening,
     )
 
 
@@ -253,6 +262,8 @@ def read_plan(path: Path, pictures: str | None = None) -> EasyReadDocument:
             raise InvalidPlan(path, f"{where}: {problem.reason}") from None
 
     document.title_picture_file = checked("title_picture_file", document.title_picture_file)
+    for index, item in enumerate(document.opening):
+        item.picture_file = checked(f"opening[{index}].picture_file", item.picture_file)
     for number, section in enumerate(document.sections):
         for index, item in enumerate(section.items):
             item.picture_file = checked(f"sections[{number}].items[{index}].picture_file", item.picture_file)

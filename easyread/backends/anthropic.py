@@ -1,8 +1,12 @@
 """The `anthropic` backend: Easy Read from Claude through the official `anthropic` SDK.
 
-Each section is one Messages API request: the system prompt (the Easy Read rules, marked for the
-prompt cache), the section as data between tags, and the answer's JSON schema as a structured
-output (a forced tool call would do too, but the current Sonnet models refuse forced tool use).
+Each request (a document's plan, or a group of its sections) is one Messages API request: the
+system prompt (the Easy Read rules and two worked examples) and, for sections, the document context
+(title, opening, glossary) as the first part of the user message, both marked for the prompt cache
+(`cache_control`, two of the four breakpoints allowed), then the sections as data between tags, and
+the answer's JSON schema as a structured output (a forced tool call would do too, but the current
+Sonnet models refuse forced tool use). The stable part is over the model's smallest cacheable
+prompt (see cache_minimum.py), so the cache takes effect from the second request of a document.
 The SDK retries 408/409/429/5xx/529 and timeouts itself, honouring `retry-after`. The key comes
 from ANTHROPIC_API_KEY and is never shown: easyread.secrets scrubs it from every message and answer.
 Everything else (checks, repair, splitting, fallback, cache, concurrency) is in `llm.py`.
@@ -22,6 +26,7 @@ from easyread.backends.llm import (
     Message,
     Reply,
     RequestFailed,
+    schema_of,
 )
 from easyread.errors import UsageError
 
@@ -29,6 +34,18 @@ DEFAULT_MODEL = "claude-sonnet-5-5"
 MAX_TOKENS = 8192  # room for a long section's items; a longer answer is split (see llm.py)
 KEY_VARIABLE = "ANTHROPIC_API_KEY"
 MISSING_KEY = f"the anthropic backend needs an API key: set {KEY_VARIABLE}, or use --backend rules"
+
+
+EPHEMERAL = {"type": "ephemeral"}  # the 5-minute prompt cache
+
+
+def content(message: Message) -> str | list[dict[str, Any]]:
+    """A message's content: its text, or, with a document context, the context (marked for the
+    prompt cache, so every later request of the document reads it) and then the text."""
+    if not message.context:
+        return message.text
+    return [{"type": "text", "text": message.context, "cache_control": EPHEMERAL},
+            {"type": "text", "text": message.text}]
 
 
 class AnthropicBackend(LLMBackend):
@@ -60,23 +77,22 @@ class AnthropicBackend(LLMBackend):
                                    http_client=anthropic.DefaultHttpxClient(event_hooks=self.request_hooks()))
 
     def request(self, messages: list[Message]) -> dict[str, Any]:
-        """The arguments of one `messages.create` call."""
-        from easyread.backends.answer import answer_schema
-
+        """The arguments of one `messages.create` call: the system prompt and any document context
+        marked for the prompt cache, everything after them not."""
         return {
             "model": self.model,
             "max_tokens": MAX_TOKENS,
-            "system": [{"type": "text", "text": self.prompts.system, "cache_control": {"type": "ephemeral"}}],
-            "messages": [{"role": message.role, "content": message.text} for message in messages],
-            "output_config": {"format": {"type": "json_schema", "schema": answer_schema()}},
+            "system": [{"type": "text", "text": self.prompts.system, "cache_control": EPHEMERAL}],
+            "messages": [{"role": message.role, "content": content(message)} for message in messages],
+            "output_config": {"format": {"type": "json_schema", "schema": schema_of(messages)}},
         }
 
     def request_overhead_chars(self) -> int:
         import json
 
-        from easyread.backends.answer import answer_schema
+        from easyread.backends.group_answer import group_schema
 
-        return len(json.dumps(answer_schema()))
+        return len(json.dumps(group_schema()))
 
     def send(self, messages: list[Message]) -> Reply:
         import anthropic

@@ -1,20 +1,25 @@
-"""What every LLM backend does around its requests: check, repair, split, fall back, cache, count.
+"""What every LLM backend does around its requests: plan, group, check, repair, split, fall back, cache, count.
 
-A provider (anthropic, ...) only sends one conversation and returns a `Reply`. For each section
-this module: answers from the cache when it can; otherwise asks, and checks the answer (JSON of
-the schema, items, every block said, every fact kept and none invented, sentences of 15 words at
-most: see answer.py); on a problem asks ONCE more, saying exactly what was wrong; when the answer
-ran out of tokens, asks for each half of the section apart. An answer that still breaks only soft
-rules (a long sentence, no picture description) is kept, its items flagged for review and the
-section named in `kept`. Only when no answer is usable (not JSON, no items, a block in no item, a
-fact lost or invented) is the section converted by the rules backend, its items flagged
-"rules-fallback", and the reason kept in `fallbacks`: a conversion never loses a section.
-`simplify_all` sends up to `jobs` sections at once and keeps their order. Every request sent,
-retries and failures included, counts in `usage` (see `request_hooks`).
+A provider (anthropic, ...) only sends one conversation and returns a `Reply`. For a document,
+`plan_document` asks once for its Easy Read title, "About this document" opening and glossary
+(backends/document_plan.py); every section request then carries that document context, which
+providers mark for the prompt cache. `simplify_all` answers from the cache what it can and sends
+the rest in groups of neighbouring sections (backends/grouping.py: a short document whole). Each
+section's answer is checked on its own (answer.py: JSON of the schema, items, every block said,
+every fact kept and none invented, sentences of 15 words at most); on a problem the model is asked
+ONCE more, told exactly what was wrong; when an answer ran out of tokens, each half of the group,
+or of a lone section, is asked for apart. An answer that still breaks only soft rules (a long
+sentence, no picture description) is kept, its items flagged for review and the section named in
+`kept`. Only when no answer is usable (not JSON, no items, a block in no item, a fact lost or
+invented) is the section converted by the rules backend, its items flagged "rules-fallback", and
+the reason kept in `fallbacks`: a conversion never loses a section. Up to `jobs` requests are in
+flight at once (backends/section_pool.py), the order is kept, and Ctrl-C cuts them. Every request
+sent, retries and failures included, counts in `usage` (see `request_hooks`).
 """
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -23,30 +28,26 @@ from typing import Any
 
 from easyread.backends.answer import (
     EasyReadAnswer,
-    answer_problems,
+    Problem,
+    is_usable,
     merge_answers,
     parse_answer,
     renumbered,
     to_easy_section,
 )
+from easyread.backends.document_plan import DocumentPlan, plan_schema
+from easyread.backends.group_answer import group_schema, is_bare, labelled, parse_group, section_findings
+from easyread.backends.grouping import budget_from_environment, group_sections
 from easyread.backends.local import short_reason
-from easyread.backends.outcomes import (
-    Fallback,
-    Kept,
-    checked,
-    failure_reason,
-    kept_reason,
-    one_line,
-    usable_answer,
-)
+from easyread.backends.outcomes import Fallback, Kept, failure_reason, kept_reason, one_line
 from easyread.backends.prompts import Prompts, load_prompts, numbered_blocks
 from easyread.backends.response_cache import ResponseCache, cache_key
 from easyread.backends.section_pool import in_document_order, in_order
 from easyread.backends.slots import request_slot
-from easyread.backends.usage import Estimate, TokenUsage, estimate_tokens
+from easyread.backends.usage import Estimate, TokenUsage
 from easyread.errors import EXIT_USAGE, EasyReadError
 from easyread.language.sentences import split_sentences
-from easyread.model import EasySection, Section
+from easyread.model import EasySection, Section, SourceDocument
 from easyread.secrets import remember, scrub
 
 FALLBACK_FLAG = "rules-fallback"
@@ -88,8 +89,24 @@ class _Failed(Exception):
 
 @dataclass
 class Message:
+    """One turn of a conversation. The first user message may carry `context`, the document
+    context, sent before `text` as a part of its own marked for the prompt cache (where the
+    provider has one); `answer` names the JSON the conversation asks for: "sections" or "plan"."""
+
     role: str
     text: str
+    context: str = ""
+    answer: str = "sections"
+
+    @property
+    def full_text(self) -> str:
+        """The context and the text as one string, for providers without content parts."""
+        return f"{self.context}\n{self.text}" if self.context else self.text
+
+
+def schema_of(messages: list[Message]) -> dict[str, Any]:
+    """The JSON schema the conversation's answer must follow (structured outputs)."""
+    return plan_schema() if messages and messages[0].answer == "plan" else group_schema()
 
 
 @dataclass
@@ -121,6 +138,7 @@ class LLMBackend:
         self._client: Any = None
         self._client_lock = threading.Lock()
         self._closed = False
+        self.group_chars = budget_from_environment()  # section text a request may carry (0: each section alone)
 
     # ---- what the pipeline and the batch read -----------------------------------------------
 
@@ -131,6 +149,8 @@ class LLMBackend:
     @property
     def cost(self) -> float | None:
         return self.usage.cost(self.model)
+
+    plan_problem: str | None = None  # why the last document got no plan (its sections had no context)
 
     @property
     def fallbacks(self) -> list[Fallback]:
@@ -208,110 +228,209 @@ class LLMBackend:
 
     # ---- sections -----------------------------------------------------------------------------
 
-    def simplify(self, section: Section) -> EasySection:
-        if not any(block.text.strip() for block in section.blocks):
-            return self._rules_backend().simplify(section)  # nothing to send: a bare heading
-        key = cache_key(self.cache_scope, self.model, self.prompts.fingerprint, self.prompts.version, section)
-        cached = self.cache.get(key) if self.cache else None
-        if cached is not None:
-            answer, _ = parse_answer(cached)
-            if answer is not None:
-                return self._finish(answer, section)
+    def plan_document(self, source: SourceDocument) -> DocumentPlan:
+        """The document context of `source` from one planning request (or the cache): its Easy Read
+        title, opening and glossary. An empty plan when the document has no text or no usable plan
+        came back (the reason is kept in `plan_problem`); the sections are converted either way."""
+        from easyread.backends.planning import ask_for_plan
+
+        self.plan_problem = None
         try:
-            answer = self._answer(section, splits=0)
-        except _Failed as failure:
-            return self._fall_back(section, str(failure))
+            plan, self.plan_problem = ask_for_plan(self, source)
+        except (_Failed, _TooLong) as failure:
+            self.plan_problem = one_line(str(failure) or "the plan was longer than the token limit")
+            return DocumentPlan()
         except EasyReadError:
-            # Refused for every section (a bad key or model): the user must fix it. Stop here, in the
-            # thread that saw it, so this thread does not start the next queued section first.
             self.close()
             raise
-        except Exception as error:  # an SDK surprise must not lose the section either
-            return self._fall_back(section, self.scrub(f"unexpected {type(error).__name__}: {error}"))
-        if self.cache:
-            self.cache.put(key, self.name, self.model, answer.model_dump_json())
-        return self._finish(answer, section)
+        return plan
 
-    def simplify_all(self, sections: list[Section]) -> list[EasySection]:
-        """Every section, up to `jobs` requests at once, in the order given (backends/section_pool).
+    def simplify(self, section: Section, context: DocumentPlan | None = None) -> EasySection:
+        """One section alone, with the document context when there is one."""
+        return self.simplify_all([section], context)[0]
+
+    def simplify_all(self, sections: list[Section], context: DocumentPlan | None = None) -> list[EasySection]:
+        """Every section, in the order given: answers from the cache first, the rest in groups of
+        neighbours (one request each, up to `jobs` at once: backends/section_pool), each request
+        carrying `context`.
 
         Ctrl-C (or SIGTERM in a batch worker) stops at once: the requests in flight are cut, none
         starts, and the KeyboardInterrupt is raised. A failure every section would hit (an
         EasyReadError from `send`: a refused key, a server that is not there) stops the same way
-        after the first section that meets it, and is raised. Fallbacks are listed in document order.
+        after the first group that meets it, and is raised. Fallbacks and kept sections are listed
+        in document order.
         """
-        before = len(self._state.fallbacks)
-        try:
-            if self.jobs == 1 or len(sections) <= 1:
-                results = [self.simplify(section) for section in sections]
+        context = context or DocumentPlan()
+        results: list[EasySection | None] = [None] * len(sections)
+        waiting: list[int] = []
+        before = (len(self._state.fallbacks), len(self._state.kept))
+        for index, section in enumerate(sections):
+            cached = None if is_bare(section) or not self.cache else self.cache.get(self._key(section, context))
+            answer = parse_answer(cached)[0] if cached is not None else None
+            if answer is not None:
+                results[index] = self._finish(answer, section, context)
             else:
-                results = in_order(self.simplify, sections, self.jobs, stop=self.close)
+                waiting.append(index)
+        groups = [[waiting[i] for i in group] for group in group_sections([sections[i] for i in waiting], self.group_chars)]
+
+        def run(group: list[int]) -> list[EasySection]:
+            return self._simplify_group([sections[i] for i in group], context)
+
+        try:
+            if self.jobs == 1 or len(groups) <= 1:
+                done = [run(group) for group in groups]
+            else:
+                done = in_order(run, groups, self.jobs, stop=self.close)
         except KeyboardInterrupt:
             self.close()
             raise
-        fell_back = [section.heading for section, easy in zip(sections, results, strict=True)
+        for group, easy_sections in zip(groups, done, strict=True):
+            for index, easy in zip(group, easy_sections, strict=True):
+                results[index] = easy
+        finished = [easy for easy in results if easy is not None]
+        fell_back = [section.heading for section, easy in zip(sections, finished, strict=True)
                      if any(FALLBACK_FLAG in item.flags for item in easy.items)]
         with self._state.lock:
-            self._state.fallbacks[before:] = in_document_order(self._state.fallbacks[before:], fell_back,
-                                                               lambda fallback: fallback.heading)
-        return results
+            start = before[0]
+            self._state.fallbacks[start:] = in_document_order(self._state.fallbacks[start:], fell_back,
+                                                              lambda fallback: fallback.heading)
+            start = before[1]
+            self._state.kept[start:] = in_document_order(self._state.kept[start:],
+                                                         [section.heading for section in sections],
+                                                         lambda kept: kept.heading)
+        return finished
 
-    def estimate(self, sections: list[Section]) -> Estimate:
-        """Tokens and cost of converting `sections`, from the size of the prompts; no request is made."""
-        to_send = [section for section in sections if any(block.text.strip() for block in section.blocks)]
-        user_chars = [len(self.prompts.user_message(section)) for section in to_send]
-        fixed = len(self.prompts.system) + self.request_overhead_chars()
-        return estimate_tokens(self.model, fixed, user_chars)
+    def estimate(self, sections: list[Section], title: str = "") -> Estimate:
+        """Tokens and cost of converting `sections` (of a document titled `title`), from the size of
+        the prompts; no request is made. See `planning.estimate_requests`."""
+        from easyread.backends.planning import estimate_requests
+
+        return estimate_requests(self, sections, title)
 
     def request_overhead_chars(self) -> int:
         """Characters every request sends besides the prompts (e.g. the answer's schema)."""
         return 0
 
-    def _answer(self, section: Section, splits: int) -> EasyReadAnswer:
-        try:
-            return self._ask(section)
-        except _TooLong:
-            halves = split_in_two(section)
-            if halves is None or splits >= MAX_SPLITS:
-                raise _Failed("the answer was longer than the token limit, even for a part of the section") from None
-            first, second = (renumbered(self._answer(half, splits + 1), numbers) for half, numbers in halves)
-            return merge_answers(first, second)
+    def context_text(self, context: DocumentPlan) -> str:
+        """The document context as the model reads it (the cached part of each section request)."""
+        return self.prompts.context_message(context.title, [item.sentence for item in context.opening],
+                                            context.glossary_pairs())
 
-    def _ask(self, section: Section) -> EasyReadAnswer:
-        """The model's answer to `section`. One with no problem is used as it came; otherwise the
-        model is told every problem and asked ONCE more, and the repaired answer is used when it is
-        usable (soft problems at most), else the first when that one was. _Failed when neither is:
-        its message says, in one line, what the repaired answer still got wrong."""
-        known = self.known_texts(section)
-        conversation = [Message("user", self.prompts.user_message(section))]
+    def _key(self, section: Section, context: DocumentPlan) -> str:
+        """The answer cache key of `section` asked with `context` (a new context is a new question)."""
+        prompts = hashlib.sha256(f"{self.prompts.fingerprint}\0{context.fingerprint}".encode()).hexdigest()
+        return cache_key(self.cache_scope, self.model, prompts, self.prompts.version, section)
+
+    def _simplify_group(self, sections: list[Section], context: DocumentPlan) -> list[EasySection]:
+        """The sections of one group: answered by the model in one request where it can; a section
+        whose answer is unusable is converted by the rules backend. Bare headings are never cached."""
+        if all(is_bare(section) for section in sections):  # nothing to send: headings only
+            return [self._rules_backend().simplify(section) for section in sections]
+        try:
+            answers = self._answer(sections, context, splits=0)
+        except EasyReadError:
+            # Refused for every section (a bad key or model): the user must fix it. Stop here, in the
+            # thread that saw it, so this thread does not start the next queued group first.
+            self.close()
+            raise
+        except Exception as error:  # an SDK surprise must not lose the sections either
+            reason = self.scrub(f"unexpected {type(error).__name__}: {error}")
+            answers = [reason] * len(sections)
+        results = []
+        for section, answer in zip(sections, answers, strict=True):
+            if is_bare(section):  # a heading over the sections after it: its heading, never items
+                heading = answer.heading if isinstance(answer, EasyReadAnswer) else ""
+                results.append(EasySection(heading=heading.strip(), items=[]))
+            elif isinstance(answer, str):
+                results.append(self._fall_back(section, answer))
+            else:
+                if self.cache:
+                    self.cache.put(self._key(section, context), self.name, self.model, answer.model_dump_json())
+                results.append(self._finish(answer, section, context))
+        return results
+
+    def _answer(self, sections: list[Section], context: DocumentPlan, splits: int) -> list[EasyReadAnswer | str]:
+        """An answer for each section of a group, or why there is none. An answer that runs out of
+        tokens is asked again in two halves: of the group (a bare heading staying with the section
+        after it), or of a lone section's blocks (at most MAX_SPLITS times)."""
+        try:
+            return self._ask(sections, context)
+        except _TooLong:
+            pass
+        except _Failed as failure:
+            return [str(failure)] * len(sections)
+        texts = [index for index, section in enumerate(sections) if not is_bare(section)]
+        if len(texts) > 1:
+            cut = texts[len(texts) // 2 - 1] + 1
+            return self._answer(sections[:cut], context, splits) + self._answer(sections[cut:], context, splits)
+        lone = sections[texts[0]]
+        too_long = "the answer was longer than the token limit, even for a part of the section"
+        halves = split_in_two(lone)
+        if halves is None or splits >= MAX_SPLITS:
+            answer: EasyReadAnswer | str = too_long
+        else:
+            parts: list[EasyReadAnswer] = []
+            answer = ""
+            for half, numbers in halves:  # stop at the first half that fails: the section falls back
+                part = self._answer([half], context, splits + 1)[0]
+                if isinstance(part, str):
+                    answer = part
+                    break
+                parts.append(renumbered(part, numbers))
+            if not answer:
+                answer = merge_answers(*parts)
+        return [answer if index == texts[0] else EasyReadAnswer(heading="", items=[]) for index in range(len(sections))]
+
+    def _ask(self, sections: list[Section], context: DocumentPlan) -> list[EasyReadAnswer | str]:
+        """Ask for a group once; when any section's answer has a problem, tell the model every
+        problem, section by section, and ask ONCE more. For each section: the first answer when it
+        had no problem; else the repaired answer when it is usable (soft problems at most, which are
+        flagged), else the first when that one was; else why not, in one line (it falls back)."""
+        known = self.known_texts(context)
+        conversation = [Message("user", self.prompts.user_message(sections), context=self.context_text(context))]
         reply = self._send(conversation)
-        first = checked(reply.text, section, known)
-        if first[0] is not None and not first[1]:
-            return first[0]
-        repair = self.prompts.repair_message([problem.text for problem in first[1]])
-        conversation += [Message("assistant", reply.text or "{}"), Message("user", repair)]
+        answers, problem = parse_group(reply.text, len(sections))
+        if answers is None:
+            first: list[list[Problem]] = [[Problem(problem or "The answer is not JSON.", hard=True)]] * len(sections)
+        else:
+            first = [section_findings(a, s, known) for a, s in zip(answers, sections, strict=True)]
+            if not any(first):
+                return list(answers)
+        conversation += [Message("assistant", reply.text or "{}"),
+                         Message("user", self.prompts.repair_message(labelled(
+                             [[found.text for found in problems] for problems in first])))]
         try:
             reply = self._send(conversation)
-        except (_Failed, _TooLong):
-            kept = usable_answer(first)
-            if kept is not None:
-                return kept  # the repair request failed, but the first answer can be kept
-            raise
-        second = checked(reply.text, section, known)
-        answer = usable_answer(second, first)
-        if answer is None:
-            raise _Failed(failure_reason(second[1]))
-        return answer
+            again, problem = parse_group(reply.text, len(sections))
+        except (_Failed, _TooLong) as failure:  # the repair request failed: keep what the first answer can give
+            if answers is None:
+                raise
+            again, problem = None, str(failure) or "the repair was longer than the token limit"
+        results: list[EasyReadAnswer | str] = []
+        for index, section in enumerate(sections):
+            if answers is not None and not first[index]:
+                results.append(answers[index])
+                continue
+            second = ([Problem(problem or "The answer is not JSON.", hard=True)] if again is None
+                      else section_findings(again[index], section, known))
+            if again is not None and is_usable(second):
+                results.append(again[index])
+            elif answers is not None and is_usable(first[index]):
+                results.append(answers[index])
+            else:
+                results.append(failure_reason(second))
+        return results
 
-    def known_texts(self, section: Section) -> Sequence[str]:
-        """Texts besides `section` that its request showed the model (the document's title, opening
-        and glossary, when a planning step gives them): their facts an answer may repeat. None here."""
-        return ()
+    def known_texts(self, context: DocumentPlan) -> Sequence[str]:
+        """Texts besides a section that its request showed the model: the document's Easy Read
+        title, opening and glossary. Their facts an answer may repeat without inventing them."""
+        return [context.title, *(item.sentence for item in context.opening),
+                *(f"{hard.word}: {hard.explanation or ''}" for hard in context.glossary)]
 
-    def _finish(self, answer: EasyReadAnswer, section: Section) -> EasySection:
+    def _finish(self, answer: EasyReadAnswer, section: Section, context: DocumentPlan) -> EasySection:
         """The section made from a usable `answer`; when it still breaks soft rules, the section is
         named in `kept` with what a person should review, item by item (the items carry the flags)."""
-        reason = kept_reason(answer_problems(answer, section, self.known_texts(section)))
+        reason = kept_reason(section_findings(answer, section, self.known_texts(context)))
         if reason:
             with self._state.lock:
                 self._state.kept.append(Kept(section.heading, reason))

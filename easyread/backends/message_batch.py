@@ -25,7 +25,6 @@ from typing import Any
 
 from easyread.backends.anthropic import AnthropicBackend
 from easyread.backends.llm import Message, Reply, RequestFailed
-from easyread.backends.response_cache import cache_key
 from easyread.backends.usage import TokenUsage, batch_discount
 from easyread.errors import UsageError
 from easyread.model import SourceDocument
@@ -37,7 +36,7 @@ _NOT_ID = re.compile(r"[^A-Za-z0-9_-]+")
 
 def conversation_key(messages: list[Message]) -> str:
     """A stable key for one conversation: the same text in the same roles gives the same key."""
-    text = json.dumps([[message.role, message.text] for message in messages], ensure_ascii=False)
+    text = json.dumps([[message.role, message.context, message.text] for message in messages], ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
@@ -49,18 +48,25 @@ def custom_id(document: int, section: int, source: str) -> str:
 
 
 def first_conversations(backend: AnthropicBackend, source: SourceDocument) -> list[list[Message]]:
-    """The first conversation the normal path (`LLMBackend.simplify`) would send for each section
-    of `source`, in order, once each; none for a section with no text or an answer in the cache."""
+    """The first conversation of each request the normal path (`LLMBackend.simplify_all`) would send
+    for the sections of `source`, in order, once each: the document's plan is asked for first, as
+    an ordinary request (small, and every section request carries it: see `plan_document`; it is
+    cached, so the conversion asks for it again for free), then the sections not answered in the
+    cache are grouped as `simplify_all` groups them, each request carrying the plan as context."""
+    from easyread.backends.group_answer import is_bare
+    from easyread.backends.grouping import group_sections
+    from easyread.prepare import remove_emoji
+
+    source, _ = remove_emoji(source)  # as simplify_document sends it
+    plan = backend.plan_document(source)
+    waiting = [section for section in source.sections
+               if is_bare(section) or backend.cache is None or backend.cache.get(backend._key(section, plan)) is None]
     conversations: dict[str, list[Message]] = {}
-    for section in source.sections:
-        if not any(block.text.strip() for block in section.blocks):
-            continue
-        if backend.cache is not None:
-            key = cache_key(backend.cache_scope, backend.model, backend.prompts.fingerprint, backend.prompts.version,
-                            section)
-            if backend.cache.get(key) is not None:
-                continue
-        conversation = [Message("user", backend.prompts.user_message(section))]
+    for group in group_sections(waiting, backend.group_chars):
+        sections = [waiting[index] for index in group]
+        if all(is_bare(section) for section in sections):
+            continue  # headings only: nothing is sent
+        conversation = [Message("user", backend.prompts.user_message(sections), context=backend.context_text(plan))]
         conversations.setdefault(conversation_key(conversation), conversation)
     return list(conversations.values())
 

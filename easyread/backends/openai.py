@@ -31,6 +31,7 @@ from easyread.backends.llm import (
     Message,
     Reply,
     RequestFailed,
+    schema_of,
 )
 from easyread.backends.local import (
     CLOUD_MAX_TOKENS,
@@ -151,15 +152,14 @@ class OpenAIBackend(LLMBackend):
 
     def request(self, messages: list[Message], mode: str | None = None) -> dict[str, Any]:
         """The body of one chat completion request, asking for JSON in `mode` (default: the mode in
-        use, else json_schema)."""
-        from easyread.backends.answer import answer_schema
+        use, else json_schema) of the schema the conversation asks for (a plan or sections)."""
 
         mode = mode or self.mode or chat_format.JSON_SCHEMA
-        schema = answer_schema()
+        schema = schema_of(messages)
         body: dict[str, Any] = {
             "model": self.model,
             "max_tokens": self.max_tokens,
-            "messages": chat_format.messages_for(self.prompts.system, [(m.role, m.text) for m in messages], mode,
+            "messages": chat_format.messages_for(self.prompts.system, [(m.role, m.full_text) for m in messages], mode,
                                                  schema, self._system_in_user),
         }
         format_ = chat_format.response_format(mode, schema)
@@ -170,9 +170,9 @@ class OpenAIBackend(LLMBackend):
     def request_overhead_chars(self) -> int:
         import json
 
-        from easyread.backends.answer import answer_schema
+        from easyread.backends.group_answer import group_schema
 
-        return len(json.dumps(answer_schema()))
+        return len(json.dumps(group_schema()))
 
     # ---- sending ------------------------------------------------------------------------------
 
@@ -226,7 +226,7 @@ class OpenAIBackend(LLMBackend):
                                                   "is the server running?") from None
                 raise RequestFailed(self.scrub(reason)) from None
             except openai.APIStatusError as error:
-                wait = self._after_status(error, body, mode, trying, attempt)
+                wait = self._after_status(error, body, mode, trying, attempt, schema_of(messages))
                 if wait is None:
                     continue  # the body changed (the rules moved to the user turn): send it again
                 attempt += 1
@@ -235,11 +235,10 @@ class OpenAIBackend(LLMBackend):
                 raise RequestFailed(self.scrub(short_reason(f"{type(error).__name__}: {error}"))) from None
         return self._reply(response, messages, mode, body)
 
-    def _after_status(self, error: Any, body: dict[str, Any], mode: str, trying: bool, attempt: int) -> float | None:
+    def _after_status(self, error: Any, body: dict[str, Any], mode: str, trying: bool, attempt: int,
+                      schema: dict[str, Any]) -> float | None:
         """What to do after an error status: raise, send again changed (None), or wait this long and
-        send again (a local server busy or loading its model)."""
-        from easyread.backends.answer import answer_schema
-
+        send again (a local server busy or loading its model). `schema`: the answer's JSON schema."""
         status = int(error.status_code)
         error_body = error.body if isinstance(error.body, dict) else {}
         inner = error_body.get("error") if isinstance(error_body.get("error"), dict) else error_body
@@ -249,13 +248,13 @@ class OpenAIBackend(LLMBackend):
             sent = sum(len(message["content"]) for message in body["messages"])
             fixed = len(self.prompts.system)  # the schema is a grammar, not prompt text, but in the prompt mode
             if mode == chat_format.IN_PROMPT:
-                fixed += len(chat_format.schema_instruction(answer_schema()))
+                fixed += len(chat_format.schema_instruction(schema))
             if fixed_part_overflows(overflow, fixed, sent):
                 raise ServerCannotServe(None, f"openai: {overflow.reason()}; the rules alone do not fit, so every "
                                               "section would overflow")
             raise RequestFailed(overflow.reason())
         if not self._system_in_user and chat_format.is_role_error(detail):
-            self._move_rules(body, mode, f"the server's chat template refused a system message ({detail})")
+            self._move_rules(body, mode, f"the server's chat template refused a system message ({detail})", schema)
             return None
         if trying and mode != chat_format.IN_PROMPT and status in chat_format.REFUSAL_STATUSES:
             raise _FormatRefused(f"{status}: {detail}")
@@ -267,16 +266,14 @@ class OpenAIBackend(LLMBackend):
                 return 1.0
         raise self.status_error(status, detail)
 
-    def _move_rules(self, body: dict[str, Any], mode: str, why: str) -> None:
+    def _move_rules(self, body: dict[str, Any], mode: str, why: str, schema: dict[str, Any]) -> None:
         """From now on the rules go at the top of the first user turn; `body` is rebuilt so."""
         self._system_in_user = True
         self._notice(f"warning: openai: {why}; the rules now go at the top of the user turn")
         turns = [(m["role"], m["content"]) for m in body["messages"] if m["role"] != "system"]
-        from easyread.backends.answer import answer_schema
-
         if mode == chat_format.IN_PROMPT:  # the schema is already in the first user turn
             mode = chat_format.JSON_OBJECT
-        body["messages"] = chat_format.messages_for(self.prompts.system, turns, mode, answer_schema(), True)
+        body["messages"] = chat_format.messages_for(self.prompts.system, turns, mode, schema, True)
 
     def _reply(self, response: Any, messages: list[Message], mode: str, body: dict[str, Any]) -> Reply:
         usage = response.usage

@@ -44,6 +44,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 SECTION = re.compile(r"<source_section>\n(.*?)\n</source_section>", re.DOTALL)
+SECTIONS = re.compile(r"<source_section>\n(.*?)</source_section>", re.DOTALL)
+BARE_HEADING = re.compile(r"Heading: (.*)\n<source_section>\n</source_section>")
+REQUEST_START = "Rewrite the "  # how prompts/v3/user.md starts a request of sections
+PLAN_START = "Plan the Easy Read version"  # how prompts/v3/plan.md starts a planning request
 
 
 @dataclass
@@ -88,10 +92,42 @@ class Recorded:
         return template.replace("{key}", self.credential).replace("{key_start}", self.credential[:20])
 
     @property
+    def request_text(self) -> str:
+        """The first user turn from the request itself on: without the rules and their worked
+        examples, when a server's chat template made us put them at the top of that turn."""
+        text = self.first_user_text
+        start = text.rfind(REQUEST_START)
+        return text[start:] if start >= 0 else text
+
+    @property
     def section(self) -> str:
-        """The section text the request sent, between the <source_section> tags."""
-        match = SECTION.search(self.first_user_text)
+        """The text of the first section the request sent, between the <source_section> tags."""
+        match = SECTION.search(self.request_text)
         return match.group(1) if match else ""
+
+    @property
+    def sections(self) -> list[str]:
+        """The text of every section the request sent (one or more; "" for a bare heading)."""
+        return [text.strip("\n") for text in SECTIONS.findall(self.request_text)]
+
+    @property
+    def is_plan(self) -> bool:
+        """A planning request (the whole document between <source_document> tags)."""
+        return PLAN_START in self.first_user_text  # not the tags: the rules name them too
+
+    @property
+    def cached_prefixes(self) -> list[str]:
+        """The text up to each part marked with cache_control (the system prompt, then marked message
+        parts), shortest first: what the API caches. Only the system prompt when no message part is marked."""
+        prefix = self.system
+        marked = [prefix]
+        for message in self.body.get("messages", []):
+            content = message.get("content")
+            for part in content if isinstance(content, list) else []:
+                prefix += part.get("text", "")
+                if part.get("cache_control"):
+                    marked.append(prefix)
+        return marked
 
 
 def _text_of(content: Any) -> str:
@@ -120,6 +156,42 @@ def good_answer(section: str, heading: str = "What this is about") -> dict[str, 
                 items.append({"sentence": sentence.strip(), "picture": f"a picture of: {sentence.strip()[:30]}",
                               "hard_words": [], "words_avoided": [], "source_blocks": [max(block, 1)]})
     return {"heading": heading, "items": items}
+
+
+PLAN_BLOCK = re.compile(r"^\[(\d+)\]\s*(?:- |> )?(.*)$", re.MULTILINE)
+
+
+def good_plan(request_text: str) -> dict[str, Any]:
+    """A plan that passes the checks: the source title as the title, an opening of the first two
+    blocks' text (cut to 12 words, facts and all), and no glossary."""
+    title = re.search(r"^Title: (.*)$", request_text, re.MULTILINE)
+    opening = []
+    for number, text in PLAN_BLOCK.findall(request_text.split("<source_document>", 1)[-1])[:2]:
+        opening.append({"sentence": " ".join(text.split()[:12]), "picture": "a letter", "hard_words": [],
+                        "words_avoided": [], "source_blocks": [int(number)]})
+    return {"title": title.group(1) if title and title.group(1) != "(none)" else "About this letter",
+            "opening": opening, "glossary": []}
+
+
+def answer_text(request: Recorded, action: dict[str, Any]) -> str:
+    """The text of the answer to `request` that `action` asks for: its "text" as it is; else its
+    "answer" object; else a good answer: a plan for a planning request, one section answer for a
+    request of one section, and {"sections": [...]} for a request of several (a bare heading keeps
+    its words, with no items). "say" adds the server's words to the heading and the first sentence."""
+    if "text" in action:
+        return request.say(action["text"])
+    if request.is_plan and "answer" not in action:
+        return json.dumps(good_plan(request.first_user_text))
+    if len(request.sections) > 1 and "answer" not in action:
+        bare = iter(BARE_HEADING.findall(request.request_text))
+        return json.dumps({"sections": [good_answer(section) if section else {"heading": next(bare), "items": []}
+                                        for section in request.sections]})
+    answer = action.get("answer") or good_answer(request.section)
+    if "say" in action and answer.get("items"):
+        said = request.say(action["say"])
+        answer["heading"] = f"{answer['heading']} {said}"
+        answer["items"][0]["sentence"] = f"{answer['items'][0]['sentence']} {said}"
+    return json.dumps(answer)
 
 
 # ---- the Message Batches API ---------------------------------------------------------------------
@@ -203,10 +275,7 @@ class BatchesEndpoints:
         if action.get("status", 200) != 200:
             return {"custom_id": custom_id, "result": {"type": "errored", "error": {
                 "type": "error", "error": {"type": "api_error", "message": f"fake error {action['status']}"}}}}
-        if "text" in action:
-            text = action["text"]
-        else:
-            text = json.dumps(action.get("answer") or good_answer(recorded.section))
+        text = answer_text(recorded, action)
         prompt_tokens = len(json.dumps(request["params"])) // 4
         message = {"id": f"msg_{custom_id}", "type": "message", "role": "assistant", "model": recorded.model,
                    "content": [{"type": "text", "text": text}], "stop_reason": action.get("stop_reason", "end_turn"),
@@ -296,21 +365,13 @@ class FakeAnthropic(BatchesEndpoints):
             self._send(handler, request, status, {"type": "error", "error": {"type": "api_error", "message": message}},
                        headers)
             return
-        if "text" in action:
-            text = request.say(action["text"])
-        else:
-            answer = action.get("answer") or good_answer(request.section)
-            if "say" in action and answer.get("items"):
-                said = request.say(action["say"])
-                answer["heading"] = f"{answer['heading']} {said}"
-                answer["items"][0]["sentence"] = f"{answer['items'][0]['sentence']} {said}"
-            text = json.dumps(answer)
-        system = request.system
+        text = answer_text(request, action)
+        prefixes = request.cached_prefixes  # the system prompt, and the document context when marked
         with self.lock:
-            cached = system in self.seen_systems
-            self.seen_systems.add(system)
+            read = max((len(prefix) for prefix in prefixes if prefix in self.seen_systems), default=0) // 4
+            self.seen_systems.update(prefixes)
         prompt_tokens = len(json.dumps(request.body)) // 4
-        system_tokens = len(system) // 4
+        system_tokens = len(prefixes[-1]) // 4  # read from the cache up to `read`, written after it
         stop_reason = action.get("stop_reason", "end_turn")
         if request.is_openai:
             body = {
@@ -320,7 +381,7 @@ class FakeAnthropic(BatchesEndpoints):
                              "finish_reason": "length" if stop_reason == "max_tokens" else "stop"}],
                 "usage": {"prompt_tokens": prompt_tokens, "completion_tokens": len(text) // 4,
                           "total_tokens": prompt_tokens + len(text) // 4,
-                          "prompt_tokens_details": {"cached_tokens": system_tokens if cached else 0}},
+                          "prompt_tokens_details": {"cached_tokens": read}},
             }
         else:
             body = {
@@ -328,8 +389,8 @@ class FakeAnthropic(BatchesEndpoints):
                 "model": request.model, "content": [{"type": "text", "text": text}],
                 "stop_reason": stop_reason, "stop_sequence": None,
                 "usage": {"input_tokens": prompt_tokens - system_tokens, "output_tokens": len(text) // 4,
-                          "cache_read_input_tokens": system_tokens if cached else 0,
-                          "cache_creation_input_tokens": 0 if cached else system_tokens},
+                          "cache_read_input_tokens": read,
+                          "cache_creation_input_tokens": system_tokens - read},
             }
         self._send(handler, request, 200, body, {})
 

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-from tests.backends.fake_anthropic import SECTION, Recorded, good_answer
+from tests.backends.fake_anthropic import Recorded, answer_text
 
 TRACEBACK = ("Traceback (most recent call last):\n"
              '  File "/srv/llama_cpp/server/errors.py", line 171, in custom_route_handler\n'
@@ -37,13 +37,6 @@ TRACEBACK = ("Traceback (most recent call last):\n"
              "    raise ValueError(f'response_format type {kind} is not supported')\n"
              "ValueError: response_format type json_schema is not supported")
 CONTEXT_MESSAGE = "the request exceeds the available context size, try increasing it"
-
-
-def section_of(request: Recorded) -> str:
-    """The section a request sent: the last <source_section> of its first user turn (the rules, when
-    they are moved into that turn, may show the tags in an example)."""
-    found = SECTION.findall(request.first_user_text)
-    return found[-1] if found else ""
 
 
 @dataclass
@@ -131,7 +124,7 @@ class FakeLlama:
             message = "Loading model" if status == 503 else f"fake error {status}"
             self._error(handler, status, message, "unavailable_error" if status == 503 else "server_error", headers)
             return
-        text = action["text"] if "text" in action else json.dumps(action.get("answer") or good_answer(section_of(request)))
+        text = answer_text(request, action)
         self._send(handler, 200, {
             "id": f"chatcmpl-{len(self.requests)}", "object": "chat.completion", "created": 0,
             "model": self.model_name,  # its own, whatever was asked for

@@ -56,9 +56,9 @@ def test_the_repair_wording_agrees_with_the_system_prompt():
     section', and says which forms are allowed and which kinds are copied as written."""
     prompts = load_prompts()
     problems = problems_with(answer("Your charge is lower.", "It starts soon.", blocks=[[1], [2]]), CHARGE)
-    message = prompts.repair_message(problems)
+    message = " ".join(prompts.repair_message(problems).split())  # as read, whatever the line breaks
     assert "exactly as in the section" not in message and "exactly as in the section" not in prompts.system
-    assert "Easy Read form" in message and "2026 to 2027" in prompts.system
+    assert "forms your rules allow" in message and "2031 to 2032" in prompts.system
     assert "copy phone numbers, emails, web addresses, postcodes and codes exactly as written" in message
     assert "copy phone numbers, emails, web addresses, postcodes, codes and names exactly as written" in prompts.system
     assert "add no fact the section does not give" in message

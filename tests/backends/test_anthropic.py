@@ -22,9 +22,12 @@ SECTION = Section("2. Paying your bill", [
 ])
 
 
-def backend(**options) -> AnthropicBackend:
+def backend(alone: bool = False, **options) -> AnthropicBackend:
+    """The anthropic backend for a test; `alone` sends each section in a request of its own."""
     chosen = get_backend("anthropic", **{"retries": 2, "timeout": 5.0, **options})
     assert isinstance(chosen, AnthropicBackend)
+    if alone:
+        chosen.group_chars = 0
     return chosen
 
 
@@ -64,7 +67,7 @@ def test_text_that_tries_to_end_the_data_early_stays_inside_it(fake_anthropic):
 
 
 def test_usage_counts_cache_reads_and_writes(fake_anthropic):
-    chosen = backend(jobs=1)
+    chosen = backend(jobs=1, alone=True)
     chosen.simplify_all([SECTION, Section("More", [Block("paragraph", "Bins go out on Monday.")])])
     assert chosen.usage.requests == 2
     assert chosen.usage.cache_write > 0 and chosen.usage.cache_read == chosen.usage.cache_write
@@ -164,7 +167,7 @@ def test_sections_sent_at_once_come_back_in_order(fake_anthropic):
         return {"delay": 0.05 * (6 - number)}
 
     fake_anthropic.default = slower_first
-    easy = backend(jobs=6).simplify_all(sections)
+    easy = backend(jobs=6, alone=True).simplify_all(sections)
     assert [section.items[0].sentence for section in easy] == [f"This is part {n}." for n in range(6)]
     requests = fake_anthropic.requests
     span = max(r.finished for r in requests) - min(r.started for r in requests)
@@ -176,7 +179,7 @@ def test_sections_sent_at_once_come_back_in_order(fake_anthropic):
 def test_jobs_bounds_the_requests_in_flight(fake_anthropic):
     sections = [Section(f"Part {n}", [Block("paragraph", f"This is part {n}.")]) for n in range(6)]
     fake_anthropic.default = lambda request: {"delay": 0.1}
-    backend(jobs=2).simplify_all(sections)
+    backend(jobs=2, alone=True).simplify_all(sections)
     events = sorted([(r.started, 1) for r in fake_anthropic.requests] + [(r.finished, -1) for r in fake_anthropic.requests])
     in_flight = peak = 0
     for _, change in events:
@@ -211,9 +214,9 @@ def test_a_different_model_or_prompt_is_a_different_cache_entry(fake_anthropic, 
     backend(model="claude-haiku-4-5").simplify(SECTION)
     prompts = tmp_path / "prompts"
     prompts.mkdir()
-    from easyread.backends.prompts import default_folder
+    from easyread.backends.prompts import PROMPT_FILES, default_folder
 
-    for name in ("system.md", "user.md", "repair.md"):
+    for name in PROMPT_FILES:
         (prompts / name).write_text((default_folder() / name).read_text(encoding="utf-8") + "\nBe kind.\n", encoding="utf-8")
     backend(prompts=str(prompts)).simplify(SECTION)
     assert len(fake_anthropic.requests) == 3

@@ -42,7 +42,7 @@ def test_convert_with_anthropic_writes_the_pdf_and_reports_tokens_and_cost(runne
     assert (tmp_path / "out.pdf").is_file()
     text = " ".join(pdf_pages_text(tmp_path / "out.pdf"))
     assert "Put your bin out by 7am on Tuesday 2 June 2026." in text and "01632 960123" in text
-    assert len(fake_anthropic.requests) == 2  # the two sections; the title has no text of its own
+    assert len(fake_anthropic.requests) == 2  # the plan, then both sections in one request (a short letter)
     assert "anthropic claude-sonnet-5-5: 2 requests; tokens:" in result.output
     assert "about $" in result.output
     assert "rules-fallback" not in result.output
@@ -77,11 +77,12 @@ def test_no_cache_sends_the_requests_again(runner, tmp_path, fake_anthropic):
 
 def test_failing_sections_fall_back_and_are_reported(runner, tmp_path, fake_anthropic):
     source = letter(tmp_path)
-    fake_anthropic.default = lambda request: {"status": 500} if "Tuesday." in request.section else {}
+    fake_anthropic.default = lambda request: {} if request.is_plan else {"status": 500}
     result = convert(runner, source, "-b", "anthropic", "--retries", "1", "--jobs", "1")
-    assert result.exit_code == 0, result.output
-    assert "to review: 2 x rules-fallback" in result.output
-    assert "1 of 2 sections were converted by the rules backend instead" in result.output
+    assert result.exit_code == 1, result.output  # the model converted no section: exit 1, outputs written
+    assert "converted none of the sections" in result.output
+    assert "to review: 7 x rules-fallback" in result.output  # both sections were in the failed request
+    assert "2 of 2 sections were converted by the rules backend instead" in result.output
     assert "the server answered 500 (fake error 500)" in result.output
     text = " ".join(pdf_pages_text(tmp_path / "letter.easyread.pdf"))
     assert "Tuesday" in text and "01632 960123" in text  # no section lost
@@ -105,8 +106,9 @@ def test_dry_run_of_a_folder_adds_up_its_documents(runner, tmp_path, fake_anthro
     (folder / "empty.txt").write_text("", encoding="utf-8")
     result = runner.invoke(app, ["convert", str(folder), "-b", "anthropic", "--dry-run"])
     assert fake_anthropic.requests == [] and not (tmp_path / "out").exists()
-    assert f"{folder / 'letter.md'}: 2 requests" in result.output and f"{folder / 'other.txt'}: 1 request," in result.output
-    assert "2 documents: 3 requests" in result.output
+    # each document: its plan, and its sections in one request (short documents go whole)
+    assert f"{folder / 'letter.md'}: 2 requests" in result.output and f"{folder / 'other.txt'}: 2 requests," in result.output
+    assert "2 documents: 4 requests" in result.output
     assert "empty.txt" in result.output and result.exit_code == 1  # a document that cannot be read
 
 
@@ -151,9 +153,9 @@ def test_cache_info_and_clear(runner, tmp_path, fake_anthropic):
     convert(runner, letter(tmp_path), "-b", "anthropic")
     info = runner.invoke(app, ["cache", "info"])
     assert info.exit_code == 0
-    assert str(tmp_path / "cache") in info.output and "entries: 2" in info.output
+    assert str(tmp_path / "cache") in info.output and "entries: 3" in info.output  # the plan and 2 sections
     cleared = runner.invoke(app, ["cache", "clear"])
-    assert cleared.exit_code == 0 and "removed 2 answers" in cleared.output
+    assert cleared.exit_code == 0 and "removed 3 answers" in cleared.output
     assert "entries: 0" in runner.invoke(app, ["cache", "info"]).output
 
 

@@ -42,12 +42,14 @@ def test_max_requests_bounds_the_whole_batch_not_each_document(tmp_path, fake_an
     fake_anthropic.default = lambda request: {"delay": DELAY}
     write_documents(tmp_path / "in")
 
-    bounded = run_batch(tmp_path, "bounded", max_requests=2)
+    bounded = run_batch(tmp_path, "bounded", max_requests=1)
     assert bounded.returncode == 0, bounded.stderr
-    assert len(fake_anthropic.requests) == 3 * SECTIONS
-    assert most_at_once(fake_anthropic.requests) <= 2
+    assert len(fake_anthropic.requests) == 3 * 2  # each letter: its plan, then its short sections in one request
+    assert most_at_once(fake_anthropic.requests) <= 1
 
     fake_anthropic.requests.clear()
     loose = run_batch(tmp_path, "loose", max_requests=12)
     assert loose.returncode == 0, loose.stderr
-    assert most_at_once(fake_anthropic.requests) > 2  # without the bound, documents x jobs would be in flight
+    # without the bound, one request of each document would be in flight at once (a document's
+    # requests are its plan, then its sections in one request)
+    assert most_at_once(fake_anthropic.requests) > 1

@@ -24,6 +24,13 @@ def sections(count: int) -> list[Section]:
             for n in range(count)]
 
 
+@pytest.fixture(autouse=True)
+def one_section_a_request(monkeypatch):
+    """These tests count requests per section (JSON modes, order, stopping): each section goes alone
+    (grouping neighbours into one request is tested in test_grouping.py)."""
+    monkeypatch.setenv("EASYREAD_GROUP_CHARS", "0")
+
+
 @pytest.fixture
 def llama(monkeypatch):
     monkeypatch.delenv("OPENAI_API_KEY", raising=False)

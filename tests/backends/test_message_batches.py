@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from easyread.batch import run_batch
 from easyread.cli import app
 from easyread.manifest import MANIFEST_NAME
@@ -18,6 +20,22 @@ DOCUMENTS = {
                   "## Renewing\n\nRenew it before 30 June 2026.\nEmail permits@westmarsh.gov.uk for help.\n",
     "nested/pool.md": "# Swimming pool\n\n## Lessons\n\nLessons start on Saturday 9 May 2026 at 10am.\n",
 }
+
+
+@pytest.fixture(autouse=True)
+def one_section_a_request(monkeypatch):
+    """Each section its own batch request, so the tests can name and script them one by one (the
+    grouped shape is tested by test_grouped_sections_go_as_one_batch_request_a_document)."""
+    monkeypatch.setenv("EASYREAD_GROUP_CHARS", "0")
+
+
+def ordinary(fake) -> list:  # type: ignore[no-untyped-def]
+    """The requests sent outside the batch, besides the plans (one ordinary request a document)."""
+    return [request for request in fake.requests if not request.is_plan]
+
+
+def plans(fake) -> list:  # type: ignore[no-untyped-def]
+    return [request for request in fake.requests if request.is_plan]
 
 
 def folder(tmp_path):
@@ -59,7 +77,8 @@ def test_a_folder_converts_through_one_batch_at_half_price(tmp_path, fake_anthro
     summary = convert(tmp_path)
     assert summary.exit_code == 0 and len(summary.converted) == 3
     creates = [call for call in fake_anthropic.batch_calls if call[0] == "create"]
-    assert len(creates) == 1 and fake_anthropic.requests == []  # no ordinary request at all
+    assert len(creates) == 1 and ordinary(fake_anthropic) == []  # no ordinary request besides the plans
+    assert len(plans(fake_anthropic)) == 3  # a plan a document, first: every section request carries it
     sent = fake_anthropic.batches[creates[0][1]].requests
     assert len(sent) == 5  # every section with text, of every document
     assert {request["custom_id"] for request in sent} >= {"d0000-s0000-library_md", "d0001-s0000-parking_md",
@@ -105,7 +124,7 @@ def test_an_interrupted_run_keeps_the_batch_id_and_the_next_run_collects_it(tmp_
     assert again.exit_code == 0 and len(again.converted) == 3
     assert [call for call in fake_anthropic.batch_calls if call[0] == "create"] == [("create", "msgbatch_fake001")]
     assert ("results", "msgbatch_fake001") in fake_anthropic.batch_calls
-    assert fake_anthropic.requests == []
+    assert ordinary(fake_anthropic) == [] and len(plans(fake_anthropic)) == 3  # the plans came from the cache
     assert "message_batches" not in manifest(tmp_path)
 
 
@@ -158,7 +177,7 @@ def test_an_errored_result_falls_back_for_that_section_only(tmp_path, fake_anthr
     assert [item["sentence"] for item in library if "rules-fallback" not in item["flags"]] == \
         ["The library opens at 9am on Monday 4 May 2026."]
     assert all("rules-fallback" not in item["flags"] for item in plan_items(tmp_path, "nested/pool.easyread.json"))
-    assert fake_anthropic.requests == []  # a failed batch request is not sent again at full price
+    assert ordinary(fake_anthropic) == []  # a failed batch request is not sent again at full price
 
 
 def test_an_answer_that_needs_a_repair_gets_it_as_an_ordinary_request(tmp_path, fake_anthropic):
@@ -168,8 +187,8 @@ def test_an_answer_that_needs_a_repair_gets_it_as_an_ordinary_request(tmp_path, 
     fake_anthropic.batch_script["d0002-s0000-nested_pool_md"] = {"answer": wrong}
     summary = convert(tmp_path)
     assert summary.exit_code == 0
-    assert len(fake_anthropic.requests) == 1  # the repair, with the batch's answer and what was wrong
-    repair = fake_anthropic.requests[0].body["messages"]
+    assert len(ordinary(fake_anthropic)) == 1  # the repair, with the batch's answer and what was wrong
+    repair = ordinary(fake_anthropic)[0].body["messages"]
     assert [message["role"] for message in repair] == ["user", "assistant", "user"]
     assert "Lessons start on a Saturday." in repair[1]["content"] and "9 May 2026" in repair[2]["content"]
     pool = plan_items(tmp_path, "nested/pool.easyread.json")
@@ -255,3 +274,16 @@ def test_a_document_that_cannot_be_read_fails_alone_and_costs_nothing(tmp_path, 
     assert summary.failed[0].reason
     sent = [r["custom_id"] for batch in fake_anthropic.batches.values() for r in batch.requests]
     assert len(sent) == 5 and not any("broken" in name for name in sent)
+
+
+def test_grouped_sections_go_as_one_batch_request_a_document(tmp_path, fake_anthropic, monkeypatch):
+    monkeypatch.delenv("EASYREAD_GROUP_CHARS")  # the default: a short document goes whole
+    folder(tmp_path)
+    summary = convert(tmp_path)
+    assert summary.exit_code == 0 and len(summary.converted) == 3
+    sent = [request for batch in fake_anthropic.batches.values() for request in batch.requests]
+    assert len(sent) == 3 and ordinary(fake_anthropic) == []
+    assert all("<document_context>" in json.dumps(request["params"]) for request in sent)
+    items = plan_items(tmp_path, "parking.easyread.json")
+    assert not any("rules-fallback" in item["flags"] for item in items)
+    assert "permits@westmarsh.gov.uk" in " ".join(item["sentence"] for item in items)

@@ -78,4 +78,4 @@ def test_convert_with_openai_end_to_end(runner, tmp_path, server):
                                  "--base-url", server.url + "/v1"])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "letter.easyread.pdf").is_file()
-    assert "openai llama3.1: 1 request;" in result.output and "cost unknown (no price for llama3.1)" in result.output
+    assert "openai llama3.1: 2 requests;" in result.output  # the plan, then the sections and "cost unknown (no price for llama3.1)" in result.output

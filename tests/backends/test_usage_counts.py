@@ -67,7 +67,9 @@ Grass and leaves go in the green bin.
 LONG = "We will come along to your street and empty all of the green garden waste bins on Tuesday 9 June 2026."
 
 
-def test_convert_reports_every_request_and_each_kept_and_fallen_back_section(runner, tmp_path, fake_anthropic):
+def test_convert_reports_every_request_and_each_kept_and_fallen_back_section(runner, tmp_path, fake_anthropic,
+                                                                           monkeypatch):
+    monkeypatch.setenv("EASYREAD_GROUP_CHARS", "0")  # one request a section, each answered its own way
     source = tmp_path / "bins.md"
     source.write_text(LETTER, encoding="utf-8")
 
@@ -84,7 +86,7 @@ def test_convert_reports_every_request_and_each_kept_and_fallen_back_section(run
     result = runner.invoke(app, ["convert", str(source), "-b", "anthropic", "--retries", "1", "--jobs", "1"])
     assert result.exit_code == 0, result.output
     sent = len(fake_anthropic.requests)
-    assert sent == 2 + 2 + 1  # answer and repair; two tries that failed; one good answer
+    assert sent == 1 + 2 + 2 + 1  # the plan; answer and repair; two tries that failed; one good answer
     assert f"anthropic claude-sonnet-5-5: {sent} requests;" in result.output
     lines = result.output.splitlines()
     kept = lines.index(f"{source}: 1 of 3 sections kept the model's answer with items flagged for review:")

@@ -69,7 +69,8 @@ def backend_args(backend: str, fake: FakeAnthropic, tmp_path: Path) -> tuple[lis
            "EASYREAD_CACHE_DIR": str(tmp_path / "cache"), "AWS_SECRET_ACCESS_KEY": AWS_SECRET,
            "AWS_SESSION_TOKEN": AWS_SESSION, "ANTHROPIC_API_KEY": "", "OPENAI_API_KEY": "",
            "AWS_BEARER_TOKEN_BEDROCK": "", "ANTHROPIC_AUTH_TOKEN": "", "AWS_PROFILE": "",
-           "ANTHROPIC_BASE_URL": "http://127.0.0.1:9", "OPENAI_BASE_URL": "http://127.0.0.1:9"}
+           "ANTHROPIC_BASE_URL": "http://127.0.0.1:9", "OPENAI_BASE_URL": "http://127.0.0.1:9",
+           "EASYREAD_GROUP_CHARS": "0"}  # each section in a request of its own: one fault each
     args = ["-b", backend, "--retries", "1", "--timeout", "0.5"]
     if backend == "anthropic":
         env |= {"ANTHROPIC_API_KEY": KEY, "ANTHROPIC_BASE_URL": fake.url}
