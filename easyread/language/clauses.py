@@ -18,7 +18,7 @@ from easyread.language.protect import has_content
 from easyread.language.sentences import word_count
 
 TARGET_WORDS = 12
-WINDOW_WORDS = 60  # no part the splitter makes from several pieces is longer: keeps the time linear
+WINDOW_WORDS = 120  # no part the splitter makes from several pieces is longer: keeps the time linear
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,8 @@ class Join:
     after_condition: bool = False  # may cut after an "if" clause: a reason is said of the whole
     # "and"-like joins: no cut after an order ("Press the button and the door opens" is a condition)
     # or inside a "that"/"which"/"who" clause ("an agreement that no action is taken and the matter
-    # is closed"), and the right side's verb must come before its first comma ("and their groups,
+    # is closed"; with a comma before "and" the clauses are taken as two), and the right side's verb
+    # must come before its first comma ("and their groups,
     # Ann Lee, the manager, said" is the object of the left side, then a report of speech).
     plain_and: bool = False
 
@@ -141,9 +142,9 @@ def _stands_alone(sentence: str, opening: _Cut, closing: _Cut) -> bool:
     join = opening.join
     if closing.join is not None and not closing.join.after_condition and has_condition(body):
         return False  # "if you do not pay and you ..." : the condition may reach past the cut
-    if closing.join is not None and closing.join.plain_and and (
-            is_order(words_of(body)) or _CLAUSE_WORD.search(body)):
-        return False
+    if closing.join is not None and closing.join.plain_and and (is_order(words_of(body)) or (
+            _CLAUSE_WORD.search(body) and not sentence.startswith(",", closing.start))):
+        return False  # "a letter that says no action is taken and the matter is closed": one clause
     if join is not None and join.plain_and and not has_finite_verb(words_of(body.split(",")[0])):
         return False
     if _ASIDE_CLOSES.search(body):

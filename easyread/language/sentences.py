@@ -31,24 +31,45 @@ _SAFE_CUT = re.compile(r"(?<=[a-z]{3}[.!?])\s+(?=[\"“‘(]?[A-Z])")
 def _boundaries(text: str) -> list[int]:
     """End offsets in `text` of the sentences pysbd finds.
 
-    A long text is given to pysbd in pieces of about CHUNK_CHARACTERS, cut only where a sentence
-    plainly ends (a full stop after a lower-case word that is not an abbreviation, then a capital),
-    so the time taken grows in proportion to the text's length.
+    A long text is given to pysbd in pieces of about CHUNK_CHARACTERS, cut where a sentence plainly
+    ends (a full stop after a lower-case word that is not an abbreviation, then a capital), so the
+    time taken grows in proportion to the text's length. A run-on with no such end for
+    2 x CHUNK_CHARACTERS is cut after a comma or semicolon (else at a space), where no sentence
+    ends: the end pysbd then sees at the piece's edge is not taken.
     """
-    if len(text) <= CHUNK_CHARACTERS:
-        return _chunk_boundaries(text)
     ends: list[int] = []
     start = 0
-    for match in _SAFE_CUT.finditer(text):
-        if match.start() - start < CHUNK_CHARACTERS:
-            continue
-        token = _LAST_TOKEN.search(text, max(start, match.start() - 40), match.start())
-        if token and token.group(1).lower() in _abbreviations():
-            continue
-        ends += [start + end for end in _chunk_boundaries(text[start : match.start()])]
-        start = match.end()
+    while len(text) - start > CHUNK_CHARACTERS:
+        cut = _next_cut(text, start)
+        if cut is None:
+            break
+        piece_end, next_start, sentence_ends = cut
+        piece = text[start:piece_end]
+        found = _chunk_boundaries(piece)
+        if not sentence_ends and found and found[-1] >= len(piece.rstrip()):
+            found.pop()  # the piece's edge is inside a sentence, which goes on in the next piece
+        ends += [start + end for end in found]
+        start = next_start
     ends += [start + end for end in _chunk_boundaries(text[start:])]
     return ends
+
+
+_AFTER_COMMA = re.compile(r"(?<=[,;])\s+(?=\S)")
+_SPACE_BEFORE_WORD = re.compile(r"\s+(?=\S)")
+
+
+def _next_cut(text: str, start: int) -> tuple[int, int, bool] | None:
+    """(end of the piece, start of the next, whether a sentence ends there) for the piece from `start`."""
+    limit = start + 2 * CHUNK_CHARACTERS
+    for match in _SAFE_CUT.finditer(text, start + CHUNK_CHARACTERS, limit):
+        token = _LAST_TOKEN.search(text, max(start, match.start() - 40), match.start())
+        if not (token and token.group(1).lower() in _abbreviations()):
+            return match.start(), match.end(), True
+    if limit >= len(text):
+        return None  # what is left is short enough for pysbd as it is
+    mark = _AFTER_COMMA.search(text, start + CHUNK_CHARACTERS, limit) \
+        or _SPACE_BEFORE_WORD.search(text, start + CHUNK_CHARACTERS, limit)
+    return (mark.start(), mark.end(), False) if mark else None
 
 
 def _chunk_boundaries(text: str) -> list[int]:
