@@ -33,7 +33,7 @@ PREPOSITIONS = frozenset(
 RELATIVES = frozenset("which who whom whose where whereby wherein whereas".split())
 SUBORDINATORS = frozenset(
     "if when whenever unless although though because while whilst after before since until till once "
-    "where whether as provided providing so".split()
+    "where whether as provided providing so should".split()  # "Should you need help, ..."
 )
 # A cut is never made to the right of one of these in the same part: the condition could reach
 # past the cut ("You will lose the right if you do not pay and you do not call us").
@@ -41,7 +41,8 @@ CONDITIONS = frozenset("if unless when whenever where provided providing whether
 _DETERMINERS = frozenset("the a an your our their his her its this these those my each every some any no".split())
 _SUBJECTS = frozenset("i you we they he she it who that which there people also then now often never always still".split())
 
-_NOT_BEFORE_FINITE = frozenset({"to", "be", "been", "being"})  # "to pay", "be closed": not finite
+# "to pay", "be closed", "get started": the word after these is not a finite verb.
+_NOT_BEFORE_FINITE = frozenset({"to", "be", "been", "being", "get", "gets", "got", "getting"})
 _RELATIVE_SUBJECTS = frozenset("who which whom whose".split())
 _WORD = re.compile(f"[A-Za-z’']+|[{CLASS}]")  # a private-use character is a masked name or address
 
@@ -146,12 +147,12 @@ def can_stand_alone(text: str, needs_subject: bool = False, depth: int = 0) -> b
         return False  # "That is why ..." stands alone; "that everything we do ..." does not
     if (first in SUBORDINATORS or first in PREPOSITIONS) and not question:
         # "If you do not pay, you will ..." and "Under the Act, you must ..." have their main clause.
-        return depth == 0 and _main_clause_after_comma(text)
+        return depth == 0 and _main_clause_after_comma(text) and has_finite_verb(words)
     if needs_subject and is_order(words):
         return False
     if needs_subject and first not in SUBJECT_START and not words[0][:1].isupper() \
-            and not is_placeholder(words[0][:1]):
-        return False
+            and not is_placeholder(words[0][:1]) and _verb_forms(first)[0]:
+        return False  # "and pay by card": a verb where the subject should be
     return has_finite_verb(words)
 
 

@@ -53,13 +53,18 @@ JOINS = (
     Join(re.compile(r",?\s+\bso\s+that\s+", re.IGNORECASE), "This is so", False, after_condition=True),
     Join(re.compile(r",?\s+\bso\s+(?=(?:you|we|they|it|this|there|the|your|our|he|she)\b)", re.IGNORECASE),
          "So", False),
-    Join(re.compile(r",?\s+\band\s+(?=(?:you|we|they|it|this|there|he|she|I|the|your|our|their)\b)"), "", True,
+    Join(re.compile(r",?\s+\band\s+(?=(?:you|we|they|it|this|these|those|there|he|she|I|the|a|an|any|no|every|each"
+                    r"|your|our|their|its|his|her)\b)"), "", True,
          plain_and=True),
     Join(re.compile(rf",\s+(?={_PRONOUN}\s+(?:will|must|can|should|may|need|are|is)\b)", re.IGNORECASE), "", True,
          plain_and=True),
+    # ", and excess waste may be reported": any subject, as long as its verb comes before a comma
+    # (a list "A, B, and C" has none, so is never cut).
+    Join(re.compile(r",\s+and\s+(?=[a-z])"), "", True, plain_and=True),
+    # "although" often opens an aside between commas ("everything we do, although we talk about IT a
+    # lot, is to help"): _ASIDE_CLOSES then finds the subject's verb after the aside, and no cut is made.
+    Join(re.compile(r",\s+(?:although|whereas)\s+", re.IGNORECASE), "But", False),
 )
-# No join at "although": it often opens an aside between commas ("everything we do, although we
-# talk about IT a lot, is to help"), and a cut there leaves both sides broken.
 _CLAUSE_WORD = re.compile(r"\b(?:that|which|who|whom|whose)\b", re.IGNORECASE)
 _ASIDE_CLOSES = re.compile(r",\s+(?:is|are|was|were|has|have|will|can|must)\b", re.IGNORECASE)
 

@@ -98,7 +98,8 @@ def split_sentences(text: str) -> list[str]:
     """The sentences of `text`, each stripped of surrounding space, none empty.
 
     Every non-space character of `text` is in exactly one sentence, in the original order.
-    Line breaks end a sentence too: a list item on its own line is never glued to the next.
+    Line breaks end a sentence too: a list item on its own line is never glued to the next, and so
+    does an end mark inside closing quote marks before a capital ('... not just digital.” He said').
     A sentence never ends after an abbreviation that goes on ("Cllr. Okafor", "Tel. 01632 960 448",
     from data/abbreviations.tsv) and never is only an item's number ("3121." belongs to "Highways update").
     """
@@ -117,7 +118,8 @@ def _split(text: str) -> list[str]:
             continue
         # Never cut inside a web address or email, whatever pysbd thinks of "www.a.gov.uk".
         inside = [(m.start(), m.end()) for pattern in (URL, EMAIL) for m in pattern.finditer(line)]
-        ends = [end for end in _boundaries(line) if not any(start < end < stop for start, stop in inside)]
+        found = sorted(set(_boundaries(line)) | {m.start() for m in _QUOTE_ENDS_SENTENCE.finditer(line)})
+        ends = [end for end in found if not any(start < end < stop for start, stop in inside)]
         start = 0
         for end in ends + [len(line)]:
             if end <= start:
@@ -129,6 +131,8 @@ def _split(text: str) -> list[str]:
     return sentences
 
 
+# pysbd misses an end inside closing quote marks: 'not just digital.” He and ...' is two sentences.
+_QUOTE_ENDS_SENTENCE = re.compile(r"(?<=[.!?][”\"])(?=\s+[A-Z])")
 _ENUMERATOR_ONLY = re.compile(r"^\(?(?:\d{1,4}|[A-Za-z]|[ivxlcIVXLC]{1,6})[.)]$")
 _LAST_TOKEN = re.compile(r"(\S+)$")
 

@@ -112,3 +112,26 @@ def test_no_part_is_made_without_a_finite_verb_of_its_own():
         "The new courses can help both our staff and their teams, Ann Lee, the trainer, said at the last meeting.",
     ]:
         assert split_long_sentence(sentence, 10) == [sentence]
+
+
+def test_and_after_a_comma_joins_two_clauses_but_not_a_list():
+    assert split_long_sentence(
+        "Bags left beside the bin will not be taken away, and extra rubbish may be reported to the street team.", 10) == [
+        "Bags left beside the bin will not be taken away.", "Extra rubbish may be reported to the street team."]
+    listed = "You will need to bring your bus pass, your latest gas bill, and proof of where you live."
+    assert split_long_sentence(listed, 10) == [listed]
+
+
+def test_a_reminder_and_its_condition_stay_together():
+    # The "If you do not pay an instalment." / "In 7 days of a reminder you will lose ..." shape.
+    sentence = ("Should a monthly amount be missed, we will send a reminder, and if it is not paid in 10 days you "
+                "will lose the right to pay monthly.")
+    parts = split_long_sentence(sentence, 10)
+    assert all(can_stand_alone(part) for part in parts), parts
+    assert any("if it is not paid in 10 days you will lose the right to pay monthly" in part for part in parts)
+
+
+def test_a_relative_clause_is_no_subject_for_a_split():
+    sentence = ("New tools can help staff with dyslexia, and those who struggle to get started on tasks, "
+                "Sam Roe, a trainer at the college, told the meeting.")
+    assert split_long_sentence(sentence, 10) == [sentence]

@@ -25,3 +25,10 @@ def test_a_long_text_keeps_its_real_sentence_ends():
     found = split_sentences(text)
     assert len(found) == 200
     assert found[57] == "We will empty bin 57 on Tuesday, and you can call us on Monday."
+
+
+def test_an_end_mark_inside_closing_quotes_ends_the_sentence():
+    assert split_sentences("She said: “We will think about every channel, not only the web.” He and his team "
+                           "wrote about it later.") == [
+        "She said: “We will think about every channel, not only the web.”", "He and his team wrote about it later."]
+    assert split_sentences("“Stop here.” said the sign by the gate.") == ["“Stop here.” said the sign by the gate."]
