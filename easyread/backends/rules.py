@@ -187,7 +187,7 @@ class RulesBackend:
             finished = _finish(masked.restore(text))
             return [self.make_item(finished, had_percentage and "out of 100" in finished)] if has_content(finished) else []
         items: list[Item] = []
-        for sentence in split_sentences(text):
+        for sentence in split_sentences(text, lambda char: masked.restore(char).rstrip("”\"'’")[-1:] in ".!?"):
             for part in move_asides(sentence, _is_fact_only):
                 # Only complete clauses come out; what cannot be split safely stays whole (flagged long).
                 for clause in split_long_sentence(part, self.target_words):

@@ -8,6 +8,7 @@ non-space character of the input in order.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 from easyread.language.placeholders import CLASS, is_placeholder
@@ -94,7 +95,7 @@ def _chunk_boundaries(text: str) -> list[int]:
     return ends
 
 
-def split_sentences(text: str) -> list[str]:
+def split_sentences(text: str, ends_quotation: Callable[[str], bool] | None = None) -> list[str]:
     """The sentences of `text`, each stripped of surrounding space, none empty.
 
     Every non-space character of `text` is in exactly one sentence, in the original order.
@@ -102,24 +103,30 @@ def split_sentences(text: str) -> list[str]:
     does an end mark inside closing quote marks before a capital ('... not just digital.” He said').
     A sentence never ends after an abbreviation that goes on ("Cllr. Okafor", "Tel. 01632 960 448",
     from data/abbreviations.tsv) and never is only an item's number ("3121." belongs to "Highways update").
+    `ends_quotation(placeholder)`, when given, says whether a masked span is a quotation that ends
+    with an end mark: a capital after it starts a new sentence too.
     """
-    return _rejoined(_split(text))
+    return _rejoined(_split(text, ends_quotation))
 
 
-def _split(text: str) -> list[str]:
+def _split(text: str, ends_quotation: Callable[[str], bool] | None = None) -> list[str]:
     from easyread.language.facts import EMAIL, URL
 
     sentences: list[str] = []
     for line in text.splitlines():
         if not line.strip():
             continue
-        if not _POSSIBLE_END.search(line.strip()):
-            sentences.append(_SPACE.sub(" ", line).strip())  # one sentence: no need to ask pysbd
+        found: set[int] = set()
+        if _POSSIBLE_END.search(line.strip()):  # else one sentence: no need to ask pysbd
+            found = set(_boundaries(line)) | {m.start() for m in _QUOTE_ENDS_SENTENCE.finditer(line)}
+        if ends_quotation is not None:
+            found |= {m.end() for m in _PLACEHOLDER_BEFORE_CAPITAL.finditer(line) if ends_quotation(m.group(0))}
+        if not found:
+            sentences.append(_SPACE.sub(" ", line).strip())
             continue
         # Never cut inside a web address or email, whatever pysbd thinks of "www.a.gov.uk".
         inside = [(m.start(), m.end()) for pattern in (URL, EMAIL) for m in pattern.finditer(line)]
-        found = sorted(set(_boundaries(line)) | {m.start() for m in _QUOTE_ENDS_SENTENCE.finditer(line)})
-        ends = [end for end in found if not any(start < end < stop for start, stop in inside)]
+        ends = [end for end in sorted(found) if not any(start < end < stop for start, stop in inside)]
         start = 0
         for end in ends + [len(line)]:
             if end <= start:
@@ -133,6 +140,7 @@ def _split(text: str) -> list[str]:
 
 # pysbd misses an end inside closing quote marks: 'not just digital.” He and ...' is two sentences.
 _QUOTE_ENDS_SENTENCE = re.compile(r"(?<=[.!?][”\"])(?=\s+[A-Z])")
+_PLACEHOLDER_BEFORE_CAPITAL = re.compile(f"[{CLASS}](?=\\s+[A-Z])")
 _ENUMERATOR_ONLY = re.compile(r"^\(?(?:\d{1,4}|[A-Za-z]|[ivxlcIVXLC]{1,6})[.)]$")
 _LAST_TOKEN = re.compile(r"(\S+)$")
 

@@ -130,3 +130,10 @@ def test_in_block_capitals_an_everyday_word_is_not_taken_for_an_acronym():
 def test_a_list_letter_or_roman_numeral_keeps_its_case():
     assert [item.sentence for item in RulesBackend().simplify_block(Block("list_item", "ii. the second point", "line 1"))] \
         == ["ii. the second point."]
+
+
+def test_a_quotation_ending_a_sentence_ends_the_item():
+    # The quotation is masked while rewriting; its closing full stop still ends the sentence.
+    result = sentences("Ann Lee said: “We must think about every way people reach us, not only the web.” "
+                       "Her team wrote about it in the spring newsletter.")
+    assert result[-1] == "Her team wrote about it in the spring newsletter."
