@@ -37,9 +37,10 @@ class Join:
     # "and"-like joins: no cut after an order ("Press the button and the door opens" is a condition)
     # or inside a "that"/"which"/"who" clause ("an agreement that no action is taken and the matter
     # is closed"; with a comma before "and" the clauses are taken as two), and the right side's verb
-    # must come before its first comma ("and their groups,
-    # Ann Lee, the manager, said" is the object of the left side, then a report of speech).
+    # must come before its first comma ("and their groups, Ann Lee, the manager, said" is the object
+    # of the left side, then a report of speech).
     plain_and: bool = False
+
 
 _PRONOUN = r"(?:you|we|they|it|this|there|he|she)"
 JOINS = (
@@ -54,8 +55,7 @@ JOINS = (
     Join(re.compile(r",?\s+\bso\s+(?=(?:you|we|they|it|this|there|the|your|our|he|she)\b)", re.IGNORECASE),
          "So", False),
     Join(re.compile(r",?\s+\band\s+(?=(?:you|we|they|it|this|these|those|there|he|she|I|the|a|an|any|no|every|each"
-                    r"|your|our|their|its|his|her)\b)"), "", True,
-         plain_and=True),
+                    r"|your|our|their|its|his|her)\b)"), "", True, plain_and=True),
     Join(re.compile(rf",\s+(?={_PRONOUN}\s+(?:will|must|can|should|may|need|are|is)\b)", re.IGNORECASE), "", True,
          plain_and=True),
     # ", and excess waste may be reported": any subject, as long as its verb comes before a comma
@@ -87,10 +87,19 @@ def _bracket_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _kept_whole(text: str) -> list[tuple[int, int]]:
-    """Spans no cut may fall inside: facts (dates, money, ...), names, quotations and bracketed asides."""
+    """Spans no cut may fall inside: facts (dates, money, ...), names, quotations and bracketed asides.
+
+    Sorted and merged, so none overlaps another (a date inside brackets is part of the brackets' span).
+    """
     from easyread.language.protect import protected_spans
 
-    return sorted(protected_spans(text) + _bracket_spans(text))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(protected_spans(text) + _bracket_spans(text)):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 @dataclass(frozen=True)
@@ -109,8 +118,8 @@ def _cuts(sentence: str) -> list[_Cut]:
     found: list[tuple[int, int, int]] = []
     for rank, join in enumerate(JOINS):
         for match in join.pattern.finditer(sentence):
-            at = bisect_right(starts, match.end()) - 1  # spans are few and short: look at those starting before
-            if any(start < match.end() and match.start() < end for start, end in whole[max(0, at - 3): at + 1]):
+            at = bisect_right(starts, match.end()) - 1  # the spans are apart: only the last two before can meet it
+            if any(start < match.end() and match.start() < end for start, end in whole[max(0, at - 1): at + 1]):
                 continue
             found.append((match.start(), rank, match.end()))
     cuts: list[_Cut] = []
@@ -203,6 +212,31 @@ def split_long_sentence(sentence: str, target: int = TARGET_WORDS) -> list[str]:
     if len(chosen) == 2:
         return [sentence]
     return [_part_text(sentence, bounds[a], bounds[b]) for a, b in itertools.pairwise(chosen)]
+
+
+SPLIT_IN_TWO_CHARACTERS = 3000  # longer text gets no suggestion (it is flagged long anyway): keeps `check` linear
+
+
+def split_in_two(sentence: str) -> list[str] | None:
+    """The best single split of `sentence` into two complete sentences, or None where none is safe.
+
+    Used by `check` (rule ER102, more than one idea) to suggest a split: the same safe joins as
+    `split_long_sentence`, the one nearest the middle. Text over SPLIT_IN_TWO_CHARACTERS gets None.
+    """
+    if len(sentence) > SPLIT_IN_TWO_CHARACTERS:
+        return None
+    bounds = [_Cut(0, 0, None), *_cuts(sentence), _Cut(len(sentence), len(sentence), None)]
+    best: tuple[float, list[str]] | None = None
+    for middle in bounds[1:-1]:
+        if not (_stands_alone(sentence, bounds[0], middle) and _stands_alone(sentence, middle, bounds[-1])):
+            continue
+        distance = abs(middle.start - len(sentence) / 2)
+        if best is None or distance < best[0]:
+            best = (distance, [_part_text(sentence, bounds[0], middle), _part_text(sentence, middle, bounds[-1])])
+    return best[1] if best else None
+
+
+_split_once = split_in_two  # the name checks/text_rules.py imports (owned by another change: switch it there)
 
 
 _ASIDE = re.compile(r"\s*\(([^()]{1,300})\)")

@@ -135,3 +135,18 @@ def test_a_relative_clause_is_no_subject_for_a_split():
     sentence = ("New tools can help staff with dyslexia, and those who struggle to get started on tasks, "
                 "Sam Roe, a trainer at the college, told the meeting.")
     assert split_long_sentence(sentence, 10) == [sentence]
+
+
+def test_no_cut_inside_brackets_that_hold_dates_and_money():
+    sentence = ("The hall is shut for works (from 3 March 2026 at 9am to 9 April 2026 at 5pm, call 01632 960 871 "
+                "for news, and we will refund £15.00 to each group) and the club will meet in the library instead.")
+    assert all("(" not in part or ")" in part for part in split_long_sentence(sentence, 10))
+
+
+def test_split_in_two_suggests_only_complete_sentences():
+    from easyread.language.clauses import split_in_two
+
+    assert split_in_two("We will empty your bin on Monday, but the green bin will wait a week.") == [
+        "We will empty your bin on Monday.", "But the green bin will wait a week."]
+    assert split_in_two("If you do not pay by Friday, you will lose the right to pay monthly.") is None
+    assert split_in_two("Thank you to everyone who came to events like this over the summer.") is None
