@@ -150,3 +150,18 @@ def test_split_in_two_suggests_only_complete_sentences():
         "We will empty your bin on Monday.", "But the green bin will wait a week."]
     assert split_in_two("If you do not pay by Friday, you will lose the right to pay monthly.") is None
     assert split_in_two("Thank you to everyone who came to events like this over the summer.") is None
+
+
+def test_the_rules_backend_keeps_an_unsplittable_sentence_whole_and_flags_it_long():
+    from easyread.backends.rules import RulesBackend
+    from easyread.model import Block
+
+    source = ("What I like most about the new library is the way in which it has grown and changed over the years "
+              "to meet the needs of the people in the town.")
+    [item] = RulesBackend().simplify_block(Block("paragraph", source, "paragraph 1"))
+    assert item.sentence == source
+    assert "long-sentence" in item.flags and "split-at-phrase" not in item.flags
+    items = RulesBackend().simplify_block(Block("paragraph", "If you do not pay each monthly amount on time after a "
+                                                "reminder, you will lose the right to pay by monthly amounts.", "line 2"))
+    assert [item.sentence for item in items] == ["Please pay each monthly amount on time after a reminder.",
+                                                 "If you do not, you will lose the right to pay by monthly amounts."]
