@@ -77,11 +77,13 @@ def test_no_long_sentence_is_left_unflagged(converted):
     for item in result.document.items():
         if word_count(item.sentence) > 15:
             assert "long-sentence" in item.flags, item.sentence
-    # Table rows stay whole, one item each, however long: the rest should mostly be short.
+    # Table rows stay whole, one item each, however long. Sentences are split only where both sides
+    # are complete clauses (issue 13): one with no safe join stays whole and flagged, so the seeds'
+    # long policy sentences stay long; still, at least half the items are short.
     rows = {block.location for block in result.source.blocks() if block.kind == "table_row"}
     sentences = [item for item in result.document.items() if not rows & set(item.source)]
     short = [item for item in sentences if word_count(item.sentence) <= 20]
-    assert len(short) / len(sentences) > 0.9, "most sentences should be short"
+    assert len(short) / len(sentences) > 0.5, "most sentences should be short"
 
 
 def test_every_fact_of_the_source_is_in_the_pdf(converted):

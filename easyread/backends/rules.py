@@ -2,7 +2,8 @@
 
 For each block of a section: protect web addresses, emails and phones; expand "e.g." and "&";
 write numbers as digits and dates in full; rewrite percentages; swap hard words for plain ones;
-split into sentences; move bracketed asides out; break long sentences at clause joins. Then each
+split into sentences; move bracketed asides out; break long sentences at clause joins where both
+sides are complete clauses, and put "If you do not pay, ..." in Easy Read order. Then each
 sentence becomes an item with a picture description, its hard words and flags for review.
 """
 
@@ -11,7 +12,8 @@ from __future__ import annotations
 import re
 
 from easyread.language.case import is_block_capitals, sentence_case
-from easyread.language.clauses import move_asides, split_at_phrases, split_long_sentence
+from easyread.language.clauses import move_asides, split_long_sentence
+from easyread.language.condition_order import action_first
 from easyread.language.facts import extract_facts
 from easyread.language.figurative import AMBIGUOUS_WORD, IDIOM, replace_safe_idioms
 from easyread.language.hard_words import explanation_for, find_hard_words
@@ -28,7 +30,7 @@ from easyread.language.pictures import describe_picture
 from easyread.language.plain_words import simplify_words
 from easyread.language.protect import has_content, is_placeholder, mask
 from easyread.language.sentences import split_sentences, word_count
-from easyread.language.style import LONG_SENTENCE_WORDS, is_long, is_passive
+from easyread.language.style import is_long, is_passive
 from easyread.model import Block, EasySection, Item, Section
 from easyread.not_english import NOT_ENGLISH_FLAG
 
@@ -186,17 +188,14 @@ class RulesBackend:
             finished = _finish(masked.restore(text))
             return [self.make_item(finished, had_percentage and "out of 100" in finished)] if has_content(finished) else []
         items: list[Item] = []
-        for sentence in split_sentences(text):
+        for sentence in split_sentences(text, lambda char: masked.restore(char).rstrip("”\"'’")[-1:] in ".!?"):
             for part in move_asides(sentence, _is_fact_only):
+                # Only complete clauses come out; what cannot be split safely stays whole (flagged long).
                 for clause in split_long_sentence(part, self.target_words):
-                    pieces = split_at_phrases(clause, self.target_words, LONG_SENTENCE_WORDS)
-                    for piece in pieces:
+                    for piece in (action_first(clause) if word_count(clause) > self.target_words else None) or [clause]:
                         finished = _finish(masked.restore(piece))
                         if has_content(finished):
-                            item = self.make_item(finished, had_percentage and "out of 100" in finished)
-                            if len(pieces) > 1:
-                                item.flags.append("split-at-phrase")
-                            items.append(item)
+                            items.append(self.make_item(finished, had_percentage and "out of 100" in finished))
         return items
 
     @staticmethod

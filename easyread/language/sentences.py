@@ -8,6 +8,7 @@ non-space character of the input in order.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 from easyread.language.placeholders import CLASS, is_placeholder
@@ -31,24 +32,45 @@ _SAFE_CUT = re.compile(r"(?<=[a-z]{3}[.!?])\s+(?=[\"“‘(]?[A-Z])")
 def _boundaries(text: str) -> list[int]:
     """End offsets in `text` of the sentences pysbd finds.
 
-    A long text is given to pysbd in pieces of about CHUNK_CHARACTERS, cut only where a sentence
-    plainly ends (a full stop after a lower-case word that is not an abbreviation, then a capital),
-    so the time taken grows in proportion to the text's length.
+    A long text is given to pysbd in pieces of about CHUNK_CHARACTERS, cut where a sentence plainly
+    ends (a full stop after a lower-case word that is not an abbreviation, then a capital), so the
+    time taken grows in proportion to the text's length. A run-on with no such end for
+    2 x CHUNK_CHARACTERS is cut after a comma or semicolon (else at a space), where no sentence
+    ends: the end pysbd then sees at the piece's edge is not taken.
     """
-    if len(text) <= CHUNK_CHARACTERS:
-        return _chunk_boundaries(text)
     ends: list[int] = []
     start = 0
-    for match in _SAFE_CUT.finditer(text):
-        if match.start() - start < CHUNK_CHARACTERS:
-            continue
-        token = _LAST_TOKEN.search(text, max(start, match.start() - 40), match.start())
-        if token and token.group(1).lower() in _abbreviations():
-            continue
-        ends += [start + end for end in _chunk_boundaries(text[start : match.start()])]
-        start = match.end()
+    while len(text) - start > CHUNK_CHARACTERS:
+        cut = _next_cut(text, start)
+        if cut is None:
+            break
+        piece_end, next_start, sentence_ends = cut
+        piece = text[start:piece_end]
+        found = _chunk_boundaries(piece)
+        if not sentence_ends and found and found[-1] >= len(piece.rstrip()):
+            found.pop()  # the piece's edge is inside a sentence, which goes on in the next piece
+        ends += [start + end for end in found]
+        start = next_start
     ends += [start + end for end in _chunk_boundaries(text[start:])]
     return ends
+
+
+_AFTER_COMMA = re.compile(r"(?<=[,;])\s+(?=\S)")
+_SPACE_BEFORE_WORD = re.compile(r"\s+(?=\S)")
+
+
+def _next_cut(text: str, start: int) -> tuple[int, int, bool] | None:
+    """(end of the piece, start of the next, whether a sentence ends there) for the piece from `start`."""
+    limit = start + 2 * CHUNK_CHARACTERS
+    for match in _SAFE_CUT.finditer(text, start + CHUNK_CHARACTERS, limit):
+        token = _LAST_TOKEN.search(text, max(start, match.start() - 40), match.start())
+        if not (token and token.group(1).lower() in _abbreviations()):
+            return match.start(), match.end(), True
+    if limit >= len(text):
+        return None  # what is left is short enough for pysbd as it is
+    mark = _AFTER_COMMA.search(text, start + CHUNK_CHARACTERS, limit) \
+        or _SPACE_BEFORE_WORD.search(text, start + CHUNK_CHARACTERS, limit)
+    return (mark.start(), mark.end(), False) if mark else None
 
 
 def _chunk_boundaries(text: str) -> list[int]:
@@ -73,30 +95,38 @@ def _chunk_boundaries(text: str) -> list[int]:
     return ends
 
 
-def split_sentences(text: str) -> list[str]:
+def split_sentences(text: str, ends_quotation: Callable[[str], bool] | None = None) -> list[str]:
     """The sentences of `text`, each stripped of surrounding space, none empty.
 
     Every non-space character of `text` is in exactly one sentence, in the original order.
-    Line breaks end a sentence too: a list item on its own line is never glued to the next.
+    Line breaks end a sentence too: a list item on its own line is never glued to the next, and so
+    does an end mark inside closing quote marks before a capital ('... not just digital.” He said').
     A sentence never ends after an abbreviation that goes on ("Cllr. Okafor", "Tel. 01632 960 448",
     from data/abbreviations.tsv) and never is only an item's number ("3121." belongs to "Highways update").
+    `ends_quotation(placeholder)`, when given, says whether a masked span is a quotation that ends
+    with an end mark: a capital after it starts a new sentence too.
     """
-    return _rejoined(_split(text))
+    return _rejoined(_split(text, ends_quotation))
 
 
-def _split(text: str) -> list[str]:
+def _split(text: str, ends_quotation: Callable[[str], bool] | None = None) -> list[str]:
     from easyread.language.facts import EMAIL, URL
 
     sentences: list[str] = []
     for line in text.splitlines():
         if not line.strip():
             continue
-        if not _POSSIBLE_END.search(line.strip()):
-            sentences.append(_SPACE.sub(" ", line).strip())  # one sentence: no need to ask pysbd
+        found: set[int] = set()
+        if _POSSIBLE_END.search(line.strip()):  # else one sentence: no need to ask pysbd
+            found = set(_boundaries(line)) | {m.start() for m in _QUOTE_ENDS_SENTENCE.finditer(line)}
+        if ends_quotation is not None:
+            found |= {m.end() for m in _PLACEHOLDER_BEFORE_CAPITAL.finditer(line) if ends_quotation(m.group(0))}
+        if not found:
+            sentences.append(_SPACE.sub(" ", line).strip())
             continue
         # Never cut inside a web address or email, whatever pysbd thinks of "www.a.gov.uk".
         inside = [(m.start(), m.end()) for pattern in (URL, EMAIL) for m in pattern.finditer(line)]
-        ends = [end for end in _boundaries(line) if not any(start < end < stop for start, stop in inside)]
+        ends = [end for end in sorted(found) if not any(start < end < stop for start, stop in inside)]
         start = 0
         for end in ends + [len(line)]:
             if end <= start:
@@ -108,6 +138,9 @@ def _split(text: str) -> list[str]:
     return sentences
 
 
+# pysbd misses an end inside closing quote marks: 'not just digital.” He and ...' is two sentences.
+_QUOTE_ENDS_SENTENCE = re.compile(r"(?<=[.!?][”\"])(?=\s+[A-Z])")
+_PLACEHOLDER_BEFORE_CAPITAL = re.compile(f"[{CLASS}](?=\\s+[A-Z])")
 _ENUMERATOR_ONLY = re.compile(r"^\(?(?:\d{1,4}|[A-Za-z]|[ivxlcIVXLC]{1,6})[.)]$")
 _LAST_TOKEN = re.compile(r"(\S+)$")
 

@@ -27,13 +27,14 @@ def test_the_source_fails(reports):
 def test_the_easy_read_version_is_much_easier_and_keeps_every_fact(reports):
     source, easy = reports
     assert easy.metrics.flesch_reading_ease >= source.metrics.flesch_reading_ease + 8
-    assert easy.metrics.flesch_reading_ease >= 60
-    assert easy.metrics.flesch_kincaid_grade <= source.metrics.flesch_kincaid_grade - 2.5
-    assert easy.metrics.words_per_sentence_mean <= 11
-    # A table row stays one item, and no cut falls inside a name, a quotation or a fact ("Friday 25
-    # December 2026"), so a few long items remain, flagged for review: a long flagged sentence beats
-    # two broken ones (human-made Easy Read has 6-40% of its sentences over 15 words: EASYREAD.md).
-    assert easy.metrics.share_sentences_over_15 <= 0.10
+    assert easy.metrics.flesch_kincaid_grade <= source.metrics.flesch_kincaid_grade - 1.5
+    # A table row stays one item, and a sentence is split only where both sides are complete clauses
+    # (issue 13): with no safe join it stays whole, flagged for review, as a long flagged sentence
+    # beats two broken ones (human-made Easy Read has 6-40% of its sentences over 15 words:
+    # EASYREAD.md). The old limits (11 words a sentence, 10% over 15) were met by cutting sentences
+    # into phrases; now the versions are only shorter than their sources (17.6 words at most, 30%).
+    assert easy.metrics.words_per_sentence_mean < source.metrics.words_per_sentence_mean
+    assert easy.metrics.share_sentences_over_15 < source.metrics.share_sentences_over_15
     errors = {f.rule_id for f in easy.errors}
     assert not errors & {"ER401", "ER301", "ER306"}, [f for f in easy.errors if f.rule_id in ("ER401", "ER301", "ER306")]
 

@@ -55,11 +55,12 @@ def test_can_stand_alone():
     assert not can_stand_alone("the green bin", needs_subject=True)
 
 
-def test_long_asides_move_out_and_short_ones_stay_in_their_brackets():
+def test_asides_move_out_only_as_sentences_and_short_ones_stay_in_their_brackets():
+    # "(those who live in the borough)" moved out would be a fragment: it stays where it is.
     assert move_asides("Residents (those who live in the borough) can apply.") == [
-        "Residents can apply.",
-        "Those who live in the borough.",
-    ]
+        "Residents (those who live in the borough) can apply."]
+    assert move_asides("You can pay online (it is the quickest way) or at the office.") == [
+        "You can pay online or at the office.", "It is the quickest way."]
     # Brackets are never deleted silently: an acronym, a fact or a short note stays where it is.
     assert move_asides("Contact the Department for Work and Pensions (DWP) today.") == [
         "Contact the Department for Work and Pensions (DWP) today."
