@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from easyread.language.clauses import _split_once
+from easyread.language.clauses import split_in_two
 from easyread.language.facts import EMAIL, URL
 from easyread.language.figurative import IDIOM, find_figures
 from easyread.language.hard_words import is_rare_word
@@ -57,7 +57,7 @@ def sentence_hits(sentence: str, max_words: int = 15) -> Iterator[Hit]:
     if words > max_words:
         yield "ER101", sentence, f"{words} words: split it into sentences of {max_words} words or fewer."
     if words > 8:
-        parts = _split_once(sentence)
+        parts = split_in_two(sentence)
         if parts:
             yield "ER102", sentence, "Split it: " + " / ".join(parts)
     if is_passive(sentence):

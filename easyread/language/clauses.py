@@ -236,7 +236,6 @@ def split_in_two(sentence: str) -> list[str] | None:
     return best[1] if best else None
 
 
-_split_once = split_in_two  # the name checks/text_rules.py imports (owned by another change: switch it there)
 
 
 _ASIDE = re.compile(r"\s*\(([^()]{1,300})\)")
