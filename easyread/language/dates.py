@@ -71,9 +71,10 @@ DAY_RANGE = re.compile(
 )
 MONTH_YEAR = re.compile(r"(?<![\w.,/:-])" + _MONTH + r",?\s+" + _YEAR + r"(?![\w/-]|[.,]\d)")
 YEAR_SPAN = re.compile(
-    r"(?<![\w.,/:-])(?P<first>(?:19|20)\d{2})\s*(?:/|-|–|—|\s(?i:to)\s)\s*(?P<last>(?:19|20)\d{2}|\d{2})"
-    r"(?![\w/:-]|[.,]\d)"
+    r"(?<![\w.,/:-])(?P<first>(?:19|20)\d{2})\s*(?P<join>/|-|–|—|\s(?i:to)\s)\s*(?P<last>(?:19|20)\d{2}|\d{2})"
+    r"(?![\w/-]|[.,:]\d)"  # "2026/27:" is a span; "2026-27:30" and "2026/27.5" are not
 )
+_MONTH_AFTER = re.compile(r"\s*" + _MONTH.replace("(?P<month>", "(?:") + r"(?![\w])")
 
 
 def _month_number(text: str) -> int:
@@ -116,8 +117,12 @@ def _month_year_key(match: re.Match[str]) -> str | None:
 
 
 def _year_span_key(match: re.Match[str]) -> str | None:
+    """ "date:2026/2027" for a span of years. Two digits after "to", or before a month name, are a
+    day, not a year: "1 April 2026 to 31 March 2027" and "2026 - 31 March" hold no span."""
     first = int(match.group("first"))
     last_text = match.group("last")
+    if len(last_text) == 2 and ("to" in match.group("join").lower() or _MONTH_AFTER.match(match.string, match.end())):
+        return None
     last = first // 100 * 100 + int(last_text) if len(last_text) == 2 else int(last_text)
     return f"date:{first}/{last}" if first < last <= first + 10 else None
 

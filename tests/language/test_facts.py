@@ -169,3 +169,20 @@ def test_half_carries_50_per_cent_only_on_the_easy_read_side():
     assert extract_facts("Half term starts on Monday.") == []
     assert "percentage:50" in {fact.key for fact in output_facts("Half of the homes pay less.")}
     assert missing_facts("50% of homes pay less.", "Half of the homes pay less.") == []
+
+
+@pytest.mark.parametrize("text, found", [
+    # A span of years before a colon (a title "Annual Bill 2029/30: ...") is still a span.
+    ("Annual Bill 2029/30: What It Means", [("date", "2029/30")]),
+    # Two full dates joined by "to" or a dash are two dates, not a span of years "2029 to 31".
+    ("Period: 1 April 2029 to 31 March 2030", [("date", "1 April 2029"), ("date", "31 March 2030")]),
+    ("Period: 1 April 2029 - 30 March 2030", [("date", "1 April 2029"), ("date", "30 March 2030")]),
+])
+def test_spans_of_years_and_ranges_of_full_dates(text, found):
+    assert kinds(text) == found
+
+
+def test_a_span_of_years_before_a_colon_is_kept_by_its_easy_read_form():
+    assert missing_facts("Annual Bill 2029/30: What It Means", ["Your bill for 2029 to 2030"]) == []
+    assert missing_facts("Period: 1 April 2029 to 31 March 2030",
+                         ["It starts on Sunday 1 April 2029.", "It ends on Sunday 31 March 2030."]) == []
