@@ -250,6 +250,8 @@ def convert(
                    f"{usage.output:,} out; {cost}", err=True)
     for notice in getattr(chosen, "notices", []):  # the LLM backend's: JSON mode, another model, local defaults
         typer.echo(notice, err=True)
+    if getattr(chosen, "plan_problem", None):  # the document was converted without its opening and glossary
+        typer.echo(f"warning: {source}: no \"About this document\" opening: {_one_line(chosen.plan_problem)}", err=True)
     if result.kept:
         typer.echo(f"{source}: {len(result.kept)} of {len(result.source.sections)} sections kept the model's answer "
                    "with items flagged for review:", err=True)

@@ -180,23 +180,28 @@ def render_outputs(document: EasyReadDocument, paths: dict[str, Path], pictures:
     if easyread made it or `force` is set (easyread.ownership; `role` names an input in the refusal).
     Every format is written to a temporary file first and all are renamed only when each has
     succeeded (easyread.atomic.atomic_group): a failure or Ctrl-C leaves nothing of this call.
-    With `pictures` ("openmoji" or a folder), items without a picture get one first.
+    With `pictures` ("openmoji" or a folder), items without a picture get one first. The laid-out
+    formats start with the "About this document" opening (layout/opening.py); the plan keeps it apart.
     Raises UsageError or OutputError (exit 2) for a path we may not or cannot write.
     """
+    from easyread.layout.opening import with_opening_shown
+
     check_targets(paths.values(), inputs, force=force, role=role)
+    shown = with_opening_shown(document)  # the opening first, for every format but the plan
     if pictures:
         from easyread.pictures.choose import add_pictures
 
-        add_pictures(document, pictures)
+        add_pictures(shown, pictures)
+        document.title_picture_file = shown.title_picture_file  # the items and credits are shared already
     if "pdf" in paths:
         from easyread.layout.coverage import check_pdf_can_show
 
-        check_pdf_can_show(document, paths["pdf"])  # before any format is written
+        check_pdf_can_show(shown, paths["pdf"])  # before any format is written
     written: dict[str, int] = {}
     with atomic_group(paths) as staged:
         for name, path in paths.items():
             with output_errors(path):
-                written[name] = render(document, name, staged[name])
+                written[name] = render(document if name == "json" else shown, name, staged[name])
     return written
 
 

@@ -24,6 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from easyread.backends.prompts import numbered_blocks
 from easyread.language.fact_types import Fact
 from easyread.language.facts import extract_facts, missing_facts
+from easyread.language.figurative import Figure, find_figures
 from easyread.language.headings import without_heading_number
 from easyread.language.invented import invented_facts
 from easyread.language.sentences import word_count
@@ -251,11 +252,19 @@ def renumbered(answer: EasyReadAnswer, numbers: list[int]) -> EasyReadAnswer:
     return answer.model_copy(update={"items": items})
 
 
+def _figures(sentence: str, hard_words: list[HardWord]) -> list[Figure]:
+    """The idioms and confusing double-meaning words of a model's sentence (language.figurative),
+    except those it explains as hard words: the model's words are flagged, never changed."""
+    explained = {hard.word.lower() for hard in hard_words}
+    return [figure for figure in find_figures(sentence.strip()) if figure.text.lower() not in explained]
+
+
 def to_easy_section(answer: EasyReadAnswer, section: Section | None = None) -> EasySection:
     """The pipeline's `EasySection` for an answer to `section`. Items a person should review are
     flagged (long-sentence, passive, no-picture; no-source-block when none of the block numbers it
-    names is the section's), items with no sentence are left out, and each item records the
-    locations of the source blocks it names."""
+    names is the section's; idiom and ambiguous-word, with suggestions, as the rules backend flags
+    them), items with no sentence are left out, and each item records the locations of the source
+    blocks it names."""
     blocks = numbered_blocks(section) if section is not None else []
     items = []
     for entry in answer.items:
@@ -269,6 +278,8 @@ def to_easy_section(answer: EasyReadAnswer, section: Section | None = None) -> E
         hard_words = [HardWord(hard.word.strip(), hard.explanation.strip() or None) for hard in entry.hard_words
                       if hard.word.strip() and hard.word.strip().lower() in entry.sentence.lower()]  # bold, so in it
         source = [blocks[n - 1].location for n in numbers if blocks[n - 1].location]
+        figures = _figures(entry.sentence, hard_words)
+        flags += sorted({figure.kind for figure in figures})
         items.append(Item(sentence=entry.sentence.strip(), picture=entry.picture.strip(), hard_words=hard_words,
-                          flags=flags, source=source))
+                          flags=flags, source=source, suggestions=[figure.note() for figure in figures]))
     return EasySection(heading=answer.heading.strip(), items=items)

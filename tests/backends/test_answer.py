@@ -102,3 +102,14 @@ def test_the_forms_the_system_prompt_asks_for_need_no_repair():
     good = answer("Your bill is for 2026 to 2027.", "You get 25 out of every 100 pounds off.",
                   "This starts on Friday 1 May 2026.")
     assert problems_with(good, section) == []
+
+
+def test_an_idiom_in_a_model_sentence_is_flagged_with_a_suggestion_and_not_changed():
+    from easyread.backends.answer import EasyReadAnswer, to_easy_section
+
+    answer = EasyReadAnswer.model_validate({"heading": "Giving", "items": [
+        {"sentence": "Please dig deep into your pockets for the food bank.", "picture": "a food bank",
+         "hard_words": [], "words_avoided": [], "source_blocks": [1]}]})
+    item = to_easy_section(answer).items[0]
+    assert item.sentence == "Please dig deep into your pockets for the food bank."  # the model's words stay
+    assert "idiom" in item.flags and item.suggestions

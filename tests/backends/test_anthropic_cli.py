@@ -202,3 +202,12 @@ def test_an_llm_conversion_keeps_the_source_ledger(runner, tmp_path, fake_anthro
         for item in section["items"]:
             assert item["source"] and all(ledger[location]["use"] == "items" for location in item["source"])
     assert "warning" not in result.output
+
+
+def test_a_document_without_a_usable_plan_is_converted_and_says_so(runner, tmp_path, fake_anthropic):
+    source = letter(tmp_path)
+    fake_anthropic.default = lambda request: {"text": "not json"} if request.is_plan else {}
+    result = convert(runner, source, "-b", "anthropic", "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    assert f"warning: {source}: no \"About this document\" opening: " in result.output
+    assert "rules-fallback" not in result.output  # the sections were converted by the model all the same
