@@ -265,7 +265,7 @@ class LLMBackend:
         waiting: list[int] = []
         before = (len(self._state.fallbacks), len(self._state.kept))
         for index, section in enumerate(sections):
-            cached = None if is_bare(section) or not self.cache else self.cache.get(self._key(section, context))
+            cached = None if is_bare(section) or not self.cache else self.cache.get(self.answer_key(section, context))
             answer = parse_answer(cached)[0] if cached is not None else None
             if answer is not None:
                 results[index] = self._finish(answer, section, context)
@@ -316,7 +316,7 @@ class LLMBackend:
         return self.prompts.context_message(context.title, [item.sentence for item in context.opening],
                                             context.glossary_pairs())
 
-    def _key(self, section: Section, context: DocumentPlan) -> str:
+    def answer_key(self, section: Section, context: DocumentPlan) -> str:
         """The answer cache key of `section` asked with `context` (a new context is a new question)."""
         prompts = hashlib.sha256(f"{self.prompts.fingerprint}\0{context.fingerprint}".encode()).hexdigest()
         return cache_key(self.cache_scope, self.model, prompts, self.prompts.version, section)
@@ -345,7 +345,7 @@ class LLMBackend:
                 results.append(self._fall_back(section, answer))
             else:
                 if self.cache:
-                    self.cache.put(self._key(section, context), self.name, self.model, answer.model_dump_json())
+                    self.cache.put(self.answer_key(section, context), self.name, self.model, answer.model_dump_json())
                 results.append(self._finish(answer, section, context))
         return results
 

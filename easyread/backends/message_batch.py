@@ -60,7 +60,7 @@ def first_conversations(backend: AnthropicBackend, source: SourceDocument) -> li
     source, _ = remove_emoji(source)  # as simplify_document sends it
     plan = backend.plan_document(source)
     waiting = [section for section in source.sections
-               if is_bare(section) or backend.cache is None or backend.cache.get(backend._key(section, plan)) is None]
+               if is_bare(section) or backend.cache is None or backend.cache.get(backend.answer_key(section, plan)) is None]
     conversations: dict[str, list[Message]] = {}
     for group in group_sections(waiting, backend.group_chars):
         sections = [waiting[index] for index in group]

@@ -21,6 +21,7 @@ ISO_DATE = re.compile(r"(?<![\w/.-])((?:19|20)\d{2})-([01]\d)-([0-3]\d)(?![\w/-]
 ABBREVIATIONS = (
     (re.compile(r"\(\s*e\.\s?g\.,?\s*", re.IGNORECASE), "(like "),
     (re.compile(r",?\s*\be\.\s?g\.,?(?=\s)", re.IGNORECASE), ", like"),
+    (re.compile(r"\(\s*i\.\s?e\.,?\s*", re.IGNORECASE), "(that means "),
     (re.compile(r",?\s*\bi\.\s?e\.,?(?=\s)", re.IGNORECASE), ", that means"),
     (re.compile(r",?\s*\betc\.?(?=\W|$)", re.IGNORECASE), " and more"),
     (re.compile(r"(?<=\s)&(?=\s)"), "and"),

@@ -46,6 +46,8 @@ def test_numeric_dates_in_full_with_the_day():
         ("bring proof, e.g. a bill.", "bring proof, like a bill."),
         ("paper, card, etc. go in the blue bin", "paper, card and more go in the blue bin"),
         ("the charge, i.e. what you pay", "the charge, that means what you pay"),
+        # just inside a bracket: no comma left behind ("(, that means ...")
+        ("the only adult (i.e. a person aged 18 or over)", "the only adult (that means a person aged 18 or over)"),
         ("bins & boxes", "bins and boxes"),
         ("AT&T stays", "AT&T stays"),
     ],
