@@ -173,6 +173,18 @@ def good_plan(request_text: str) -> dict[str, Any]:
             "opening": opening, "glossary": []}
 
 
+def answer_posted(fake: Any, handler: BaseHTTPRequestHandler, body: dict[str, Any]) -> None:
+    """Record a request a fake server was sent and answer it: with the next action of the fake's
+    `script`, else with `default(request)`, through the fake's `respond`."""
+    recorded = Recorded({k.lower(): v for k, v in handler.headers.items()}, body, time.monotonic(), path=handler.path)
+    with fake.lock:
+        fake.requests.append(recorded)
+        action = fake.script.pop(0) if fake.script else None
+    if action is None:
+        action = fake.default(recorded)
+    fake.respond(handler, recorded, action)
+
+
 def answer_text(request: Recorded, action: dict[str, Any]) -> str:
     """The text of the answer to `request` that `action` asks for: its "text" as it is; else its
     "answer" object; else a good answer: a plan for a planning request, one section answer for a
@@ -328,14 +340,7 @@ class FakeAnthropic(BatchesEndpoints):
                 if self.path.split("?")[0] == BATCHES:
                     fake.batch_create(self, body)
                     return
-                recorded = Recorded({k.lower(): v for k, v in self.headers.items()}, body, time.monotonic(),
-                                    path=self.path)
-                with fake.lock:
-                    fake.requests.append(recorded)
-                    action = fake.script.pop(0) if fake.script else None
-                if action is None:
-                    action = fake.default(recorded)
-                fake.respond(self, recorded, action)
+                answer_posted(fake, self, body)
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True

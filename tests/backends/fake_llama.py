@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-from tests.backends.fake_anthropic import Recorded, answer_text
+from tests.backends.fake_anthropic import Recorded, answer_posted, answer_text
 
 TRACEBACK = ("Traceback (most recent call last):\n"
              '  File "/srv/llama_cpp/server/errors.py", line 171, in custom_route_handler\n'
@@ -75,14 +75,7 @@ class FakeLlama:
             def do_POST(self) -> None:  # noqa: N802
                 length = int(self.headers.get("content-length", 0))
                 body = json.loads(self.rfile.read(length) or b"{}")
-                recorded = Recorded({k.lower(): v for k, v in self.headers.items()}, body, time.monotonic(),
-                                    path=self.path)
-                with fake.lock:
-                    fake.requests.append(recorded)
-                    action = fake.script.pop(0) if fake.script else None
-                if action is None:
-                    action = fake.default(recorded)
-                fake.respond(self, recorded, action)
+                answer_posted(fake, self, body)
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True

@@ -11,16 +11,9 @@ import pytest
 from easyread.backends import get_backend
 from easyread.backends.section_pool import in_order
 from tests.backends.fake_llama import FakeLlama
-from tests.backends.test_local_server import sections
+from tests.backends.test_local_server import one_section_a_request, sections  # noqa: F401 - an autouse fixture
 
 pytest.importorskip("openai")
-
-
-@pytest.fixture(autouse=True)
-def one_section_a_request(monkeypatch):
-    """These tests count requests per section (JSON modes, order, stopping): each section goes alone
-    (grouping neighbours into one request is tested in test_grouping.py)."""
-    monkeypatch.setenv("EASYREAD_GROUP_CHARS", "0")
 
 
 @pytest.fixture
