@@ -17,6 +17,8 @@ _MONTH_NAMES = (
 )
 PERCENT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?(?:%|per\s?cent\b)", re.IGNORECASE)
 NUMERIC_DATE = re.compile(r"(?<![\w/.-])([0-3]?\d)/([01]?\d)/((?:19|20)\d{2})(?![\w/])")
+ORDINAL_DAY = re.compile(r"(?<![\w.])([0-3]?\d)(?:st|nd|rd|th)\s+(?=(?:January|February|March|April|May|June|July|"
+                         r"August|September|October|November|December)\b)")
 ISO_DATE = re.compile(r"(?<![\w/.-])((?:19|20)\d{2})-([01]\d)-([0-3]\d)(?![\w/-])")
 ABBREVIATIONS = (
     (re.compile(r"\(\s*e\.\s?g\.,?\s*", re.IGNORECASE), "(like "),
@@ -63,7 +65,8 @@ def rewrite_percentages(text: str) -> tuple[str, bool]:
 
 def write_dates_in_full(text: str) -> str:
     """ "01/04/2026" (UK day/month order) and "2026-04-01" (ISO 8601) -> "Wednesday 1 April 2026", as
-    Easy Read guidance asks (dates in full); impossible dates are left as they are."""
+    Easy Read guidance asks (dates in full); impossible dates are left as they are. An ordinal day
+    before a month loses its ending ("Wednesday 1st April 2026" -> "Wednesday 1 April 2026")."""
 
     def written(match: re.Match[str], day: int, month: int, year: int) -> str:
         try:
@@ -73,7 +76,8 @@ def write_dates_in_full(text: str) -> str:
         return f"{when:%A} {day} {_MONTH_NAMES[month - 1]} {year}"
 
     text = NUMERIC_DATE.sub(lambda m: written(m, int(m.group(1)), int(m.group(2)), int(m.group(3))), text)
-    return ISO_DATE.sub(lambda m: written(m, int(m.group(3)), int(m.group(2)), int(m.group(1))), text)
+    text = ISO_DATE.sub(lambda m: written(m, int(m.group(3)), int(m.group(2)), int(m.group(1))), text)
+    return ORDINAL_DAY.sub(r"\1 ", text)  # "1st April" -> "1 April", the form Easy Read guides use
 
 
 def expand_abbreviations(text: str) -> str:

@@ -54,3 +54,8 @@ def test_numeric_dates_in_full_with_the_day():
 )
 def test_abbreviations(text, expected):
     assert expand_abbreviations(text) == expected
+
+
+def test_an_ordinal_day_before_a_month_loses_its_ending():
+    assert write_dates_in_full("due on Friday 2nd April 2027 and on 23rd May") == "due on Friday 2 April 2027 and on 23 May"
+    assert write_dates_in_full("the 21st century, the 3rd bin") == "the 21st century, the 3rd bin"
