@@ -117,7 +117,7 @@ def convert(
     ] = None,
     retries: Annotated[
         Optional[int],  # noqa: UP045
-        typer.Option("--retries", min=0, help="LLM backends: times to retry a request that failed with 429, 5xx, "
+        typer.Option("--retries", min=0, help="LLM backends: times to retry a request that failed with 408, 409, 429, 5xx, "
                      "529 or a timeout. Default 2.", show_default=False),
     ] = None,
     timeout: Annotated[
@@ -140,8 +140,8 @@ def convert(
     ] = None,
     prompts: Annotated[
         Optional[Path],  # noqa: UP045
-        typer.Option("--prompts", help="LLM backends: a folder of prompt templates (system.md, user.md, repair.md) "
-                     "to use instead of the shipped ones.", show_default=False),
+        typer.Option("--prompts", help="LLM backends: a folder of prompt templates (system.md, context.md, "
+                     "user.md, plan.md, repair.md) to use instead of the shipped ones.", show_default=False),
     ] = None,
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="LLM backends: ask again even when an answer is in the cache.")
@@ -339,8 +339,9 @@ def _estimate(sources: list[Path], batch: bool, recursive: bool, backend: str, o
             from easyread.backends.usage import batch_discount
 
             typer.echo(_batch_price_line(total, batch_discount()))
-    if len(good) < len(estimates):
-        raise typer.Exit(EXIT_DOCUMENT_FAILED)
+    failed = [guess for _, guess in estimates if not isinstance(guess, Estimate)]
+    if failed:  # one document: its own exit code (2 for one that does not exist), as convert gives it
+        raise typer.Exit(EXIT_DOCUMENT_FAILED if batch else failed[0].exit_code)
 
 
 def _estimate_line(guess) -> str:  # type: ignore[no-untyped-def]

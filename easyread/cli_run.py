@@ -35,8 +35,8 @@ def usage_line(error: Any, prog_name: str = "easyread") -> str:
     message = " ".join(str(error.format_message()).split()).rstrip(".") or "bad usage"
     context = getattr(error, "ctx", None)
     path = getattr(context, "command_path", "") or prog_name
-    if context is not None and path:
-        message += f"; see '{path} --help'"
+    if context is not None and path:  # after a question ("Did you mean 'convert'?") a new sentence
+        message += f" See '{path} --help'" if message.endswith("?") else f"; see '{path} --help'"
     return f"{prog_name}: error: {message}"
 
 

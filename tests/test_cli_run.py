@@ -42,3 +42,20 @@ def test_a_usage_error_is_still_one_line_with_exit_2(capsys):
     code = run(_app_raising(ValueError()), ["boom"])
     err = capsys.readouterr().err
     assert code == EXIT_USAGE and err.count("\n") == 1 and err.startswith("easyread: error:")
+
+
+def test_a_mistyped_command_is_one_clean_line(capsys):
+    from easyread.cli import app
+
+    code = run(app, ["conver", "letter.docx"])
+    err = capsys.readouterr().err
+    assert code == EXIT_USAGE
+    assert err.strip() == "easyread: error: No such command 'conver'. Did you mean 'convert'? See 'easyread --help'"
+
+
+def test_a_dry_run_of_a_document_that_does_not_exist_is_a_usage_error(capsys, tmp_path):
+    from easyread.cli import app
+
+    code = run(app, ["convert", str(tmp_path / "nothere.docx"), "-b", "anthropic", "--dry-run"])
+    err = capsys.readouterr().err
+    assert code == EXIT_USAGE and "nothere.docx: no such file" in err  # as convert without --dry-run

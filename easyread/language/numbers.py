@@ -21,8 +21,8 @@ ORDINAL_DAY = re.compile(r"(?<![\w.])([0-3]?\d)(?:st|nd|rd|th)\s+(?=(?:January|F
                          r"August|September|October|November|December)\b)")
 ISO_DATE = re.compile(r"(?<![\w/.-])((?:19|20)\d{2})-([01]\d)-([0-3]\d)(?![\w/-])")
 ABBREVIATIONS = (
-    (re.compile(r"\(\s*e\.\s?g\.,?\s*", re.IGNORECASE), "(like "),
-    (re.compile(r",?\s*\be\.\s?g\.,?(?=\s)", re.IGNORECASE), ", like"),
+    (re.compile(r"\(\s*e\.\s?g\.,?\s*", re.IGNORECASE), "(for example "),
+    (re.compile(r",?\s*\be\.\s?g\.,?(?=\s)", re.IGNORECASE), ", for example"),
     (re.compile(r"\(\s*i\.\s?e\.,?\s*", re.IGNORECASE), "(that means "),
     (re.compile(r",?\s*\bi\.\s?e\.,?(?=\s)", re.IGNORECASE), ", that means"),
     (re.compile(r",?\s*\betc\.?(?=\W|$)", re.IGNORECASE), " and more"),
@@ -81,7 +81,7 @@ def write_dates_in_full(text: str) -> str:
 
 
 def expand_abbreviations(text: str) -> str:
-    """ "e.g." -> "like", "i.e." -> "that means", "etc." -> "and more", " & " -> " and "."""
+    """ "e.g." -> "for example" (grammatical wherever "e.g." was: "(e.g. because ...)"), "i.e." -> "that means", "etc." -> "and more", " & " -> " and "."""
     for pattern, plain in ABBREVIATIONS:
         text = pattern.sub(plain, text)
     text = re.sub(r"^,\s*", "", text)

@@ -43,7 +43,8 @@ def test_numeric_dates_in_full_with_the_day():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("bring proof, e.g. a bill.", "bring proof, like a bill."),
+        ("bring proof, e.g. a bill.", "bring proof, for example a bill."),
+        ("longer (e.g. because parts must be ordered)", "longer (for example because parts must be ordered)"),
         ("paper, card, etc. go in the blue bin", "paper, card and more go in the blue bin"),
         ("the charge, i.e. what you pay", "the charge, that means what you pay"),
         # just inside a bracket: no comma left behind ("(, that means ...")

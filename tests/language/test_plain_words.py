@@ -234,3 +234,18 @@ def test_a_plain_verb_ending_in_a_preposition_needs_an_object():
 def test_a_participle_of_get_only_after_have():
     assert plain("We have received your form.") == "We have got your form."
     assert plain("The forms received by the office are kept.") == "The forms received by the office are kept."
+
+
+def test_newcomer_found_swaps_keep_grammar():
+    """Two swaps a first-time user read as broken: a participle after "be ... and" kept as a
+    participle (no "assessed and gave"), and "further information is" keeping its verb's number."""
+    from easyread.backends.rules import RulesBackend
+    from easyread.model import Block
+
+    rules = RulesBackend()
+
+    def sentences(text: str) -> list[str]:
+        return [item.sentence for item in rules.simplify_block(Block("paragraph", text, "p1"))]
+
+    assert "gave" not in " ".join(sentences("Each request will be checked and allocated a slot by an officer."))
+    assert sentences("Further information is available at www.example.gov.uk/help.")[0].startswith("More information is")
