@@ -44,7 +44,7 @@ _SUBJECTS = frozenset("i you we they he she it who that which there people also 
 # "to pay", "be closed", "get started": the word after these is not a finite verb.
 _NOT_BEFORE_FINITE = frozenset({"to", "be", "been", "being", "get", "gets", "got", "getting"})
 _RELATIVE_SUBJECTS = frozenset("who which whom whose".split())
-_WORD = re.compile(f"[A-Za-z’']+|[{CLASS}]")  # a private-use character is a masked name or address
+_WORD = re.compile(f"(?<![0-9])[A-Za-z’']+|[{CLASS}]")  # a masked name or address is a private-use character; "9am" holds no "am"
 
 
 def words_of(text: str) -> list[str]:

@@ -165,3 +165,11 @@ def test_the_rules_backend_keeps_an_unsplittable_sentence_whole_and_flags_it_lon
                                                 "reminder, you will lose the right to pay by monthly amounts.", "line 2"))
     assert [item.sentence for item in items] == ["Please pay each monthly amount on time after a reminder.",
                                                  "If you do not, you will lose the right to pay by monthly amounts."]
+
+
+def test_a_time_is_no_verb():
+    """ "9am" holds no "am": opening hours alone are not a sentence that can stand alone."""
+    from easyread.language.clause_check import can_stand_alone
+
+    assert not can_stand_alone("Tuesday to Saturday, 10am to 4pm")
+    assert can_stand_alone("We are open 10am to 4pm")
