@@ -1,7 +1,8 @@
 """Properties of the splitter on any text (issue 13, "Done means"), checked with hypothesis.
 
 - no text is lost: every word of the input is in the output, in order; only a join word may go
-  ("and", or "which"/"because" that a lead replaces) and only a lead may come in ("This is because");
+  ("and", or "which"/"because" that a lead replaces) and only a lead may come in ("This is because"),
+  or the sentence's own opening words again (a subject and helper verb repeated: "We will ...");
 - no part is left without a verb unless the input was like that (a sentence not split);
 - every part starts with a capital (or a digit, a quote mark, a masked name) and ends with punctuation.
 """
@@ -27,6 +28,7 @@ VOCABULARY = (
     "and but because which who that so if when unless although as at in on to by for within of after "
     "monthly green quickly not 10 3 April 2026 £30 Monday"
 ).split()
+OPENING_WORDS = 5  # a repeated subject and helper verb come from the sentence's first words
 PUNCTUATION = ["", "", "", "", ",", ";", ":", "(", ")", "“", "”", "."]
 
 
@@ -50,7 +52,7 @@ def _aligned(source: list[str], output: list[str]) -> bool:
                 reach[i + 1][j + 1] = True
             if i < len(source) and source[i] in JOIN_WORDS:
                 reach[i + 1][j] = True
-            if j < len(output) and output[j] in LEAD_WORDS:
+            if j < len(output) and (output[j] in LEAD_WORDS or output[j] in source[:OPENING_WORDS]):
                 reach[i][j + 1] = True
     return reach[len(source)][len(output)]
 
@@ -72,6 +74,27 @@ def test_no_text_is_lost_and_every_part_is_a_sentence(sentence, target):
     if parts == [sentence]:
         return
     for part in parts:
+        assert has_finite_verb(words_of(part)), (sentence, part)
+        assert _starts_and_ends_well(part), (sentence, part)
+
+
+SUBJECTS = ["We", "You", "They", "The council", "Your bin"]
+HELPERS = ["will", "can", "must", "may"]
+VERBS = ["collect", "send", "tell", "empty", "check", "pay", "call", "remove"]
+OBJECTS = ["it", "your bin", "the form", "us", "them", "the money", "a letter", "paper and card"]
+TAILS = ["", " on Monday", " quickly", " to the council", " at the library", " every week"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(SUBJECTS), st.sampled_from(HELPERS), st.lists(st.tuples(
+    st.sampled_from(VERBS), st.sampled_from(OBJECTS), st.sampled_from(TAILS)), min_size=2, max_size=4),
+    st.integers(min_value=5, max_value=12))
+def test_a_shared_subject_keeps_every_word(subject, helper, phrases, target):
+    sentence = f"{subject} {helper} " + " and ".join(f"{verb} {obj}{tail}" for verb, obj, tail in phrases) + "."
+    parts = split_long_sentence(sentence, target)
+    assert _aligned(_lower_words(sentence), _lower_words(" ".join(parts))), parts
+    for part in parts:
+        assert part.startswith(f"{subject} "), (sentence, parts)  # every part has the subject
         assert has_finite_verb(words_of(part)), (sentence, part)
         assert _starts_and_ends_well(part), (sentence, part)
 
