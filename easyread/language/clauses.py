@@ -171,8 +171,10 @@ def split_long_sentence(sentence: str, target: int = TARGET_WORDS) -> list[str]:
     """`sentence` as one or more complete sentences, each as near `target` words as the joins allow.
 
     First cut at clause joins (`_split_at_joins`); then a part still over `target` words whose one
-    subject has two verb phrases is split with the subject repeated (`shared_subject`).
+    subject has a ", which ..." aside loses it to a sentence of its own (`relative_aside`), and one
+    whose subject has two verb phrases is split with the subject repeated (`shared_subject`).
     """
+    from easyread.language.relative_aside import split_relative_aside
     from easyread.language.shared_subject import split_shared_subject
 
     parts: list[str] = []
@@ -180,7 +182,9 @@ def split_long_sentence(sentence: str, target: int = TARGET_WORDS) -> list[str]:
         pending = [part]
         while pending:
             piece = pending.pop(0)
-            two = split_shared_subject(piece) if word_count(piece) > target else None
+            two = None
+            if word_count(piece) > target:
+                two = split_relative_aside(piece) or split_shared_subject(piece)
             if two is None:
                 parts.append(piece)
             else:

@@ -7,9 +7,9 @@ said). Nothing is dropped but "and"; only the sentence's own subject (and helper
 
 Precision first: the rewrite is made only where the subject opens the sentence and is short (a
 pronoun, a masked name or a determiner with up to 3 words), the first part holds no word that could
-make the second part belong to something else (a relative pronoun, a condition, "or", "to" before
-a verb, "help"/"let"/"make", a comma) and, where the helper verb is repeated, no "not" (which might
-cover both parts). The word after "and" must be a helper verb ("and will ...") or a verb that is
+make the second part belong to something else (a relative pronoun, a condition, "or", a comma)
+and, where the helper verb is repeated, no "not" (which might cover both parts) and no "to" before a
+verb or "help"/"let"/"make" (the second verb could hang on them). The word after "and" must be a helper verb ("and will ...") or a verb that is
 surely a verb there (it has no other part of speech, or an object follows it: "and empty it"). A
 time or a date only in the second part ("... and sign it within 7 days") might belong to both, so
 the sentence is left whole.
@@ -35,13 +35,14 @@ _NAME_WORD = re.compile(r"^[A-Z][a-z]+$")
 def _subject(sentence: str) -> tuple[str, bool] | None:
     """(the sentence's opening subject, whether it is a noun phrase) or None where it is unsure.
 
-    A pronoun ("We"), a masked name, a determiner and up to 3 words ("The parish council"), or up to
-    4 capitalised words ("Glasgow City Council"); a noun phrase must be followed by a helper verb.
+    A pronoun ("We"), a masked name, a determiner and up to 3 words ("The parish council"), up to
+    4 capitalised words ("Glasgow City Council") or a capitalised word and up to 2 small ones ("Most
+    shelters"); a noun phrase must be followed by a helper verb.
     """
     tokens = sentence.split(" ")
     if not tokens:
         return None
-    if tokens[0] in _PRONOUNS:
+    if tokens[0] in _PRONOUNS or tokens[0] == "This" and len(tokens) > 1 and tokens[1] in FINITE:
         return tokens[0], False
     if len(tokens[0]) == 1 and re.match(f"[{CLASS}]", tokens[0]):
         count = 1
@@ -56,6 +57,10 @@ def _subject(sentence: str) -> tuple[str, bool] | None:
         count = 1
         while count < len(tokens) and count < 4 and _NAME_WORD.match(tokens[count]):
             count += 1
+        if count == 1:  # "Anonymous complaints should ...", "Most shelters will ...": a word, then small words
+            while count < len(tokens) and count < 3 and _NOUN_WORD.match(tokens[count]) \
+                    and tokens[count].lower() not in FINITE and tokens[count].lower() not in _FUNCTION_WORDS:
+                count += 1
     else:
         return None
     if count >= len(tokens) or tokens[count].lower() not in FINITE:
@@ -66,18 +71,21 @@ def _subject(sentence: str) -> tuple[str, bool] | None:
 # In the first part these may make the second part belong to something other than the subject.
 _BLOCKERS = frozenset(
     "who which that whom whose where when whenever while whilst if unless because as although though "
-    "until once provided providing whether or both either neither nor between help helps let lets make "
-    "makes than".split()
+    "until once provided providing whether or both either neither nor between than".split()
 ) | frozenset(PREPOSITIONS & {"including", "like", "except"})
+_BARE_VERB_TAKERS = frozenset("help helps let lets make makes".split())
 _NEGATIONS = frozenset("not never no nothing n't".split())
-_FUNCTION_WORDS = _BLOCKERS | PREPOSITIONS | frozenset("and is because so then also".split())
+_EMBEDDED_SUBJECTS = frozenset("i you we they he she it".split())
+_FUNCTION_WORDS = _BLOCKERS | PREPOSITIONS | _EMBEDDED_SUBJECTS | frozenset(
+    "and is because so then also me us them him her".split())
 _OBJECT_START = frozenset("us me you them him her it the a an your our their this these those all any".split())
 # A time word only on the right might belong to both parts ("review and sign it within 7 days").
 _TIME_WORDS = frozenset(
-    "within by before after until till on at during every each daily weekly monthly yearly today tomorrow "
-    "tonight now soon later then".split()
-)
-_EMBEDDED_SUBJECTS = frozenset("i you we they he she it".split())
+    "within before after until till during every each daily weekly monthly yearly today tomorrow "
+    "tonight now soon later then week weeks month months year years day days morning afternoon evening night "
+    "weekend monday tuesday wednesday thursday friday saturday sunday january february march april may june "
+    "july august september october november december".split()
+) - {"may"}
 _AND = re.compile(r",?\s+and\s+")
 
 
@@ -132,8 +140,6 @@ def split_shared_subject(sentence: str) -> list[str] | None:
             return None  # a comma in the first part: an aside or a list whose end is unsure
         if any(word in _BLOCKERS for word in left_words):
             return None
-        if any(left_words[i] == "to" and _verb_only(left_words[i + 1])[0] for i in range(len(left_words) - 1)):
-            return None  # "to collect bins and empty them": both verbs hang on "to"
         if any(word in _EMBEDDED_SUBJECTS and has_finite_verb(left_words[i: i + 2])
                for i, word in enumerate(left_words)):
             return None  # "I hope you enjoy your meal and have ...": "have" may belong to "you"
@@ -150,6 +156,9 @@ def split_shared_subject(sentence: str) -> list[str] | None:
             continue  # "collect paper and card": "card" is not surely a verb; try a later "and"
         if helper.lower() not in MODALS or any(word in _NEGATIONS or word.endswith("n't") for word in left_words):
             return None  # "You must not park here and leave ...": "not" might cover both
+        if any(left_words[i] == "to" and _verb_only(left_words[i + 1])[0] for i in range(len(left_words) - 1)) \
+                or any(word in _BARE_VERB_TAKERS for word in left_words):
+            return None  # "to collect bins and empty them", "help you fill it in and send it": both hang on one word
         first_verb = left_words[1] if len(left_words) > 1 else ""
         if not _verb_only(first_verb)[0]:
             return None  # the helper's own verb must come straight after it ("will collect")

@@ -17,7 +17,13 @@ from easyread.language.shared_subject import split_shared_subject
      ["The new road will open on 3 March 2027.", "The new road will stay open until 9 June 2027."]),
     ("The parish council will read your letter carefully and will write back to you.",
      ["The parish council will read your letter carefully.", "The parish council will write back to you."]),
+    ("Late forms should be sent to the clerk and may be looked at by the chair.",
+     ["Late forms should be sent to the clerk.", "Late forms may be looked at by the chair."]),
     ("They can be cheaper than a taxi and are also good for short trips.", None),  # "than": unsure
+    ("These partners have a duty to keep your data safe and will answer to you for it.",
+     ["These partners have a duty to keep your data safe.", "These partners will answer to you for it."]),
+    ("This is a big change for the town and is one that will take time to settle in.",
+     ["This is a big change for the town.", "This is one that will take time to settle in."]),
     ("You must check the form and send it to the housing team.",
      ["You must check the form.", "You must send it to the housing team."]),
 ])
@@ -34,6 +40,7 @@ def test_the_subject_is_repeated(sentence, parts):
     "We will collect paper and card from your house every other week.",
     # a time only in the second part might belong to both.
     "We will read your form and reply within 10 working days.",
+    "We will collect your green bin and empty it into the lorry on Tuesday.",
     # both verbs hang on "to" / "help".
     "We will help you to fill in the form and send it to the right team.",
     "We can help you fill in the form and send it to the right team.",
@@ -43,6 +50,7 @@ def test_the_subject_is_repeated(sentence, parts):
     # a second subject inside the first part: "have" belongs to "you", not "I".
     "I hope you enjoy the food tonight and have a lovely time.",
     # the subject is not at the start.
+    "Next year we will repaint the hall and fix its old front door.",
     "If you ask us, we will visit your home and check the boiler.",
     # a comma in the first part: an aside whose end is unsure.
     "We will, where we can, visit your home and check the boiler.",
