@@ -100,6 +100,29 @@ def _verb_only(word: str) -> tuple[bool, bool]:
     return base, set(lemmas) <= {"VERB", "AUX"}
 
 
+_BEFORE_MAIN_VERB = frozenset("be been being also not then still just".split())  # "should also be sent"
+_SINGULAR = frozenset("is was has".split())
+_PLURAL = frozenset("are were have".split())
+
+
+def _agrees(subject: str, first_helper: str, helper: str) -> bool:
+    """Whether `helper` ("is", "have", "will") can have `subject` (whose own verb is `first_helper`)."""
+    if helper in MODALS:
+        return True
+    pronoun = subject.lower()
+    if pronoun in ("it", "he", "she", "this"):
+        return helper in _SINGULAR
+    if pronoun in ("we", "you", "they"):
+        return helper in _PLURAL
+    if pronoun == "i":
+        return helper in ("was", "have")
+    if first_helper in _SINGULAR | _PLURAL:
+        return (helper in _SINGULAR) == (first_helper in _SINGULAR)
+    last = pronoun.split(" ")[-1]
+    plural = last.endswith("s") and not last.endswith(("ss", "us", "is"))
+    return (helper in _PLURAL) == plural
+
+
 def _has_time(text: str) -> bool:
     from easyread.language.facts import extract_facts
 
@@ -143,12 +166,19 @@ def split_shared_subject(sentence: str) -> list[str] | None:
         if any(word in _EMBEDDED_SUBJECTS and has_finite_verb(left_words[i: i + 2])
                for i, word in enumerate(left_words)):
             return None  # "I hope you enjoy your meal and have ...": "have" may belong to "you"
+        verb_at = next((i for i, word in enumerate(left_words)
+                        if word not in FINITE and word not in _BEFORE_MAIN_VERB and not word.endswith("ly")),
+                       len(left_words))
+        if has_finite_verb(left_words[verb_at + 1:]):
+            return None  # "make sure all staff understand and have ...": a second verb in the first part
         if not has_finite_verb([subject, *words_of(left)]):
             return None
         if _has_time(right) and not _has_time(left):
             return None
         after, following = right_words[0], right_words[1]
         end = sentence[-1]
+        if after in _HELPERS and not _agrees(subject, helper.lower(), after):
+            return None  # "It ... and have": "have" belongs to something else
         if after in _HELPERS:
             return [f"{subject} {left.strip()}{end}", f"{subject} {right}{end}"]
         base, only_verb = _verb_only(after)

@@ -49,6 +49,9 @@ def test_the_subject_is_repeated(sentence, parts):
     "We will tell you if your bin is damaged and replace it.",
     # a second subject inside the first part: "have" belongs to "you", not "I".
     "I hope you enjoy the food tonight and have a lovely time.",
+    # a second verb in the first part: "have" belongs to "all staff", not "It".
+    "It is the job of the office to make sure all staff understand and have the right tools.",
+    "The office will make sure all staff understand the rules and will check on them.",
     # the subject is not at the start.
     "Next year we will repaint the hall and fix its old front door.",
     "If you ask us, we will visit your home and check the boiler.",
