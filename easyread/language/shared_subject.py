@@ -153,7 +153,7 @@ def split_shared_subject(sentence: str) -> list[str] | None:
 
     whole = _kept_whole(sentence)
     for match in _AND.finditer(sentence, start):
-        if any(start < match.end() and match.start() < end for start, end in whole):
+        if any(low < match.end() and match.start() < high for low, high in whole):
             continue
         left = sentence[start: match.start()]
         right = sentence[match.end():].rstrip(".!?").strip()
