@@ -78,3 +78,12 @@ def test_a_long_sentence_is_split_more_than_once():
 
 def test_a_short_sentence_is_left_alone():
     assert split_long_sentence("We will collect it and empty it.", 12) == ["We will collect it and empty it."]
+
+
+@pytest.mark.parametrize("sentence", [
+    "You can bring these things to the tip on any day: paper, card, glass bottles, tins and old clothes.",
+    "We will collect garden waste including grass, leaves, hedge cuttings and small branches from your house.",
+    "You can get help with costs such as rent, heating, food and travel to and from the hospital.",
+])
+def test_a_list_of_three_or_more_stays_one_sentence(sentence):
+    assert split_long_sentence(sentence, 8) == [sentence]
