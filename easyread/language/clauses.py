@@ -170,6 +170,32 @@ def _stands_alone(sentence: str, opening: _Cut, closing: _Cut) -> bool:
 def split_long_sentence(sentence: str, target: int = TARGET_WORDS) -> list[str]:
     """`sentence` as one or more complete sentences, each as near `target` words as the joins allow.
 
+    First cut at clause joins (`_split_at_joins`); then a part still over `target` words whose one
+    subject has a ", which ..." aside loses it to a sentence of its own (`relative_aside`), and one
+    whose subject has two verb phrases is split with the subject repeated (`shared_subject`).
+    """
+    from easyread.language.relative_aside import split_relative_aside
+    from easyread.language.shared_subject import split_shared_subject
+
+    parts: list[str] = []
+    for part in _split_at_joins(sentence, target):
+        pending = [part]
+        while pending:
+            piece = pending.pop(0)
+            two = None
+            if word_count(piece) > target:
+                two = split_relative_aside(piece) or split_shared_subject(piece)
+            if two is None:
+                parts.append(piece)
+            else:
+                parts.append(two[0])
+                pending.insert(0, two[1])
+    return parts
+
+
+def _split_at_joins(sentence: str, target: int = TARGET_WORDS) -> list[str]:
+    """`sentence` cut at clause joins into one or more complete sentences, each near `target` words.
+
     Cuts go only at clause joins ("; ", ", because", ", but", "and you", ...) where both sides are
     complete clauses with a subject and a finite verb (`clause_check.can_stand_alone`), never inside
     a date, a name, a quotation or a bracketed aside, and never after a condition that could reach

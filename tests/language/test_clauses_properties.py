@@ -1,7 +1,9 @@
 """Properties of the splitter on any text (issue 13, "Done means"), checked with hypothesis.
 
 - no text is lost: every word of the input is in the output, in order; only a join word may go
-  ("and", or "which"/"because" that a lead replaces) and only a lead may come in ("This is because");
+  ("and", or "which"/"who"/"because" that a lead replaces) and only a lead may come in ("This is
+  because", "It", "They"),
+  or words already said, again (a subject and helper verb repeated: "We will ...");
 - no part is left without a verb unless the input was like that (a sentence not split);
 - every part starts with a capital (or a digit, a quote mark, a masked name) and ends with punctuation.
 """
@@ -17,8 +19,8 @@ from easyread.language.clause_check import has_finite_verb, words_of
 from easyread.language.clauses import split_long_sentence
 from easyread.language.condition_order import action_first
 
-JOIN_WORDS = {"and", "because", "which", "but", "as", "so", "that", "although", "whereas"}
-LEAD_WORDS = {"this", "is", "because", "so", "but"}
+JOIN_WORDS = {"and", "because", "which", "who", "but", "as", "so", "that", "although", "whereas"}
+LEAD_WORDS = {"this", "is", "because", "so", "but", "it", "they"}
 
 # Words of every kind the splitter cares about: subjects, verbs, nouns, joins, prepositions, relatives.
 VOCABULARY = (
@@ -50,7 +52,7 @@ def _aligned(source: list[str], output: list[str]) -> bool:
                 reach[i + 1][j + 1] = True
             if i < len(source) and source[i] in JOIN_WORDS:
                 reach[i + 1][j] = True
-            if j < len(output) and output[j] in LEAD_WORDS:
+            if j < len(output) and (output[j] in LEAD_WORDS or output[j] in source[:i]):
                 reach[i][j + 1] = True
     return reach[len(source)][len(output)]
 
@@ -71,6 +73,44 @@ def test_no_text_is_lost_and_every_part_is_a_sentence(sentence, target):
     assert _aligned(_lower_words(sentence), _lower_words(" ".join(parts))), parts
     if parts == [sentence]:
         return
+    for part in parts:
+        assert has_finite_verb(words_of(part)), (sentence, part)
+        assert _starts_and_ends_well(part), (sentence, part)
+
+
+SUBJECTS = ["We", "You", "They", "The council", "Your bin"]
+HELPERS = ["will", "can", "must", "may"]
+VERBS = ["collect", "send", "tell", "empty", "check", "pay", "call", "remove"]
+OBJECTS = ["it", "your bin", "the form", "us", "them", "the money", "a letter", "paper and card"]
+TAILS = ["", " on Monday", " quickly", " to the council", " at the library", " every week"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(SUBJECTS), st.sampled_from(HELPERS), st.lists(st.tuples(
+    st.sampled_from(VERBS), st.sampled_from(OBJECTS), st.sampled_from(TAILS)), min_size=2, max_size=4),
+    st.integers(min_value=5, max_value=12))
+def test_a_shared_subject_keeps_every_word(subject, helper, phrases, target):
+    sentence = f"{subject} {helper} " + " and ".join(f"{verb} {obj}{tail}" for verb, obj, tail in phrases) + "."
+    parts = split_long_sentence(sentence, target)
+    assert _aligned(_lower_words(sentence), _lower_words(" ".join(parts))), parts
+    for part in parts:
+        assert part.startswith(f"{subject} "), (sentence, parts)  # every part has the subject
+        assert has_finite_verb(words_of(part)), (sentence, part)
+        assert _starts_and_ends_well(part), (sentence, part)
+
+
+ASIDES = ["opened in 2024", "is green", "are new", "met last week", "will close soon", "has a lid"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(["The hub", "Our clerk", "The new bins", "Your council"]), st.sampled_from(["which", "who"]),
+       st.sampled_from(ASIDES), st.sampled_from(SUBJECTS[:3]), st.sampled_from(HELPERS), st.lists(st.tuples(
+           st.sampled_from(VERBS), st.sampled_from(OBJECTS), st.sampled_from(TAILS)), min_size=1, max_size=3))
+def test_a_relative_aside_keeps_every_word(subject, relative, aside, _, helper, phrases):
+    sentence = f"{subject}, {relative} {aside}, {helper} " + " and ".join(
+        f"{verb} {obj}{tail}" for verb, obj, tail in phrases) + "."
+    parts = split_long_sentence(sentence, 8)
+    assert _aligned(_lower_words(sentence), _lower_words(" ".join(parts))), parts
     for part in parts:
         assert has_finite_verb(words_of(part)), (sentence, part)
         assert _starts_and_ends_well(part), (sentence, part)
