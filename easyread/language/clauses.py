@@ -86,7 +86,7 @@ def _bracket_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _kept_whole(text: str) -> list[tuple[int, int]]:
+def kept_whole(text: str) -> list[tuple[int, int]]:
     """Spans no cut may fall inside: facts (dates, money, ...), names, quotations and bracketed asides.
 
     Sorted and merged, so none overlaps another (a date inside brackets is part of the brackets' span).
@@ -113,7 +113,7 @@ def _cuts(sentence: str) -> list[_Cut]:
     """The places `sentence` may be cut, in order, none inside a span kept whole, none overlapping."""
     from bisect import bisect_right
 
-    whole = _kept_whole(sentence)
+    whole = kept_whole(sentence)
     starts = [start for start, _ in whole]
     found: list[tuple[int, int, int]] = []
     for rank, join in enumerate(JOINS):

@@ -68,9 +68,9 @@ def split_relative_aside(sentence: str) -> list[str] | None:
     found = _ASIDE.match(sentence)
     if not found or sentence[-1:] not in ".!?":
         return None
-    from easyread.language.clauses import _kept_whole
+    from easyread.language.clauses import kept_whole
 
-    for start, end in _kept_whole(sentence):
+    for start, end in kept_whole(sentence):
         if start < found.end("aside") + 1 and found.start("relative") - 2 < end:
             return None  # a comma inside a date, a name or a quotation
     subject, aside, main = found.group("subject"), found.group("aside").strip(), found.group("main").strip()

@@ -149,9 +149,9 @@ def split_shared_subject(sentence: str) -> list[str] | None:
     if not rest_words:
         return None
     helper = rest.split(" ")[0]
-    from easyread.language.clauses import _kept_whole
+    from easyread.language.clauses import kept_whole
 
-    whole = _kept_whole(sentence)
+    whole = kept_whole(sentence)
     for match in _AND.finditer(sentence, start):
         if any(low < match.end() and match.start() < high for low, high in whole):
             continue
