@@ -23,7 +23,7 @@ facts in the source and the share kept in the Easy Read items, with facts lost w
 (the fidelity benchmark's own fact rules, independent_facts.py: no easyread fact code); the share
 of items carrying any review flag. A last row per group adds up its documents.
 
-Outputs kept in --out (default /tmp/easyread-quality, outside the repository): the Easy Read
+Outputs kept in --out (default easyread-quality in the system temporary folder, outside the repository): the Easy Read
 text of each document (<group>/<name>.txt: headings as "## ...", one item a line, flags after
 "  [" ), the items the parser rejected with why (<group>/rejected.tsv), the rules backend's
 ASSET output (asset/rules.test.txt), the table (table.txt) and the parser's verdicts
@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -221,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
     from asset_sari import asset_report
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=Path("/tmp/easyread-quality"),
+    parser.add_argument("--out", type=Path, default=Path(tempfile.gettempdir()) / "easyread-quality",
                         help="folder for the Easy Read texts, rejected sentences and the table")
     parser.add_argument("--only", default=",".join(GROUPS), help=f"comma-separated groups of {', '.join(GROUPS)}")
     parser.add_argument("--shared", type=Path, default=SHARED, help="the folder holding realworld/, eval/ and so on")

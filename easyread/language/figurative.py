@@ -1,8 +1,8 @@
 """Idioms and words with two meanings: found once, here, for both `convert` (item flags) and `check`.
 
 Easy Read avoids idioms and words with double meanings (Department of Health, *Making written
-information easier to understand*, 2010; the Swindon People First guidance quoted in
-/work/shared/EASYREAD.md). Two word lists drive this module:
+information easier to understand*, 2010; the people who shaped Easy Read with Swindon People
+First asked for words with double meanings to be avoided). Two word lists drive this module:
 
 - data/idioms.tsv: idiom, plain meaning, and "yes" in a third column when the plain meaning can
   stand in the idiom's place word for word ("at short notice" -> "with little warning"), or
