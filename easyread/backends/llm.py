@@ -396,9 +396,10 @@ class LLMBackend:
             first = [section_findings(a, s, known) for a, s in zip(answers, sections, strict=True)]
             if not any(first):
                 return list(answers)
+        told = first if answers is not None else first[:1]  # a reply that is no answer is said once
         conversation += [Message("assistant", reply.text or "{}"),
                          Message("user", self.prompts.repair_message(labelled(
-                             [[found.text for found in problems] for problems in first])))]
+                             [[found.text for found in problems] for problems in told])))]
         try:
             reply = self._send(conversation)
             again, problem = parse_group(reply.text, len(sections))

@@ -179,3 +179,14 @@ def test_the_budget_can_be_set_from_the_environment(monkeypatch):
     for wrong in ("-5", "lots", ""):
         monkeypatch.setenv("EASYREAD_GROUP_CHARS", wrong)
         assert budget_from_environment() == DEFAULT_BUDGET_CHARS
+
+
+def test_a_reply_that_is_not_json_is_named_once_in_the_repair(fake_anthropic):
+    """A group's reply that is no answer at all is one problem, not one line per section."""
+    fake_anthropic.script = [{"text": "not json at all"}]
+    backend = get_backend("anthropic", cache=False, jobs=1)
+    easy = backend.simplify_all([text_section("One"), text_section("Two"), text_section("Three")])
+    assert len(easy) == 3 and not backend.fallbacks  # the repair's good answer is used
+    repair = fake_anthropic.requests[1].body["messages"][-1]["content"]
+    repair = repair if isinstance(repair, str) else "".join(part.get("text", "") for part in repair)
+    assert repair.count("not valid JSON") == 1 and "Section 2:" not in repair
