@@ -17,7 +17,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -32,6 +32,7 @@ from easyread.language.style import is_long, is_passive
 from easyread.model import EasySection, HardWord, Item, Section
 
 MAX_SENTENCE_WORDS = 15
+ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
 class AnswerHardWord(BaseModel):
@@ -73,8 +74,10 @@ def _schema_errors(error: ValidationError) -> str:
     return "; ".join(parts)
 
 
-def parse_answer(text: str | None) -> tuple[EasyReadAnswer | None, str | None]:
-    """The answer in `text`, or None and what is wrong with it (not JSON, or not the schema)."""
+def parse_model(text: str | None, model: type[ModelT]) -> tuple[ModelT | None, str | None]:
+    """The JSON object in a model's reply `text` as `model` (an answer, a group of answers, a plan),
+    or None and what is wrong with it, in words the model can act on (empty, not JSON, not the
+    schema). A fenced block is read though bare JSON was asked for."""
     if not text or not text.strip():
         return None, "The answer was empty. Answer with the JSON described."
     cleaned = text.strip()
@@ -85,9 +88,14 @@ def parse_answer(text: str | None) -> tuple[EasyReadAnswer | None, str | None]:
     except json.JSONDecodeError as error:
         return None, f"The answer is not valid JSON ({error.msg} at line {error.lineno}, column {error.colno})."
     try:
-        return EasyReadAnswer.model_validate(data), None
+        return model.model_validate(data), None
     except ValidationError as error:
         return None, f"The answer does not follow the schema: {_schema_errors(error)}."
+
+
+def parse_answer(text: str | None) -> tuple[EasyReadAnswer | None, str | None]:
+    """The answer in `text`, or None and what is wrong with it (not JSON, or not the schema)."""
+    return parse_model(text, EasyReadAnswer)
 
 
 def answer_text(answer: EasyReadAnswer) -> str:

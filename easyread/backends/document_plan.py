@@ -18,20 +18,26 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from easyread.backends.answer import MAX_SENTENCE_WORDS, AnswerHardWord, AnswerItem
+from easyread.backends.answer import (
+    MAX_SENTENCE_WORDS,
+    AnswerHardWord,
+    AnswerItem,
+    EasyReadAnswer,
+    fact_name,
+    parse_model,
+    to_easy_section,
+)
 from easyread.backends.prompts import block_line, neutralise, numbered_blocks
-from easyread.language.fact_cover import covered, index_facts
-from easyread.language.facts import extract_facts, missing_facts, output_facts
+from easyread.language.facts import missing_facts
 from easyread.language.headings import without_heading_number
+from easyread.language.invented import invented_facts
 from easyread.language.sentences import word_count
-from easyread.language.style import is_long, is_passive
 from easyread.model import Block, HardWord, Item, Section, SourceDocument
 
 PLAN_MAX_CHARS = 48_000  # about 12,000 tokens of document shown to the planner; the rest is named, not shown
 MAX_OPENING_ITEMS = 4
-INVENTED_KINDS = frozenset({"date", "money", "phone", "email", "url"})  # facts an opening may not add (issue 12.8)
 
 
 class PlanAnswer(BaseModel):
@@ -104,27 +110,7 @@ def plan_section(source: SourceDocument) -> Section:
 
 def parse_plan(text: str | None) -> tuple[PlanAnswer | None, str | None]:
     """The plan in `text`, or None and what is wrong with it (not JSON, or not the schema)."""
-    if not text or not text.strip():
-        return None, "The answer was empty. Answer with the JSON described."
-    cleaned = text.strip()
-    if cleaned.startswith("```"):
-        cleaned = cleaned.strip("`").removeprefix("json").strip()
-    try:
-        return PlanAnswer.model_validate(json.loads(cleaned)), None
-    except json.JSONDecodeError as error:
-        return None, f"The answer is not valid JSON ({error.msg} at line {error.lineno}, column {error.colno})."
-    except ValidationError as error:
-        where = "; ".join(f"{'.'.join(str(part) for part in detail['loc']) or 'the answer'}: {detail['msg']}"
-                          for detail in error.errors()[:5])
-        return None, f"The answer does not follow the schema: {where}."
-
-
-def invented_facts(sentence: str, texts: list[str]) -> list[str]:
-    """Facts of `sentence` (dates, amounts, phones, emails, web addresses) found in none of `texts`,
-    in any of their forms: what the sentence adds to its source."""
-    index = index_facts([fact for text in texts for fact in output_facts(text)])
-    return list(dict.fromkeys(fact.text for fact in extract_facts(sentence)
-                              if fact.kind in INVENTED_KINDS and not covered(fact, index)))
+    return parse_model(text, PlanAnswer)
 
 
 def plan_problems(plan: PlanAnswer, source: SourceDocument) -> list[str]:
@@ -154,28 +140,20 @@ def plan_problems(plan: PlanAnswer, source: SourceDocument) -> list[str]:
         if not item.source_blocks or len(named) < len(item.source_blocks):
             problems.append(f"Opening item {number} must name, in source_blocks, the blocks it is taken from "
                             f"(1 to {len(blocks)}).")
-        added = invented_facts(item.sentence, [blocks[n - 1].text for n in named] + [source.title])
+        added = invented_facts([blocks[n - 1].text for n in named] + [source.title], item.sentence)
         if added:
-            facts = ", ".join(f"\"{fact}\"" for fact in added)
+            facts = ", ".join(f"\"{fact_name(fact)}\"" for fact in added)
             problems.append(f"Opening item {number} has facts that are not in the blocks it names: {facts}. Take "
                             "every fact from those blocks, or name the block it is in.")
     return problems
 
 
 def to_plan(plan: PlanAnswer, source: SourceDocument) -> DocumentPlan:
-    """The `DocumentPlan` of a checked answer: opening items flagged as section items are, each
-    recording the locations of the blocks it names; glossary words with an explanation, each once."""
-    blocks = plan_blocks(source)
-    opening = []
-    for entry in plan.opening:
-        flags = [flag for flag, applies in (("long-sentence", is_long(entry.sentence)),
-                                            ("passive", is_passive(entry.sentence))) if applies]
-        hard_words = [HardWord(hard.word.strip(), hard.explanation.strip() or None) for hard in entry.hard_words
-                      if hard.word.strip() and hard.word.strip().lower() in entry.sentence.lower()]
-        source_locations = [blocks[n - 1].location for n in dict.fromkeys(entry.source_blocks)
-                            if 0 < n <= len(blocks) and blocks[n - 1].location]
-        opening.append(Item(sentence=entry.sentence.strip(), picture=entry.picture.strip(), hard_words=hard_words,
-                            flags=flags, source=source_locations))
+    """The `DocumentPlan` of a checked answer: opening items made and flagged as a section's items
+    are (`answer.to_easy_section`, the document's blocks numbered through), each recording the
+    locations of the blocks it names; glossary words with an explanation, each once."""
+    opening = to_easy_section(EasyReadAnswer(heading="", items=plan.opening),
+                              Section("", plan_blocks(source))).items
     glossary: dict[str, HardWord] = {}
     for hard in plan.glossary:
         if hard.word.strip() and hard.explanation.strip():

@@ -9,14 +9,21 @@ with a heading and no items; its only check is that the heading's facts are kept
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from easyread.backends.answer import EasyReadAnswer, Problem, answer_problems, answer_text, fact_name, parse_answer
+from easyread.backends.answer import (
+    EasyReadAnswer,
+    Problem,
+    answer_problems,
+    answer_text,
+    fact_name,
+    parse_answer,
+    parse_model,
+)
 from easyread.backends.prompts import numbered_blocks
 from easyread.language.facts import extract_facts, missing_facts
 from easyread.language.headings import without_heading_number
@@ -42,24 +49,12 @@ def is_bare(section: Section) -> bool:
 
 def parse_group(text: str | None, count: int) -> tuple[list[EasyReadAnswer] | None, str | None]:
     """The `count` section answers in `text`, in order, or None and what is wrong with the answer."""
-    answer, problem = parse_answer(text)  # one section, the v2 shape
+    answer, _ = parse_answer(text)  # one section, the v2 shape
     if answer is not None and count == 1:
         return [answer], None
-    if not text or not text.strip():
+    group, problem = parse_model(text, GroupAnswer)
+    if group is None:
         return None, problem
-    cleaned = text.strip()
-    if cleaned.startswith("```"):
-        cleaned = cleaned.strip("`").removeprefix("json").strip()
-    try:
-        data = json.loads(cleaned)
-    except json.JSONDecodeError:
-        return None, problem  # parse_answer has said where the JSON breaks
-    try:
-        group = GroupAnswer.model_validate(data)
-    except ValidationError as error:
-        where = "; ".join(f"{'.'.join(str(part) for part in detail['loc']) or 'the answer'}: {detail['msg']}"
-                          for detail in error.errors()[:5])
-        return None, f"The answer does not follow the schema: {where}."
     if len(group.sections) != count:
         return None, (f"The answer has {len(group.sections)} sections; the request has {count}. Answer each "
                       "section of the request, in order, as its own entry of \"sections\".")
