@@ -53,7 +53,7 @@ def words_of(text: str) -> list[str]:
 
 
 @cache
-def _verb_forms(word: str) -> tuple[bool, bool, bool]:
+def verb_forms(word: str) -> tuple[bool, bool, bool]:
     """(whether `word` can be a finite verb, whether it can be a base form, whether it can be a noun)."""
     from easyread.language.inflection import all_inflections, all_lemmas
 
@@ -98,7 +98,7 @@ _PRONOUNS = frozenset("i you we they he she it who".split())
 
 def _is_finite_here(lowered: list[str], index: int, previous: str) -> bool:
     word = lowered[index]
-    finite, _, also_noun = _verb_forms(word)
+    finite, _, also_noun = verb_forms(word)
     if not finite or previous in _DETERMINERS or previous in PREPOSITIONS:
         return False  # "the matter", "with equal rights": after these a word is not a finite verb
     following = lowered[index + 1] if index + 1 < len(lowered) else ""
@@ -113,7 +113,7 @@ def is_order(words: list[str]) -> bool:
     lowered = [w.lower() for w in words[:3] if w.lower() != "please"]
     if not lowered or lowered[0] in SUBJECT_START or is_placeholder(lowered[0][:1]):
         return False
-    _, base, _ = _verb_forms(lowered[0])
+    _, base, _ = verb_forms(lowered[0])
     return base and not (len(lowered) > 1 and lowered[1] in FINITE)
 
 
@@ -151,7 +151,7 @@ def can_stand_alone(text: str, needs_subject: bool = False, depth: int = 0) -> b
     if needs_subject and is_order(words):
         return False
     if needs_subject and first not in SUBJECT_START and not words[0][:1].isupper() \
-            and not is_placeholder(words[0][:1]) and _verb_forms(first)[0]:
+            and not is_placeholder(words[0][:1]) and verb_forms(first)[0]:
         return False  # "and pay by card": a verb where the subject should be
     return has_finite_verb(words)
 

@@ -90,14 +90,12 @@ _AND = re.compile(r",?\s+and\s+")
 
 
 def _verb_only(word: str) -> tuple[bool, bool]:
-    """(whether `word` is a verb's base form, whether it has no other part of speech)."""
-    from easyread.language.inflection import all_inflections, all_lemmas
+    """(whether `word` is a verb's base form (clause_check.verb_forms), whether it has no other
+    part of speech)."""
+    from easyread.language.clause_check import verb_forms
+    from easyread.language.inflection import all_lemmas
 
-    lemmas = all_lemmas(word)
-    if "VERB" not in lemmas:
-        return False, False
-    base = word in all_inflections(lemmas["VERB"][0], "VERB").get("VB", ())
-    return base, set(lemmas) <= {"VERB", "AUX"}
+    return verb_forms(word)[1], set(all_lemmas(word)) <= {"VERB", "AUX"}
 
 
 _BEFORE_MAIN_VERB = frozenset("be been being also not then still just".split())  # "should also be sent"
