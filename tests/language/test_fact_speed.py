@@ -4,24 +4,12 @@ Eight times the text must take well under 64 times as long (what quadratic time 
 before the finders were made linear, 100,000 characters of "a.b.c." took over a minute.
 """
 
-import time
-
 import pytest
 
 from easyread.language.facts import extract_facts
+from tests.language.linear_time import GROWTH, MAX_RATIO, best_seconds
 
 SMALL = 10_000
-GROWTH = 8
-MAX_RATIO = 24  # linear is about 8; quadratic would be about 64
-
-
-def seconds(text: str) -> float:
-    best = float("inf")
-    for _ in range(2):
-        start = time.perf_counter()
-        extract_facts(text)
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 @pytest.mark.parametrize(
@@ -41,5 +29,5 @@ def test_finding_facts_is_linear(unit):
     extract_facts("warm up: 01632 960123 RJJOVH")  # load phonenumbers and wordfreq first
     small = (unit * (SMALL // len(unit) + 1))[:SMALL]
     large = (unit * (SMALL * GROWTH // len(unit) + 1))[: SMALL * GROWTH]
-    small_seconds, large_seconds = seconds(small), seconds(large)
+    small_seconds, large_seconds = best_seconds(extract_facts, small), best_seconds(extract_facts, large)
     assert large_seconds < max(small_seconds, 0.01) * MAX_RATIO, (small_seconds, large_seconds)
