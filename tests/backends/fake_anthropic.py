@@ -173,6 +173,15 @@ def good_plan(request_text: str) -> dict[str, Any]:
             "opening": opening, "glossary": []}
 
 
+def serve(handler: type[BaseHTTPRequestHandler]) -> ThreadingHTTPServer:
+    """A loopback server on a free port answering with `handler`, running in a daemon thread."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    server.block_on_close = False  # a handler still sleeping must not hold up the tests
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+    return server
+
+
 def answer_posted(fake: Any, handler: BaseHTTPRequestHandler, body: dict[str, Any]) -> None:
     """Record a request a fake server was sent and answer it: with the next action of the fake's
     `script`, else with `default(request)`, through the fake's `respond`."""
@@ -342,10 +351,7 @@ class FakeAnthropic(BatchesEndpoints):
                     return
                 answer_posted(fake, self, body)
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.server.block_on_close = False  # a handler still sleeping must not hold up the tests
-        threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+        self.server = serve(Handler)
         return self
 
     def stop(self) -> None:

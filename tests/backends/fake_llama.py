@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-from tests.backends.fake_anthropic import Recorded, answer_posted, answer_text
+from tests.backends.fake_anthropic import Recorded, answer_posted, answer_text, serve
 
 TRACEBACK = ("Traceback (most recent call last):\n"
              '  File "/srv/llama_cpp/server/errors.py", line 171, in custom_route_handler\n'
@@ -77,10 +77,7 @@ class FakeLlama:
                 body = json.loads(self.rfile.read(length) or b"{}")
                 answer_posted(fake, self, body)
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.server.block_on_close = False
-        threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+        self.server = serve(Handler)
         return self
 
     def stop(self) -> None:
