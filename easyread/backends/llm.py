@@ -262,16 +262,10 @@ class LLMBackend:
         """
         context = context or DocumentPlan()
         results: list[EasySection | None] = [None] * len(sections)
-        waiting: list[int] = []
         before = (len(self._state.fallbacks), len(self._state.kept))
-        for index, section in enumerate(sections):
-            cached = None if is_bare(section) or not self.cache else self.cache.get(self.answer_key(section, context))
-            answer = parse_answer(cached)[0] if cached is not None else None
-            if answer is not None:
-                results[index] = self._finish(answer, section, context)
-            else:
-                waiting.append(index)
-        groups = [[waiting[i] for i in group] for group in group_sections([sections[i] for i in waiting], self.group_chars)]
+        cached, groups = self.cached_and_groups(sections, context)
+        for index, answer in cached.items():
+            results[index] = self._finish(answer, sections[index], context)
 
         def run(group: list[int]) -> list[EasySection]:
             return self._simplify_group([sections[i] for i in group], context)
@@ -299,6 +293,27 @@ class LLMBackend:
                                                          [section.heading for section in sections],
                                                          lambda kept: kept.heading)
         return finished
+
+    def cached_and_groups(self, sections: list[Section], context: DocumentPlan
+                          ) -> tuple[dict[int, EasyReadAnswer], list[list[int]]]:
+        """The answers already in the cache ({index in `sections`: answer}; bare headings are never
+        cached), and the indexes of the other sections in groups of neighbours, one request each
+        (grouping.py; a group of bare headings only sends nothing)."""
+        cached: dict[int, EasyReadAnswer] = {}
+        waiting: list[int] = []
+        for index, section in enumerate(sections):
+            text = None if is_bare(section) or not self.cache else self.cache.get(self.answer_key(section, context))
+            answer = parse_answer(text)[0] if text is not None else None
+            if answer is not None:
+                cached[index] = answer
+            else:
+                waiting.append(index)
+        groups = group_sections([sections[i] for i in waiting], self.group_chars)
+        return cached, [[waiting[i] for i in group] for group in groups]
+
+    def first_request(self, sections: list[Section], context: DocumentPlan) -> list[Message]:
+        """The conversation that asks for a group of sections: one user message carrying `context`."""
+        return [Message("user", self.prompts.user_message(sections), context=self.context_text(context))]
 
     def estimate(self, sections: list[Section], title: str = "") -> Estimate:
         """Tokens and cost of converting `sections` (of a document titled `title`), from the size of
@@ -387,7 +402,7 @@ class LLMBackend:
         had no problem; else the repaired answer when it is usable (soft problems at most, which are
         flagged), else the first when that one was; else why not, in one line (it falls back)."""
         known = self.known_texts(context)
-        conversation = [Message("user", self.prompts.user_message(sections), context=self.context_text(context))]
+        conversation = self.first_request(sections, context)
         reply = self._send(conversation)
         answers, problem = parse_group(reply.text, len(sections))
         if answers is None:

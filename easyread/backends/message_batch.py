@@ -52,21 +52,20 @@ def first_conversations(backend: AnthropicBackend, source: SourceDocument) -> li
     for the sections of `source`, in order, once each: the document's plan is asked for first, as
     an ordinary request (small, and every section request carries it: see `plan_document`; it is
     cached, so the conversion asks for it again for free), then the sections not answered in the
-    cache are grouped as `simplify_all` groups them, each request carrying the plan as context."""
+    cache are grouped as `simplify_all` groups them (`cached_and_groups`, `first_request`), each
+    request carrying the plan as context."""
     from easyread.backends.group_answer import is_bare
-    from easyread.backends.grouping import group_sections
     from easyread.prepare import remove_emoji
 
     source, _ = remove_emoji(source)  # as simplify_document sends it
     plan = backend.plan_document(source)
-    waiting = [section for section in source.sections
-               if is_bare(section) or backend.cache is None or backend.cache.get(backend.answer_key(section, plan)) is None]
+    _, groups = backend.cached_and_groups(source.sections, plan)
     conversations: dict[str, list[Message]] = {}
-    for group in group_sections(waiting, backend.group_chars):
-        sections = [waiting[index] for index in group]
+    for group in groups:
+        sections = [source.sections[index] for index in group]
         if all(is_bare(section) for section in sections):
             continue  # headings only: nothing is sent
-        conversation = [Message("user", backend.prompts.user_message(sections), context=backend.context_text(plan))]
+        conversation = backend.first_request(sections, plan)
         conversations.setdefault(conversation_key(conversation), conversation)
     return list(conversations.values())
 
