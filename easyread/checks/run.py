@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from easyread.checks.findings import DocumentReport, Finding
@@ -16,6 +15,7 @@ from easyread.checks.ignores import ignores_by_line
 from easyread.checks.metrics import measure
 from easyread.checks.registry import resolve_ids
 from easyread.checks.text_rules import defined_acronyms, sentence_hits, word_hits
+from easyread.checks.units import TextUnit
 from easyread.config import Settings, load_settings
 from easyread.errors import EasyReadError, UnreadableDocument, UsageError
 from easyread.fidelity import source_fact_text
@@ -25,20 +25,6 @@ from easyread.language.sentences import split_sentences
 from easyread.prepare import prepare_source
 
 CHECKABLE_SUFFIXES = (".docx", ".md", ".markdown", ".pdf", ".txt")
-
-
-@dataclass(frozen=True)
-class TextUnit:
-    """A piece of text to check and where it is: a block of a document, or a page of a PDF."""
-
-    text: str
-    location: str
-    is_heading: bool = False
-
-    @property
-    def line(self) -> int | None:
-        match = re.fullmatch(r"line (\d+)", self.location)
-        return int(match.group(1)) if match else None
 
 
 def _units_from_document(path: Path) -> tuple[list[TextUnit], str]:
