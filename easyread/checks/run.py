@@ -6,54 +6,25 @@ turning an unreadable one into a failed report rather than stopping.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from easyread.checks.findings import DocumentReport, Finding
 from easyread.checks.ignores import ignores_by_line
 from easyread.checks.metrics import measure
+from easyread.checks.read_units import read_units
 from easyread.checks.registry import resolve_ids
 from easyread.checks.text_rules import defined_acronyms, sentence_hits, word_hits
 from easyread.checks.units import TextUnit
 from easyread.config import Settings, load_settings
-from easyread.errors import EasyReadError, UnreadableDocument, UsageError
+from easyread.errors import EasyReadError, UsageError
 from easyread.fidelity import source_fact_text
 from easyread.language.case import is_block_capitals
 from easyread.language.facts import missing_facts
 from easyread.language.sentences import split_sentences
 from easyread.prepare import prepare_source
 
-CHECKABLE_SUFFIXES = (".docx", ".md", ".markdown", ".pdf", ".txt")
-
-
-def _units_from_document(path: Path) -> tuple[list[TextUnit], str]:
-    from easyread.readers import read_document
-
-    document = read_document(path)
-    units: list[TextUnit] = []
-    for section in document.sections:
-        if section.heading:
-            location = section.blocks[0].location if section.blocks else ""
-            units.append(TextUnit(section.heading, _heading_location(location), is_heading=True))
-        units += [TextUnit(block.text, block.location) for block in section.blocks]
-    return units, document.text()
-
-
-def _heading_location(first_block_location: str) -> str:
-    match = re.fullmatch(r"line (\d+)", first_block_location)
-    return f"line {max(1, int(match.group(1)) - 2)}" if match else first_block_location
-
-
-def _units_from_pdf(path: Path, settings: Settings) -> tuple[list[TextUnit], list[Finding]]:
-    from easyread.checks.layout_rules import pdf_layout_findings
-    from easyread.checks.pdf_text import page_blocks, read_runs
-
-    runs = read_runs(path)
-    units = [TextUnit(text, f"page {page}", is_heading=heading) for page, text, heading in page_blocks(runs) if text]
-    if not units:
-        raise UnreadableDocument(path, "has no text layer (it may be a scanned image); run OCR first")
-    return units, list(pdf_layout_findings(runs, settings.min_font_size, settings.max_items_per_page))
+CHECKABLE_SUFFIXES = (".docx", ".md", ".markdown", ".pdf", ".txt", ".html", ".htm")
 
 
 def _findings_for(units: list[TextUnit], settings: Settings, all_text: str,
@@ -66,7 +37,8 @@ def _findings_for(units: list[TextUnit], settings: Settings, all_text: str,
         else:
             hits = []
             for sentence in split_sentences(unit.text):
-                sentences_out.append(sentence)
+                if unit.kind != "front":  # our own title-page lines are not the document's sentences
+                    sentences_out.append(sentence)
                 hits += sentence_hits(sentence, settings.max_sentence_words)
                 hits += word_hits(sentence, settings.hard_word_zipf, acronyms)
         if is_block_capitals(unit.text):
@@ -78,23 +50,7 @@ def _findings_for(units: list[TextUnit], settings: Settings, all_text: str,
 def check_document(path: Path, settings: Settings | None = None, source: Path | None = None) -> DocumentReport:
     """Check one document; reading errors are raised (the caller decides how to report them)."""
     settings = settings or load_settings(path)
-    layout: list[Finding] = []
-    if path.suffix.lower() == ".pdf":
-        units, layout = _units_from_pdf(path, settings)
-        all_text = "\n".join(unit.text for unit in units)
-    else:
-        units, all_text = _units_from_document(path)
-        if path.suffix.lower() == ".docx":
-            from easyread.checks.layout_rules import docx_layout_findings
-
-            try:
-                layout = list(docx_layout_findings(path, settings.min_font_size))
-            except EasyReadError:
-                raise
-            except Exception as exc:  # python-docx on a damaged file the reader got through
-                from easyread.readers import unexpected_reason
-
-                raise UnreadableDocument(path, unexpected_reason(exc)) from exc
+    units, layout, all_text = read_units(path, settings)
     sentences: list[str] = []
     findings = list(_findings_for(units, settings, all_text, sentences))
     findings += layout

@@ -55,11 +55,12 @@ def open_document(handle: Any, path: Path) -> Any:
         raise UnreadableDocument(path, NOT_VALID) from exc
 
 
-def laid_out_pages(document: Any, path: Path) -> list[PageText]:
-    """Every page laid out; a page pdfminer cannot read refuses the file, naming the page."""
+def laid_out_pages(document: Any, path: Path, char_margin: float = 2.0) -> list[PageText]:
+    """Every page laid out (`char_margin`: see `read_pages`); a page pdfminer cannot read refuses
+    the file, naming the page."""
     pages: list[PageText] = []
     try:
-        for page in read_pages(document):
+        for page in read_pages(document, char_margin):
             pages.append(page)
     except UnreadableDocument:
         raise

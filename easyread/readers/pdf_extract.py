@@ -66,8 +66,9 @@ class PageText:
         return sum(len(line.text.replace(" ", "")) for line in lines), sum(line.unknown for line in lines)
 
 
-def read_pages(document: Any) -> Iterator[PageText]:
-    """Lay out every page of an open pdfminer `PDFDocument`, in page order.
+def read_pages(document: Any, char_margin: float = 2.0) -> Iterator[PageText]:
+    """Lay out every page of an open pdfminer `PDFDocument`, in page order. `char_margin` is
+    pdfminer's (LAParams): characters further apart than that many character widths are in two lines.
 
     Raises whatever pdfminer raises on a damaged page; the caller names the page.
     """
@@ -77,7 +78,7 @@ def read_pages(document: Any) -> Iterator[PageText]:
 
     resolver = GlyphResolver()
     manager = _resource_manager(resolver)
-    device = _device(manager, LAParams(boxes_flow=None), resolver)
+    device = _device(manager, LAParams(boxes_flow=None, char_margin=char_margin), resolver)
     interpreter = PDFPageInterpreter(manager, device)
     for number, page in enumerate(PDFPage.create_pages(document), start=1):
         check_page_content(page, number)
