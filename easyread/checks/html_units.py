@@ -16,6 +16,7 @@ they start on ("line 12"; "line 12, part 2" for a second one on the same line).
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -35,6 +36,7 @@ BLOCKS = HEADINGS | frozenset({
 VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source",
                   "track", "wbr", "param"})
 GENERATOR = "easyread"
+_TAG = re.compile(r"<[A-Za-z!/?]")
 
 
 class _Units(HTMLParser):
@@ -142,7 +144,13 @@ def read_html_units(path: Path) -> list[TextUnit]:
         data = path.read_bytes()
     except OSError as error:
         raise UnreadableDocument(path, f"cannot be read ({(error.strerror or type(error).__name__).lower()})") from None
-    units = html_units(decode(data, path))
+    text = decode(data, path)
+    if not _TAG.search(text):
+        raise UnreadableDocument(path, "not HTML: it has no tags (<p>, <h1>, <li>, ...)")
+    try:
+        units = html_units(text)
+    except Exception as error:  # html.parser accepts tag soup; this is a last guard, never a traceback
+        raise UnreadableDocument(path, f"not valid HTML ({type(error).__name__})") from None
     if not any(unit.kind in ("body", "glossary") for unit in units):
         raise EmptyDocument(path, "has no text to check (an HTML page with no paragraphs, lists or tables)")
     return units
