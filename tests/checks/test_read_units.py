@@ -94,3 +94,25 @@ def test_every_format_gives_the_same_sentences_and_scores(outputs):
 def test_an_item_ending_with_a_web_address_stays_apart_in_the_pdf(outputs):
     body = [unit.text for unit in outputs["pdf"] if unit.kind == "body"]
     assert WEB_ITEM in body and body[body.index(WEB_ITEM) + 1].startswith("Children under 8")
+
+
+def test_a_markdown_picture_and_escapes_are_left_out_of_the_item():
+    from easyread.checks.own_units import markdown_units
+    from easyread.readers.own_output import MARKDOWN_MARK
+
+    text = (f"{MARKDOWN_MARK}\n\n# Tea \\#1\n\n![a cup \\[big\\]](pics/cup%20one.png) We sell **tea** for "
+            "£1\\.50 at 3\\* stalls.\n\n## Hard words\n\n**tea**: Tea is a hot drink.\n")
+    assert [(unit.kind, unit.term, unit.text) for unit in markdown_units(text)] == [
+        ("heading", "", "Tea #1"), ("body", "", "We sell tea for £1.50 at 3* stalls."),
+        ("heading", "", "Hard words"), ("glossary", "tea", "Tea is a hot drink."),
+    ]
+
+
+def test_a_renamed_markdown_output_is_still_read_as_items(tmp_path):
+    from easyread.readers.own_output import MARKDOWN_MARK
+
+    renamed = tmp_path / "notice.md"
+    renamed.write_text(f"{MARKDOWN_MARK}\n\n# Notice\n\n(Picture: a bin) Put your bin out on Monday\n\n"
+                       "(Picture: a clock) We come at 7am.\n", encoding="utf-8")
+    units = read_units(renamed, Settings())[0]
+    assert [unit.text for unit in units if unit.kind == "body"] == ["Put your bin out on Monday", "We come at 7am."]
