@@ -22,10 +22,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from easyread.checks.own_units import GLOSSARY_HEADING, glossary_unit, heading_unit, section_unit
+from easyread.checks.pdf_text import TextRun
 from easyread.checks.units import TextUnit
 from easyread.layout import styles as S
 from easyread.readers.pdf_extract import Line, PageText
 
+FURNITURE = frozenset({"header", "footer", "margin"})
 FOOTER = re.compile(r"^\s*Page \d+ of \d+\s*$")
 LABEL_LARGEST = S.PICTURE_TEXT_SIZE + 1.5  # points: a picture box's label, not a sentence
 TITLE_SMALLEST = (S.TITLE_SIZE + S.HEADING_SIZE) / 2
@@ -72,18 +74,61 @@ def read_pdf(path: Path, own: bool = False) -> tuple[list[PageText], str | None]
     return pages, title
 
 
-def pdf_units(path: Path, own: bool) -> tuple[list[TextUnit], str]:
-    """(units, all the text) of the PDF at `path`: by its known layout when `own` (we made it), else
-    by paragraph. All the text has the page furniture too (a phone number in a footer is still there)."""
+@dataclass(frozen=True)
+class PdfReading:
+    """A PDF read for check: its units, all its text (page furniture too: a phone number in a
+    footer is still in the document) and its lines as `TextRun`s for the font size rule."""
+
+    units: list[TextUnit]
+    text: str
+    sized: list[TextRun]
+
+
+def pdf_units(path: Path, own: bool) -> PdfReading:
+    """The PDF at `path` read by its known layout when `own` (we made it), else by paragraph."""
     from easyread.checks.read_units import document_units
     from easyread.readers.pdf import build_document
 
     pages, title = read_pdf(path, own)
     if own:
         units = own_pdf_units(pages)
-        return units, "\n".join(unit.text for unit in units)
+        return PdfReading(units, "\n".join(unit.text for unit in units), sized_runs(pages, own=True))
     document = build_document(path, pages, title)
-    return document_units(document, furniture=False), document.text()
+    furniture: dict[int, list[str]] = {}
+    for location, text in [(item.location, item.text) for item in document.set_aside] + [
+            (block.location, block.text) for section in document.sections for block in section.blocks
+            if block.role in FURNITURE]:
+        page = re.match(r"page (\d+)", location)
+        if page:
+            furniture.setdefault(int(page.group(1)), []).append(" ".join(text.split()))
+    return PdfReading(document_units(document, furniture=False), document.text(), sized_runs(pages, furniture=furniture))
+
+
+def sized_runs(pages: list[PageText], own: bool = False, furniture: dict[int, list[str]] | None = None) -> list[TextRun]:
+    """Each pdfminer line as a `TextRun` for the font size rule (ER301), its size the one most of its
+    characters have (pypdf's text runs can start with a space in another size). A line of page
+    furniture (a running header or footer the reader set aside, a "Page N of M" footer) is kind
+    "footer", and a picture box's label ("Picture: ..." and the lines under it; in our own PDF any
+    9 pt text) is kind "picture": neither is body text."""
+    from easyread.checks.pdf_text import PICTURE_LABEL
+
+    runs: list[TextRun] = []
+    for page in pages:
+        on_page = (furniture or {}).get(page.number, [])
+        labels = {(round(line.x0), round(line.size, 1)) for line in page.lines  # a label's lines, in any PDF
+                  if line.text.strip().startswith(PICTURE_LABEL)}
+        for line in page.lines:
+            text = " ".join(line.text.split())
+            if not text:
+                continue
+            if FOOTER.match(text) or any(text in part for part in on_page):
+                kind = "footer"
+            elif (own and line.size <= LABEL_LARGEST) or (round(line.x0), round(line.size, 1)) in labels:
+                kind = "picture"
+            else:
+                kind = "body"
+            runs.append(TextRun(page.number, text, round(line.size, 1), "", kind))
+    return runs
 
 
 def own_pdf_units(pages: list[PageText]) -> list[TextUnit]:

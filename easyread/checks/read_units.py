@@ -13,13 +13,13 @@ import re
 from pathlib import Path
 
 from easyread.checks.findings import Finding
+from easyread.checks.pdf_units import FURNITURE
 from easyread.checks.units import TextUnit
 from easyread.config import Settings
 from easyread.errors import EasyReadError, UnreadableDocument
 from easyread.model import SourceDocument
 
 HTML_SUFFIXES = (".html", ".htm")
-FURNITURE = frozenset({"header", "footer", "margin"})
 
 
 def read_units(path: Path, settings: Settings) -> tuple[list[TextUnit], list[Finding], str]:
@@ -94,18 +94,22 @@ def _all_text(units: list[TextUnit]) -> str:
 
 
 def _pdf(path: Path, settings: Settings, own: bool) -> tuple[list[TextUnit], list[Finding], str]:
+    """A PDF's units, and its layout findings: italics and items per page from pypdf's text runs
+    (font names, picture labels), small text (ER301) from pdfminer's lines (the size most characters have)."""
     from easyread.checks.layout_rules import pdf_layout_findings
     from easyread.checks.pdf_text import read_runs
     from easyread.checks.pdf_units import pdf_units
     from easyread.readers import check_file
 
     check_file(path)
-    runs = read_runs(path)  # the font sizes and picture labels the layout rules need
-    units, all_text = pdf_units(path, own)
-    if not units:
+    runs = read_runs(path)
+    reading = pdf_units(path, own)
+    if not reading.units:
         raise UnreadableDocument(path, "has no text layer (it may be a scanned image); run OCR first")
-    layout = list(pdf_layout_findings(runs, settings.min_font_size, settings.max_items_per_page))
-    return units, layout, all_text
+    sizes = settings.min_font_size, settings.max_items_per_page
+    layout = [f for f in pdf_layout_findings(reading.sized, *sizes) if f.rule_id == "ER301"]
+    layout += [f for f in pdf_layout_findings(runs, *sizes) if f.rule_id != "ER301"]
+    return reading.units, layout, reading.text
 
 
 def _docx_layout(path: Path, settings: Settings) -> list[Finding]:

@@ -15,18 +15,17 @@ BOXES = {
 }
 
 
-@pytest.fixture(scope="module")
-def units(tmp_path_factory):
+def _guide(path, body_size: float = 16):
+    """A two-page guide as people lay one out: a 10 pt running header, boxes of text, an 8 pt footer."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen.canvas import Canvas
 
-    path = tmp_path_factory.mktemp("guide") / "pool-guide.pdf"
     canvas = Canvas(str(path), pagesize=A4)
     width, height = A4
     for page, boxes in BOXES.items():
         canvas.setFont("Helvetica", 10)
         canvas.drawString(60, height - 40, "Riverside Pool easy guide")
-        canvas.setFont("Helvetica", 16)
+        canvas.setFont("Helvetica", body_size)
         y = height - 120
         for box in boxes:  # a picture would sit on the left; each box of text on the right, no full stops
             for line in box:
@@ -37,7 +36,17 @@ def units(tmp_path_factory):
         canvas.drawString(60, 30, f"Page {page} of 2")
         canvas.showPage()
     canvas.save()
-    return read_units(path, Settings())[0]
+    return path
+
+
+@pytest.fixture(scope="module")
+def guide(tmp_path_factory):
+    return _guide(tmp_path_factory.mktemp("guide") / "pool-guide.pdf")
+
+
+@pytest.fixture(scope="module")
+def units(guide):
+    return read_units(guide, Settings())[0]
 
 
 def test_each_box_is_one_unit_and_a_wrapped_sentence_stays_whole(units):
@@ -51,3 +60,14 @@ def test_each_box_is_one_unit_and_a_wrapped_sentence_stays_whole(units):
 
 def test_units_are_located_by_page(units):
     assert units[0].location.startswith("page 1 ") and units[-1].location.startswith("page 2 ")
+
+
+def test_small_running_headers_and_footers_are_not_small_body_text(guide):
+    _, layout, _ = read_units(guide, Settings())
+    assert [finding.rule_id for finding in layout] == []
+
+
+def test_small_body_text_is_found_with_the_size_most_characters_have(tmp_path):
+    _, layout, _ = read_units(_guide(tmp_path / "small.pdf", body_size=11), Settings())
+    assert [(finding.rule_id, finding.location) for finding in layout] == [("ER301", "page 1"), ("ER301", "page 2")]
+    assert layout[0].text.startswith("11 pt: The pool opens")
