@@ -2,7 +2,10 @@
 
 A row carries on the paragraph above it unless something says a new one starts:
 
-* a white gap above it taller than 60% of the text size (paragraph spacing; line spacing is less);
+* a white gap above it taller than 60% of the text size (paragraph spacing; line spacing is less),
+  or on a page set with wider line spacing (Easy Read uses 1.5 to 2 times the text size) a gap
+  taller than the page's usual gap between wrapped lines (the median gap above a row that carries
+  on a full row), with a margin;
 * a change of text size of more than 8%, or it is not under the row above (another column);
 * it starts with a bullet, or with a number or letter ("2.", "a)") after a row that ends a sentence
   or inside a list;
@@ -25,6 +28,9 @@ from easyread.readers.pdf_layout import BULLET as _BULLET
 from easyread.readers.pdf_layout import MARKER, TABLE_MARK, Row
 
 PARAGRAPH_GAP = 0.6  # a gap above a row taller than this share of the text size starts a paragraph
+LINE_GAP_MARGIN = 0.15  # of the text size, over a page's usual gap between wrapped lines
+LINE_GAP_LARGEST = 1.2  # of the text size: a wider gap is never line spacing
+LINE_GAP_SAMPLES = 3  # wrapped lines needed before a page's own line spacing is trusted
 SIZE_CHANGE = 0.08
 REJOIN_MARGIN = 1.0  # zipf points (a factor of 10) by which the joined word must be the more common
 _SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")
@@ -67,12 +73,13 @@ class Unit:
 def paragraphs(rows: list[Row]) -> list[Unit]:
     """Group rows (one page, reading order) into paragraphs and list items, text joined."""
     units: list[Unit] = []
+    gap = paragraph_gap(rows)
     for row in rows:
         current = units[-1] if units else None
         if row.line.text.startswith(TABLE_MARK):
             units.append(Unit("table", [row], row.line.text))
             continue
-        breaks = current is None or current.kind == "table" or _breaks(current.rows[-1], row, current)
+        breaks = current is None or current.kind == "table" or _breaks(current.rows[-1], row, current, gap)
         if MARKER.match(row.line.text) and (breaks or _starts_item(row, current)):
             units.append(Unit("list_item", [row]))
         elif breaks or current is None:
@@ -92,10 +99,29 @@ def _starts_item(row: Row, current: Unit | None) -> bool:
     return current.kind == "list_item" or _SENTENCE_END.search(current.rows[-1].line.text) is not None
 
 
-def _breaks(previous: Row, row: Row, unit: Unit) -> bool:
+def paragraph_gap(rows: list[Row]) -> float:
+    """The gap above a row, as a share of the text size, beyond which a paragraph starts on this
+    page: PARAGRAPH_GAP, or the page's usual gap between wrapped lines (the median gap above a row
+    that carries on a full row, seen at least LINE_GAP_SAMPLES times) plus LINE_GAP_MARGIN when wider."""
+    shares: list[float] = []
+    for previous, row in zip(rows, rows[1:], strict=False):
+        above, line = previous.line, row.line
+        if (TABLE_MARK in above.text or TABLE_MARK in line.text or line.y1 > above.y1
+                or abs(above.size - line.size) > SIZE_CHANGE * min(above.size, line.size)
+                or line.x1 < above.x0 or line.x0 > above.x1 or _ended_by_hand(previous, row)):
+            continue
+        share = (above.y0 - line.y1) / max(above.size, line.size)
+        if 0 < share <= LINE_GAP_LARGEST:
+            shares.append(share)
+    if len(shares) < LINE_GAP_SAMPLES:
+        return PARAGRAPH_GAP
+    return max(PARAGRAPH_GAP, sorted(shares)[len(shares) // 2] + LINE_GAP_MARGIN)
+
+
+def _breaks(previous: Row, row: Row, unit: Unit, gap: float = PARAGRAPH_GAP) -> bool:
     above, line = previous.line, row.line
     size = max(above.size, line.size)
-    if above.y0 - line.y1 > PARAGRAPH_GAP * size or line.y1 > above.y1:
+    if above.y0 - line.y1 > gap * size or line.y1 > above.y1:
         return True
     if abs(above.size - line.size) > SIZE_CHANGE * min(above.size, line.size):
         return True

@@ -13,16 +13,24 @@ BOXES = {
         ["Bring a towel and a lock for your locker"], ["Ask a lifeguard if you need help"]],
     2: [["Children must swim with an adult"], ["Have fun"]],
 }
+WIDE = {
+    1: [["You can swim in the big pool on Monday", "and on Friday from 6pm until late"],
+        ["The small pool is warm and good for", "babies and their grown ups"],
+        ["Please have a shower before you swim in", "any of our pools"],
+        ["Lockers take a coin that you get back"]],
+    2: [["The cafe sells hot drinks and snacks", "after your swim"], ["You can park your bike by", "the front door"],
+        ["Lost things go to the desk by", "the main gate"]],
+}
 
 
-def _guide(path, body_size: float = 16):
+def _guide(path, body_size: float = 16, line_step: float = 20, pages=None):
     """A two-page guide as people lay one out: a 10 pt running header, boxes of text, an 8 pt footer."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen.canvas import Canvas
 
     canvas = Canvas(str(path), pagesize=A4)
     width, height = A4
-    for page, boxes in BOXES.items():
+    for page, boxes in (pages or BOXES).items():
         canvas.setFont("Helvetica", 10)
         canvas.drawString(60, height - 40, "Riverside Pool easy guide")
         canvas.setFont("Helvetica", body_size)
@@ -30,7 +38,7 @@ def _guide(path, body_size: float = 16):
         for box in boxes:  # a picture would sit on the left; each box of text on the right, no full stops
             for line in box:
                 canvas.drawString(240, y, line)
-                y -= 20
+                y -= line_step
             y -= 90
         canvas.setFont("Helvetica", 8)
         canvas.drawString(60, 30, f"Page {page} of 2")
@@ -71,3 +79,11 @@ def test_small_body_text_is_found_with_the_size_most_characters_have(tmp_path):
     _, layout, _ = read_units(_guide(tmp_path / "small.pdf", body_size=11), Settings())
     assert [(finding.rule_id, finding.location) for finding in layout] == [("ER301", "page 1"), ("ER301", "page 2")]
     assert layout[0].text.startswith("11 pt: The pool opens")
+
+
+def test_wide_line_spacing_still_keeps_a_wrapped_sentence_whole(tmp_path):
+    # Easy Read sets lines 1.5 to 2 times apart: here 16 pt text on 30 pt lines (a 14 pt gap, more than
+    # the 60% of the size that starts a paragraph in tightly set text); a page needs 3 wrapped lines
+    # before its own line spacing is trusted
+    units = read_units(_guide(tmp_path / "wide.pdf", line_step=30, pages=WIDE), Settings())[0]
+    assert [unit.text for unit in units] == [" ".join(box) for boxes in WIDE.values() for box in boxes]
