@@ -193,7 +193,8 @@ def words(sentence: str) -> list[str]:
     none. Every score counts words with this function (`word_count`, checks.metrics).
     """
     tokens = _DIGIT_GROUPS.sub("", sentence).split()
-    return [_EDGE.sub("", token) for token in tokens if _WORDLIKE.search(token)]
+    return [token if token[0].isalnum() and token[-1].isalnum() else _EDGE.sub("", token)
+            for token in tokens if _WORDLIKE.search(token)]
 
 
 def word_count(sentence: str) -> int:
