@@ -459,14 +459,19 @@ def check(
         Optional[Path],  # noqa: UP045
         typer.Option("--source", help="The original document: check that none of its facts were lost."),
     ] = None,
+    profile: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--profile", help="Thresholds to check against: default (calibrated on human-made Easy Read) "
+                     "or strict (reading ease 80, grade 5, 15 words a sentence). Options below override it."),
+    ] = None,
     min_reading_ease: Annotated[
-        Optional[float], typer.Option(help="Lowest Flesch Reading Ease that passes. Default 80.")  # noqa: UP045
+        Optional[float], typer.Option(help="Lowest Flesch Reading Ease that passes. Default: the profile's.")  # noqa: UP045
     ] = None,
     max_grade: Annotated[
-        Optional[float], typer.Option(help="Highest Flesch-Kincaid grade that passes. Default 5.")  # noqa: UP045
+        Optional[float], typer.Option(help="Highest Flesch-Kincaid grade that passes. Default: the profile's.")  # noqa: UP045
     ] = None,
     max_sentence_words: Annotated[
-        Optional[int], typer.Option(help="Longest sentence allowed, in words. Default 15.")  # noqa: UP045
+        Optional[int], typer.Option(help="Longest sentence wanted, in words. Default 15.")  # noqa: UP045
     ] = None,
     hard_word_zipf: Annotated[
         Optional[float], typer.Option(help="Words rarer than this Zipf frequency are hard. Default 3.5.")  # noqa: UP045
@@ -492,7 +497,7 @@ def check(
     ignored = [name for entry in ignore or [] for name in entry.split(",") if name.strip()]
     if unknown_rules(ignored):
         raise _fail(f"unknown rule '{unknown_rules(ignored)[0]}' in --ignore", EXIT_USAGE)
-    overrides = {"min_reading_ease": min_reading_ease, "max_grade": max_grade,
+    overrides = {"profile": profile, "min_reading_ease": min_reading_ease, "max_grade": max_grade,
                  "max_sentence_words": max_sentence_words, "hard_word_zipf": hard_word_zipf,
                  "ignore": tuple(ignored) if ignored else None}
     checked = [*paths, *([source] if source is not None else [])]

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from easyread.checks.profiles import DEFAULT_PROFILE, LEVELS, PROFILE_KEYS, profile
 from easyread.errors import UsageError
 
 if sys.version_info >= (3, 11):
@@ -22,28 +23,44 @@ else:  # pragma: no cover - Python 3.10
 
 @dataclass(frozen=True)
 class Settings:
-    """Thresholds and choices; the defaults are the numbers in the Easy Read guide."""
+    """Thresholds and choices. A threshold left as None takes the value of `profile`
+    (data/check_profiles.toml: "default" is calibrated on human-made Easy Read, "strict" holds the
+    Easy Read guides' numbers); one given here, in the settings file or as an option wins."""
 
     backend: str = "rules"
     model: str | None = None  # the model of an LLM backend; None: the backend's default
-    min_reading_ease: float = 80.0  # Flesch Reading Ease
-    max_grade: float = 5.0  # Flesch-Kincaid grade
-    max_sentence_words: int = 15
-    hard_word_zipf: float = 3.5  # wordfreq: rarer than this is a hard word
-    max_items_per_page: int = 5
-    min_font_size: float = 14.0
+    profile: str = DEFAULT_PROFILE  # the check profile the thresholds below come from
+    min_reading_ease: float = None  # type: ignore[assignment]  # Flesch Reading Ease
+    max_grade: float = None  # type: ignore[assignment]  # Flesch-Kincaid grade
+    max_sentence_words: int = None  # type: ignore[assignment]
+    long_sentence: str = None  # type: ignore[assignment]  # "error" or "warning": how a long sentence counts
+    hard_word_zipf: float = None  # type: ignore[assignment]  # wordfreq: rarer than this is a hard word
+    max_items_per_page: int = None  # type: ignore[assignment]
+    min_font_size: float = None  # type: ignore[assignment]
     ignore: tuple[str, ...] = ()  # rule ids or names turned off, e.g. "ER101" or "passive-voice"
     format: str | None = None  # output formats of `convert`, e.g. "pdf,docx"
     pictures: str | None = None  # "openmoji" or a picture folder (relative to the settings file)
     source: Path | None = None  # the file the settings came from, for messages
     extra: dict[str, Any] = field(default_factory=dict)
+    # The thresholds given explicitly (not taken from the profile); they survive a change of profile.
+    explicit: frozenset[str] = field(init=False, default=frozenset(), compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        values = profile(self.profile)  # UsageError for an unknown profile
+        object.__setattr__(self, "profile", self.profile.strip().lower())
+        object.__setattr__(self, "explicit", frozenset(key for key in values if getattr(self, key) is not None))
+        for key, value in values.items():
+            if getattr(self, key) is None:
+                object.__setattr__(self, key, value)
 
     def with_overrides(self, **overrides: Any) -> Settings:
-        """These settings with every override that is not None applied."""
+        """These settings with every override that is not None applied; a new `profile` replaces
+        every threshold that was not given explicitly."""
         changes = {key: value for key, value in overrides.items() if value is not None}
         if "ignore" in changes:
             changes["ignore"] = tuple(self.ignore) + tuple(changes["ignore"])
-        return replace(self, **changes)
+        from_profile = {key: None for key in PROFILE_KEYS if key not in self.explicit and key not in changes}
+        return replace(self, **from_profile, **changes)
 
 
 # The numbers a threshold may take (both ends allowed, None: no end); NaN and infinities never. A
@@ -61,7 +78,7 @@ THRESHOLD_RANGES: dict[str, tuple[float | None, float | None]] = {
 WHOLE_NUMBERS = ("max_sentence_words", "max_items_per_page")
 
 CONFIG_NAMES = ("easyread.toml", "pyproject.toml")
-_KNOWN = {f.name: f.type for f in fields(Settings) if f.name not in ("source", "extra")}
+_KNOWN = {f.name: f.type for f in fields(Settings) if f.name not in ("source", "extra", "explicit")}
 
 
 def _table_of(path: Path) -> dict[str, Any] | None:
@@ -108,6 +125,18 @@ def settings_from_table(table: dict[str, Any], source: Path | None = None) -> Se
             if not isinstance(value, str):
                 raise UsageError(source, "'format' must be text or a list, e.g. \"pdf,docx\" or [\"pdf\", \"docx\"]")
             values[name] = value
+        elif name == "profile":
+            if not isinstance(value, str):
+                raise UsageError(source, "'profile' must be a name, e.g. profile = \"strict\"")
+            try:
+                profile(value)
+            except UsageError as error:
+                raise UsageError(source, error.reason) from None
+            values[name] = value
+        elif name == "long_sentence":
+            if value not in LEVELS:
+                raise UsageError(source, "'long_sentence' must be \"error\" or \"warning\"")
+            values[name] = value
         elif name == "pictures":
             if not isinstance(value, str):
                 raise UsageError(source, "'pictures' must be \"openmoji\" or a folder")
@@ -147,7 +176,10 @@ def threshold_problem(name: str, value: float) -> str | None:
 
 def check_overrides(overrides: dict[str, Any]) -> None:
     """Refuse a command-line threshold out of its range, or NaN or infinite: a UsageError naming the
-    option, e.g. "--min-reading-ease must be a number from 0 to 121.22, not nan"."""
+    option, e.g. "--min-reading-ease must be a number from 0 to 121.22, not nan"; and an unknown
+    `profile` ("unknown profile 'x' (choose from: default, strict)")."""
+    if overrides.get("profile") is not None:
+        profile(overrides["profile"])
     for name, value in overrides.items():
         if value is not None and not isinstance(value, (str, tuple, list)):
             problem = threshold_problem(name, value)

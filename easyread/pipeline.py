@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from easyread.atomic import atomic_group, output_errors
 from easyread.backends import DEFAULT_BACKEND, get_backend
 from easyread.backends.base import Backend, BatchBackend
-from easyread.checks.metrics import Metrics, measure
+from easyread.checks.metrics import Metrics, measure_units
 from easyread.contact import with_contact_page
 from easyread.errors import EasyReadError, UsageError
 from easyread.fidelity import MissingFact, missing_by_block, source_fact_text
@@ -239,8 +239,8 @@ def convert(
     pages = written[paged[0]] if paged else None
     return ConversionResult(
         source=source, document=document, output=target, pages=pages, missing_facts=missing, outputs=paths,
-        scores_before=measure("\n".join(block.text for block in source.blocks())),
-        scores_after=measure("\n".join(item.sentence for item in document.items())),
+        scores_before=measure_units(block.text for block in source.blocks()),
+        scores_after=measure_units(item.sentence for item in [*document.opening, *document.items()]),
         backend=chosen.name, model=getattr(chosen, "model", None), usage=getattr(chosen, "usage", None),
         cost=getattr(chosen, "cost", None), fallbacks=list(getattr(chosen, "fallbacks", [])),
         kept=list(getattr(chosen, "kept", [])),

@@ -17,6 +17,7 @@ class Finding:
     text: str  # the offending words
     suggestion: str
     line: int | None = None  # a line number when the format has lines, for CI annotations
+    level: str | None = None  # "error" or "warning" when the profile sets it (checks.verdict), else the rule's
 
     @property
     def rule_name(self) -> str:
@@ -24,10 +25,11 @@ class Finding:
 
     @property
     def severity(self) -> str:
-        return rule(self.rule_id).severity
+        return self.level or rule(self.rule_id).severity
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
+        del data["level"]  # given as "severity"
         data.update(rule_name=self.rule_name, severity=self.severity)
         return data
 

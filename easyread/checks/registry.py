@@ -1,7 +1,9 @@
 """Every Easy Read rule the checker knows, with its stable id, name, severity and what to do.
 
 Ids never change meaning once released: tools and `ignore` lists refer to them. An "error" makes
-a document fail; a "warning" is reported with a suggestion but does not fail the check.
+a document fail; a "warning" is reported with a suggestion but does not fail the check. The
+severity here is the rule's own; a check profile may set ER101's (checks/verdict.py: a warning
+under `default`, an error under `strict`).
 """
 
 from __future__ import annotations

@@ -11,11 +11,12 @@ from pathlib import Path
 
 from easyread.checks.findings import DocumentReport, Finding
 from easyread.checks.ignores import ignores_by_line
-from easyread.checks.metrics import measure
+from easyread.checks.metrics import measure_units
 from easyread.checks.read_units import read_units
 from easyread.checks.registry import resolve_ids
 from easyread.checks.text_rules import defined_acronyms, sentence_hits, word_hits
 from easyread.checks.units import TextUnit
+from easyread.checks.verdict import scored_texts, threshold_findings, with_levels
 from easyread.config import Settings, load_settings
 from easyread.errors import EasyReadError, UsageError
 from easyread.fidelity import source_fact_text
@@ -55,13 +56,8 @@ def check_document(path: Path, settings: Settings | None = None, source: Path | 
     findings = list(_findings_for(units, settings, all_text, sentences))
     findings += layout
     hard = sum(1 for f in findings if f.rule_id == "ER111")
-    metrics = measure("", hard_word_count=hard, sentences=sentences)
-    if metrics.flesch_reading_ease < settings.min_reading_ease:
-        findings.append(Finding("ER201", "document", f"Flesch Reading Ease {metrics.flesch_reading_ease}",
-                                f"Needs {settings.min_reading_ease:g} or more: shorter sentences, shorter words."))
-    if metrics.flesch_kincaid_grade > settings.max_grade:
-        findings.append(Finding("ER202", "document", f"Flesch-Kincaid grade {metrics.flesch_kincaid_grade}",
-                                f"Needs {settings.max_grade:g} or less: shorter sentences, shorter words."))
+    metrics = measure_units(scored_texts(units), hard_word_count=hard)  # the same scores as convert's summary
+    findings = with_levels(findings, settings) + threshold_findings(metrics, settings)
     if source is not None:
         from easyread.readers import read_document
 

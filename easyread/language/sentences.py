@@ -181,6 +181,22 @@ _DIGIT_GROUPS = re.compile(r"(?<=\d) (?=\d)")
 _WORDLIKE = re.compile(f"[A-Za-z0-9{CLASS}]")  # the private-use ranges hold masked addresses
 
 
+_EDGE = re.compile(f"^[^\\w{CLASS}]+|[^\\w{CLASS}]+$")
+
+
+def words(sentence: str) -> list[str]:
+    """The words of `sentence` as a reader counts them, each without the punctuation around it.
+
+    A word is a run of text between spaces with a letter or digit in it: "£1,987.45" is one word
+    ("1,987.45"), "01632 960 123" is one ("01632960123": digit groups are joined), "doesn’t" and
+    "doesn't" are one each (an apostrophe, straight or curly, never cuts a word), "-" or "–" alone is
+    none. Every score counts words with this function (`word_count`, checks.metrics).
+    """
+    tokens = _DIGIT_GROUPS.sub("", sentence).split()
+    return [token if token[0].isalnum() and token[-1].isalnum() else _EDGE.sub("", token)
+            for token in tokens if _WORDLIKE.search(token)]
+
+
 def word_count(sentence: str) -> int:
-    """Words as a reader counts them: "£1,987.45" is one word, and so is "01632 960 123"."""
-    return len([token for token in _DIGIT_GROUPS.sub("", sentence).split() if _WORDLIKE.search(token)])
+    """The number of `words` in `sentence`: "£1,987.45" is one word, and so are "01632 960 123" and "doesn’t"."""
+    return len(words(sentence))

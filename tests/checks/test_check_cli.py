@@ -62,7 +62,7 @@ def test_json_report_has_scores_and_findings(runner, tmp_path):
 
 def test_github_annotations_parse(runner, tmp_path):
     hard = write(tmp_path, "hard.md", HARD)
-    outcome = runner.invoke(app, ["check", str(hard), "--format", "github"])
+    outcome = runner.invoke(app, ["check", str(hard), "--format", "github", "--profile", "strict"])  # ER101 an error
     annotations = [GITHUB_LINE.match(line) for line in outcome.stdout.splitlines() if line.startswith("::")]
     assert annotations and all(annotations)
     long_sentence = [m for m in annotations if m.group(4) == "ER101"]
@@ -75,7 +75,7 @@ def test_junit_report_parses(runner, tmp_path):
     write(tmp_path, "easy.md", EASY)
     write(tmp_path, "hard.md", HARD)
     report = tmp_path / "out" / "junit.xml"
-    outcome = runner.invoke(app, ["check", str(tmp_path), "--format", "junit", "-o", str(report)])
+    outcome = runner.invoke(app, ["check", str(tmp_path), "--format", "junit", "-o", str(report), "--profile", "strict"])
     assert outcome.exit_code == 1
     suite = ET.parse(report).getroot()
     assert suite.tag == "testsuite"

@@ -1,4 +1,8 @@
-"""The seeds fail the check as written, and their Easy Read versions from the rules backend are far easier."""
+"""The seeds fail the check as written, and their Easy Read versions from the rules backend are far easier.
+
+Under the `strict` profile (the guides' 80 / 5 / 15 words) the tests are as before issue 14; the
+`default` profile (calibrated on human-made Easy Read, data/check_profiles.toml) has tests of its own.
+"""
 
 from __future__ import annotations
 
@@ -14,22 +18,31 @@ from tests.conftest import seed_files
 def reports(request, tmp_path_factory):
     seed = request.param
     output = convert(seed, tmp_path_factory.mktemp("easy") / "easy.pdf").output
-    return check_document(seed, Settings()), check_document(output, Settings(), source=seed)
+    strict = Settings(profile="strict")
+    return check_document(seed, strict), check_document(output, strict, source=seed), output
+
+
+@pytest.fixture(scope="module")
+def default_reports(reports):
+    _, _, output = reports
+    return check_document(output, Settings())
 
 
 def test_the_source_fails(reports):
-    source, _ = reports
+    source, _, _ = reports
     assert not source.passed
     assert source.metrics.flesch_reading_ease < 80 and source.metrics.flesch_kincaid_grade > 5
     assert "ER101" in {f.rule_id for f in source.errors}
 
 
 def test_the_easy_read_version_is_much_easier_and_keeps_every_fact(reports):
-    source, easy = reports
-    # 7 points or more: the warm spaces leaflet gains 7.9 since its opening hours stay with the phone
-    # number they belong to instead of making a fragment of their own ("Monday to Friday, 9am to 5pm.")
-    assert easy.metrics.flesch_reading_ease >= source.metrics.flesch_reading_ease + 7
-    assert easy.metrics.flesch_kincaid_grade <= source.metrics.flesch_kincaid_grade - 1.5
+    source, easy, _ = reports
+    # 6 points and 1.2 grades or more: the warm spaces leaflet gains 6.4 points and 1.4 grades since its
+    # opening hours stay with the phone number they belong to instead of making a fragment of their own
+    # ("Monday to Friday, 9am to 5pm."). (7.9 points and 2 grades while textstat counted the sentences again
+    # on the joined text, which glued the source's lines without full stops into long sentences: issue 14.)
+    assert easy.metrics.flesch_reading_ease >= source.metrics.flesch_reading_ease + 6
+    assert easy.metrics.flesch_kincaid_grade <= source.metrics.flesch_kincaid_grade - 1.2
     # A table row stays one item, and a sentence is split only where both sides are complete clauses
     # (issue 13): with no safe join it stays whole, flagged for review, as a long flagged sentence
     # beats two broken ones (human-made Easy Read has 6-40% of its sentences over 15 words:
@@ -44,9 +57,31 @@ def test_the_easy_read_version_is_much_easier_and_keeps_every_fact(reports):
     assert not errors & {"ER401", "ER301", "ER306"}, [f for f in easy.errors if f.rule_id in ("ER401", "ER301", "ER306")]
 
 
-@pytest.mark.xfail(reason="the rules backend reaches reading ease 63-76 and grade 5.1-6.8 on the seeds, short of "
-                          "the guide's 80 and 5; benchmarks/seed_readability.py shows no word list can close it "
-                          "(issue 3 is blocked on a decision)")
+@pytest.mark.xfail(reason="strict profile: the rules backend reaches reading ease 63-76 and grade 5.1-6.8 on the "
+                          "seeds, short of the guide's 80 and 5; benchmarks/seed_readability.py shows no word list "
+                          "can close it (issue 3; issue 14 made these numbers the strict profile)")
 def test_the_easy_read_version_passes_every_threshold(reports):
-    _, easy = reports
+    _, easy, _ = reports
     assert easy.passed, [(f.rule_id, f.location, f.text) for f in easy.errors][:10]
+
+
+# Read by `check` from our PDF, these two still score below the default profile on this branch
+# (reading ease 55.2 / grade 10.0 and 59.7 / 8.4, measured 2026-11-29): their policy wording keeps long
+# clauses, and check still reads a PDF page by page (issue 14.1 reading). Not strict: an XPASS shows
+# when better reading or splitting closes the gap.
+STILL_HARD = ("adult-social-care-charging-policy.docx", "housing-repairs-policy.md")
+
+
+def test_the_easy_read_version_scores_like_human_easy_read(reports, default_reports, request):
+    """The default profile: the scores a human-made Easy Read version reaches (no ER201, no ER202)."""
+    if request.node.callspec.id in STILL_HARD:
+        request.node.add_marker(pytest.mark.xfail(reason="see STILL_HARD", strict=False))
+    score_errors = [(f.rule_id, f.text) for f in default_reports.errors if f.rule_id in ("ER201", "ER202")]
+    assert not score_errors
+
+
+def test_long_sentences_are_warnings_under_the_default_profile(reports, default_reports):
+    _, strict, _ = reports
+    assert {f.location for f in strict.findings if f.rule_id == "ER101"} == {
+        f.location for f in default_reports.findings if f.rule_id == "ER101"}
+    assert all(f.severity == "warning" for f in default_reports.findings if f.rule_id == "ER101")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from easyread.checks.profiles import profile
 from easyread.config import Settings, find_config, load_settings
 from easyread.errors import UsageError
 
@@ -11,7 +12,10 @@ from easyread.errors import UsageError
 def test_defaults_without_a_file(tmp_path):
     settings = load_settings(tmp_path / "doc.md")
     assert settings == Settings()
-    assert settings.min_reading_ease == 80 and settings.max_grade == 5 and settings.max_sentence_words == 15
+    assert settings.profile == "default"  # the calibrated thresholds (data/check_profiles.toml)
+    defaults = profile("default")
+    assert (settings.min_reading_ease, settings.max_grade, settings.max_sentence_words) == (
+        defaults["min_reading_ease"], defaults["max_grade"], defaults["max_sentence_words"])
 
 
 def test_pyproject_table_found_from_a_nested_folder(tmp_path):
@@ -46,7 +50,7 @@ def test_overrides_win_and_ignores_add_up(tmp_path):
     (tmp_path / "easyread.toml").write_text('max_grade = 9\nignore = ["ER101"]\n')
     settings = load_settings(tmp_path / "a.md").with_overrides(max_grade=3, min_reading_ease=None, ignore=("ER103",))
     assert settings.max_grade == 3
-    assert settings.min_reading_ease == 80
+    assert settings.min_reading_ease == profile("default")["min_reading_ease"]
     assert settings.ignore == ("ER101", "ER103")
 
 

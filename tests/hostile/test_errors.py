@@ -103,15 +103,16 @@ def test_check_junit_with_control_characters_is_valid_xml(tmp_path):
     report is still XML 1.0, and the name shows the character as an escape."""
     document = tmp_path / "bins\x01\x1b.md"
     document.write_text(CONTROL_TEXT, encoding="utf-8")
-    run = run_easyread("check", document, "--format", "junit", env={"PYTHONPATH": str(ROOT)}, cwd=tmp_path)
-    assert run.code == 1, run.stderr  # the long sentence fails the check: a real report, not an error
+    run = run_easyread("check", document, "--format", "junit", "--profile", "strict", env={"PYTHONPATH": str(ROOT)},
+                       cwd=tmp_path)
+    assert run.code == 1, run.stderr  # strict: the long sentence fails the check: a real report, not an error
     suite = ET.fromstring(run.stdout.encode("utf-8"))  # raises on invalid XML 1.0
     case = suite.find("testcase")
     assert case is not None and case.get("name", "").endswith("bins\\x01\\x1b.md")
     assert case.find("failure") is not None
     report = tmp_path / "report.xml"
-    written = run_easyread("check", document, "--format", "junit", "-o", report, env={"PYTHONPATH": str(ROOT)},
-                           cwd=tmp_path)
+    written = run_easyread("check", document, "--format", "junit", "-o", report, "--profile", "strict",
+                           env={"PYTHONPATH": str(ROOT)}, cwd=tmp_path)
     assert written.code == 1, written.stderr
     assert ET.parse(report).getroot().tag == "testsuite"
 
