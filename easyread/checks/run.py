@@ -10,11 +10,12 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from easyread.checks.document_words import document_words, once_per_document
 from easyread.checks.findings import DocumentReport, Finding
 from easyread.checks.ignores import ignores_by_line
 from easyread.checks.metrics import measure
 from easyread.checks.registry import resolve_ids
-from easyread.checks.text_rules import defined_acronyms, sentence_hits, word_hits
+from easyread.checks.text_rules import sentence_hits, word_hits
 from easyread.checks.units import TextUnit
 from easyread.config import Settings, load_settings
 from easyread.errors import EasyReadError, UnreadableDocument, UsageError
@@ -58,21 +59,29 @@ def _units_from_pdf(path: Path, settings: Settings) -> tuple[list[TextUnit], lis
 
 def _findings_for(units: list[TextUnit], settings: Settings, all_text: str,
                   sentences_out: list[str]) -> Iterator[Finding]:
-    """Findings for every unit; the body sentences are appended to `sentences_out` for the scores."""
-    acronyms = defined_acronyms(all_text)
+    """Findings for every unit; the body sentences are appended to `sentences_out` for the scores.
+
+    "front" units (our own title page lines) give no findings and no sentences; words the document
+    explains or uses as names are not flagged, and each hard word, double meaning and unexplained
+    acronym is reported once (checks.document_words).
+    """
+    words = document_words(units, all_text)
+    found: list[Finding] = []
     for unit in units:
-        if unit.is_heading:
-            hits = list(word_hits(unit.text, settings.hard_word_zipf, acronyms))
+        if unit.kind == "front":
+            continue
+        if unit.is_heading or unit.kind == "heading":
+            hits = list(word_hits(unit.text, settings.hard_word_zipf, words.acronyms, words.names, words.explained))
         else:
             hits = []
             for sentence in split_sentences(unit.text):
                 sentences_out.append(sentence)
                 hits += sentence_hits(sentence, settings.max_sentence_words)
-                hits += word_hits(sentence, settings.hard_word_zipf, acronyms)
+                hits += word_hits(sentence, settings.hard_word_zipf, words.acronyms, words.names, words.explained)
         if is_block_capitals(unit.text):
             hits.append(("ER304", unit.text, "Write it in sentence case: capital letter only at the start."))
-        for rule_id, text, suggestion in hits:
-            yield Finding(rule_id, unit.location, text, suggestion, unit.line)
+        found += [Finding(rule_id, unit.location, text, suggestion, unit.line) for rule_id, text, suggestion in hits]
+    yield from once_per_document(found)
 
 
 def check_document(path: Path, settings: Settings | None = None, source: Path | None = None) -> DocumentReport:

@@ -1,0 +1,99 @@
+"""The per-document part of the word rules: what the whole document tells about its words, and
+one finding per word instead of one per use.
+
+- Names: a word the document writes with a capital inside a sentence ("the Intelife team"),
+  inside a name ("Rhiannon Jones"), with a possessive ("Oxfordshire’s"), or a capitalised word
+  no dictionary knows that the document never writes in lower case ("Socitm"), is a name
+  everywhere in the document, also where it starts a sentence. Names are not hard words.
+- Explained words: the `term` of each "glossary" unit (a line of our Hard words page), and
+  acronyms the text writes out ("Department for Work and Pensions (DWP)"). These are not hard
+  words, double meanings or unexplained acronyms anywhere in the document.
+- Once per document: hard words (ER111), double meanings (ER112) and unexplained acronyms (ER114)
+  are reported once each, at their first place, with how many times the document uses them. The
+  rule is to explain a word the first time (Department of Health 2010, *Making written
+  information easier to understand*); the same advice 40 times over is noise.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from easyread.checks.findings import Finding
+from easyread.checks.text_rules import defined_acronyms
+from easyread.checks.units import TextUnit
+from easyread.language.names import name_spans
+
+ONCE_PER_DOCUMENT = ("ER111", "ER112", "ER114")
+_CAPITALISED = re.compile(r"(?<![\w@#'’-])([A-Z][a-z]+)(?:(['’]s)\b)?")
+_LOWER = re.compile(r"(?<![\w'’-])[a-z]{3,}")
+
+
+@dataclass(frozen=True)
+class DocumentWords:
+    """What one document says about its words; all sets hold lower-case words, except `acronyms`."""
+
+    names: frozenset[str]
+    explained: frozenset[str]
+    acronyms: frozenset[str]
+
+
+def _unknown_word(word: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en") == 0
+
+
+def document_words(units: Iterable[TextUnit], all_text: str = "") -> DocumentWords:
+    """Names, explained words and written-out acronyms of a document read as `units`.
+
+    `all_text` is searched for written-out acronyms too (the document's text as read, which may
+    hold more than the units). "front" units (our own title page lines) tell nothing.
+    """
+    names: set[str] = set()
+    sentence_starts: set[str] = set()
+    lower_seen: set[str] = set()
+    explained: set[str] = set()
+    texts: list[str] = [all_text]
+    for unit in units:
+        if unit.kind == "front":
+            continue
+        texts.append(unit.text)
+        if unit.kind == "glossary" and unit.term:
+            explained.add(unit.term.strip().lower())
+        for start, end in name_spans(unit.text):
+            names.update(word.lower() for word in re.findall(r"[A-Z][a-z]+", unit.text[start:end]))
+        lower_seen.update(_LOWER.findall(unit.text))
+        for match in _CAPITALISED.finditer(unit.text):
+            word = match.group(1)
+            before = unit.text[:match.start()].rstrip(" \t\"“‘'(")
+            if match.group(2) or (re.search(r"[A-Za-z0-9,]$", before) and not unit.is_heading):
+                names.add(word.lower())  # inside a sentence, or with a possessive
+            elif not before or before[-1] in ".!?:;•-–—":
+                sentence_starts.add(word)
+    names.update(word.lower() for word in sentence_starts
+                 if word.lower() not in lower_seen and _unknown_word(word.lower()))
+    return DocumentWords(frozenset(names), frozenset(explained), defined_acronyms("\n".join(texts)))
+
+
+def once_per_document(findings: Iterable[Finding]) -> list[Finding]:
+    """`findings` with each word of ONCE_PER_DOCUMENT rules kept once, at its first place, in order;
+    a word used more than once says so in its suggestion ("Used 4 times; this is the first.")."""
+    kept: list[Finding] = []
+    first: dict[tuple[str, str], int] = {}
+    counts: dict[tuple[str, str], int] = {}
+    for finding in findings:
+        if finding.rule_id not in ONCE_PER_DOCUMENT:
+            kept.append(finding)
+            continue
+        key = (finding.rule_id, finding.text.lower())
+        counts[key] = counts.get(key, 0) + 1
+        if key not in first:
+            first[key] = len(kept)
+            kept.append(finding)
+    for key, index in first.items():
+        if counts[key] > 1:
+            finding = kept[index]
+            kept[index] = replace(finding, suggestion=f"{finding.suggestion} Used {counts[key]} times; this is the first.")
+    return kept
