@@ -8,6 +8,7 @@ one finding per word instead of one per use.
 - Explained words: the `term` of each "glossary" unit (a line of our Hard words page), and
   acronyms the text writes out ("Department for Work and Pensions (DWP)"). These are not hard
   words, double meanings or unexplained acronyms anywhere in the document.
+- Another language: a unit or sentence in Welsh or French gets no English rule findings.
 - Once per document: hard words (ER111), double meanings (ER112) and unexplained acronyms (ER114)
   are reported once each, at their first place, with how many times the document uses them. The
   rule is to explain a word the first time (Department of Health 2010, *Making written
@@ -75,6 +76,14 @@ def document_words(units: Iterable[TextUnit], all_text: str = "") -> DocumentWor
     names.update(word.lower() for word in sentence_starts
                  if word.lower() not in lower_seen and _unknown_word(word.lower()))
     return DocumentWords(frozenset(names), frozenset(explained), defined_acronyms("\n".join(texts)))
+
+
+def is_foreign(text: str) -> bool:
+    """Whether `text` is written in a language other than English (language.languages.detect_language),
+    so that the English word and sentence rules do not apply to it."""
+    from easyread.language.languages import detect_language
+
+    return detect_language(text) is not None
 
 
 def once_per_document(findings: Iterable[Finding]) -> list[Finding]:

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from easyread.checks.document_words import document_words, once_per_document
+from easyread.checks.document_words import document_words, is_foreign, once_per_document
 from easyread.checks.findings import DocumentReport, Finding
 from easyread.checks.ignores import ignores_by_line
 from easyread.checks.metrics import measure
@@ -61,7 +61,8 @@ def _findings_for(units: list[TextUnit], settings: Settings, all_text: str,
                   sentences_out: list[str]) -> Iterator[Finding]:
     """Findings for every unit; the body sentences are appended to `sentences_out` for the scores.
 
-    "front" units (our own title page lines) give no findings and no sentences; words the document
+    "front" units (our own title page lines) give no findings and no sentences; text in another
+    language (Welsh in a bilingual notice) gives no rule findings; words the document
     explains or uses as names are not flagged, and each hard word, double meaning and unexplained
     acronym is reported once (checks.document_words).
     """
@@ -70,12 +71,16 @@ def _findings_for(units: list[TextUnit], settings: Settings, all_text: str,
     for unit in units:
         if unit.kind == "front":
             continue
+        foreign = is_foreign(unit.text)
         if unit.is_heading or unit.kind == "heading":
-            hits = list(word_hits(unit.text, settings.hard_word_zipf, words.acronyms, words.names, words.explained))
+            hits = [] if foreign else list(word_hits(unit.text, settings.hard_word_zipf, words.acronyms, words.names,
+                                                     words.explained))
         else:
             hits = []
             for sentence in split_sentences(unit.text):
                 sentences_out.append(sentence)
+                if foreign or is_foreign(sentence):
+                    continue  # the English rules say nothing about Welsh or French text
                 hits += sentence_hits(sentence, settings.max_sentence_words)
                 hits += word_hits(sentence, settings.hard_word_zipf, words.acronyms, words.names, words.explained)
         if is_block_capitals(unit.text):

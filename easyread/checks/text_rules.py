@@ -147,6 +147,9 @@ def _number_and_symbol_hits(text: str) -> Iterator[Hit]:
     for match in SYMBOL.finditer(text):
         if re.fullmatch(r"\d+/\d+(?:/\d+)?", match.group(0)) or "and/or" in match.group(0).lower():
             continue
+        if match.group(0) == "&" and re.search(r"\b[A-Z][\w'’]*\s+\Z", text[:match.start()]) \
+                and re.match(r"\s+[A-Z]", text[match.end():]):
+            continue  # part of a name: "Health & Disability Services", "Marks & Spencer"
         yield "ER116", match.group(0), "Use words instead of the symbol, for example 'and', 'or'."
     for match in PERCENT.finditer(text):
         yield "ER121", match.group(0), "Say '3 out of 10' or 'most people' instead."

@@ -7,8 +7,9 @@
 - Identifiers: a number right after a word such as "phone", "reference", "account" or "job
   number", a polling district code ("BA - 1432"), an Australian state and postcode ("WA 6061"),
   or the number that starts a numbered item ("2779. Police report") is not a quantity.
-- Shouting: a word in capitals that is an ordinary word ("COUNCIL", "NOTICE", "HARPER"), a run
-  of capitals holding one, and a sentence mostly in capitals are not acronyms.
+- Shouting: a word in capitals that is an ordinary word ("COUNCIL", "NOTICE", "BUT") or reads as
+  one (a surname on an election notice: "LOFTUS"), a run of capitals holding one, and a sentence
+  mostly in capitals are not acronyms.
 - Broken words: a word a PDF's text layer split ("p rinted", "feedbac k") is not a hard word
   when joined to the piece next to it it is an everyday word.
 """
@@ -21,10 +22,13 @@ from functools import cache
 
 from easyread.data import data_rows, data_words
 from easyread.language.fact_types import BLANK
+from easyread.language.numbers import number_words
 
 MASKED_KINDS = frozenset({"phone", "email", "url", "postcode", "code", "money", "date", "time"})
 SHOUTED_ZIPF = 3.0  # wordfreq Zipf from which a word in capitals is an ordinary word ("NOTICE"), not initials
 SHOUTED_MIN_LETTERS = 4  # "IT", "ACT", "CID" stay acronyms: short initials are often words too
+SPOKEN_MIN_LETTERS = 5  # from 5 letters, a token with vowels enough reads as a word: "LOFTUS", not "PWDWA"
+SPOKEN_VOWEL_SHARE = 0.25
 
 _ID_CUE = re.compile(
     r"\b(?:phone|telephone|tel|call|freecall|freephone|mobile|fax|text|sms|tty|ref|reference|account|acct|"
@@ -86,10 +90,19 @@ def _is_ordinary_word(letters: str) -> bool:
 
 
 def is_shouted_word(token: str) -> bool:
-    """Whether a token in capitals is an ordinary word written in capitals ("COUNCIL", "BAKER"),
-    not initials: 4 letters or more, with a vowel, common in English, and not an acronym we explain."""
-    return (len(token) >= SHOUTED_MIN_LETTERS and token.isalpha() and bool(re.search(r"[AEIOUY]", token))
-            and token not in _explained_acronyms() and _is_ordinary_word(token))
+    """Whether a token in capitals is a word written in capitals, not initials: a common English
+    word of 4 letters or more ("COUNCIL", "BAKER"), a small word ("BUT", "TEN"), or a longer token
+    that reads as a word, with a vowel in every 4 letters or so ("PHILBIN", "TINTERN"). Acronyms
+    we explain (data/hard_words.tsv: "SEND", "SENCO") are always initials."""
+    if not token.isalpha() or token in _explained_acronyms():
+        return False
+    lower = token.lower()
+    if len(token) >= 3 and (lower in data_words("function_words.txt") or lower in number_words()):
+        return True
+    vowels = sum(1 for letter in token if letter in "AEIOUY")
+    if len(token) >= SPOKEN_MIN_LETTERS and vowels >= 2 and vowels / len(token) >= SPOKEN_VOWEL_SHARE:
+        return True
+    return len(token) >= SHOUTED_MIN_LETTERS and vowels > 0 and _is_ordinary_word(token)
 
 
 _CAPS_RUN = re.compile(r"(?<![\w'’])[A-Z][A-Z'’&]*(?:[ \t]+[A-Z][A-Z'’&]*)+(?![\w'’])")

@@ -140,3 +140,26 @@ def test_a_word_used_once_says_no_count():
 
 def test_a_line_mostly_in_capitals_gives_no_acronyms():
     assert "ER114" not in ids("STATEMENT AS TO PERSONS NOMINATED for the WARD")
+
+
+@pytest.mark.parametrize(("sentence", "rule_ids"), [
+    ("HARPER Duncan and LOFTUS Chris stand for the ward.", {"ER114"}),  # surnames in capitals
+    ("You must tell us BUT only by TEN electors.", {"ER114"}),  # small words in capitals
+    ("Ask the Health & Disability Services Office.", {"ER116"}),  # "&" inside a name
+])
+def test_more_false_alarms_are_gone(sentence, rule_ids):
+    assert not ids(sentence) & rule_ids, list(word_hits(sentence))
+
+
+def test_a_symbol_in_running_text_is_still_found():
+    assert "ER116" in ids("Bring your bins & boxes.")
+
+
+def test_initials_that_do_not_read_as_a_word_are_still_acronyms():
+    assert texts("Ask PWDWA or the SENCO for help.", "ER114") == ["PWDWA", "SENCO"]
+
+
+def test_text_in_another_language_gets_no_english_rule_findings():
+    welsh = "Wrth gyfrif unrhyw gyfnod amser ar gyfer y diben hwn, rhaid anwybyddu dyddiau Sadwrn a dyddiau Sul."
+    findings = document(TextUnit(welsh, "line 1"), TextUnit("Your remittance is late.", "line 2"))
+    assert [(f.rule_id, f.location) for f in findings] == [("ER111", "line 2")]
