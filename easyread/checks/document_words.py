@@ -87,8 +87,9 @@ def is_foreign(text: str) -> bool:
 
 
 def once_per_document(findings: Iterable[Finding]) -> list[Finding]:
-    """`findings` with each word of ONCE_PER_DOCUMENT rules kept once, at its first place, in order;
-    a word used more than once says so in its suggestion ("Used 4 times; this is the first.")."""
+    """`findings` with each word of ONCE_PER_DOCUMENT rules kept once, at its first place, in order
+    (a plural counts as its singular: "sills" is "sill"); a word used more than once says so in its
+    suggestion ("Used 4 times; this is the first.")."""
     kept: list[Finding] = []
     first: dict[tuple[str, str], int] = {}
     counts: dict[tuple[str, str], int] = {}
@@ -96,7 +97,8 @@ def once_per_document(findings: Iterable[Finding]) -> list[Finding]:
         if finding.rule_id not in ONCE_PER_DOCUMENT:
             kept.append(finding)
             continue
-        key = (finding.rule_id, finding.text.lower())
+        lower = finding.text.lower()
+        key = (finding.rule_id, lower[:-1] if lower.endswith("s") and len(lower) > 3 else lower)  # "sills" = "sill"
         counts[key] = counts.get(key, 0) + 1
         if key not in first:
             first[key] = len(kept)

@@ -163,3 +163,9 @@ def test_text_in_another_language_gets_no_english_rule_findings():
     welsh = "Wrth gyfrif unrhyw gyfnod amser ar gyfer y diben hwn, rhaid anwybyddu dyddiau Sadwrn a dyddiau Sul."
     findings = document(TextUnit(welsh, "line 1"), TextUnit("Your remittance is late.", "line 2"))
     assert [(f.rule_id, f.location) for f in findings] == [("ER111", "line 2")]
+
+
+def test_a_plural_is_the_same_word_for_once_per_document():
+    findings = document(TextUnit("Wipe the sill each day.", "item 1"), TextUnit("Dry the sills.", "item 2"))
+    hard = [f for f in findings if f.rule_id == "ER111"]
+    assert [(f.text, f.location) for f in hard] == [("sill", "item 1")] and "Used 2 times" in hard[0].suggestion
