@@ -9,6 +9,8 @@ one finding per word instead of one per use.
   acronyms the text writes out ("Department for Work and Pensions (DWP)"). These are not hard
   words, double meanings or unexplained acronyms anywhere in the document.
 - Another language: a unit or sentence in Welsh or French gets no English rule findings.
+- Numbering: big numbers that run on (2779, 2780, 2781) number minutes or agenda items; they
+  are not amounts to round.
 - Once per document: hard words (ER111), double meanings (ER112) and unexplained acronyms (ER114)
   are reported once each, at their first place, with how many times the document uses them. The
   rule is to explain a word the first time (Department of Health 2010, *Making written
@@ -84,6 +86,25 @@ def is_foreign(text: str) -> bool:
     from easyread.language.languages import detect_language
 
     return detect_language(text) is not None
+
+
+MIN_NUMBERING_RUN = 3  # 3 big numbers in a row (2779, 2780, 2781) number items: minutes, agenda items
+
+
+def without_item_numbers(findings: list[Finding], text: str) -> list[Finding]:
+    """`findings` without the big numbers (ER123) that number the items of the document `text`:
+    whole numbers in a run of MIN_NUMBERING_RUN or more consecutive values in it ("2779. Police
+    report", "2780. Public forum", "2781. Apologies"), as council minutes number their items."""
+    values = {int(number) for number in re.findall(r"(?<![\d,.])\d{3,6}(?![\d,])", text)}
+    numbering = set()
+    for value in values:
+        if value - 1 not in values:  # the start of a run
+            run = [value]
+            while run[-1] + 1 in values:
+                run.append(run[-1] + 1)
+            if len(run) >= MIN_NUMBERING_RUN:
+                numbering.update(run)
+    return [f for f in findings if not (f.rule_id == "ER123" and f.text.isdigit() and int(f.text) in numbering)]
 
 
 def once_per_document(findings: Iterable[Finding]) -> list[Finding]:

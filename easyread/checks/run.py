@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from easyread.checks.document_words import document_words, is_foreign, once_per_document
+from easyread.checks.document_words import document_words, is_foreign, once_per_document, without_item_numbers
 from easyread.checks.findings import DocumentReport, Finding
 from easyread.checks.ignores import ignores_by_line
 from easyread.checks.metrics import measure
@@ -86,7 +86,7 @@ def _findings_for(units: list[TextUnit], settings: Settings, all_text: str,
         if is_block_capitals(unit.text):
             hits.append(("ER304", unit.text, "Write it in sentence case: capital letter only at the start."))
         found += [Finding(rule_id, unit.location, text, suggestion, unit.line) for rule_id, text, suggestion in hits]
-    yield from once_per_document(found)
+    yield from once_per_document(without_item_numbers(found, "\n".join(unit.text for unit in units)))
 
 
 def check_document(path: Path, settings: Settings | None = None, source: Path | None = None) -> DocumentReport:

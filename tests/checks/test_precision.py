@@ -169,3 +169,9 @@ def test_a_plural_is_the_same_word_for_once_per_document():
     findings = document(TextUnit("Wipe the sill each day.", "item 1"), TextUnit("Dry the sills.", "item 2"))
     hard = [f for f in findings if f.rule_id == "ER111"]
     assert [(f.text, f.location) for f in hard] == [("sill", "item 1")] and "Used 2 times" in hard[0].suggestion
+
+
+def test_numbers_that_run_on_number_items_and_are_not_big_numbers():
+    findings = document(TextUnit("Items 3104. Report from the police. 3105. Questions.", "page 1"),
+                        TextUnit("Next 3106. Apologies. We had 4217 letters.", "page 2"))
+    assert [f.text for f in findings if f.rule_id == "ER123"] == ["4217"]
