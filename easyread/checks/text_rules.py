@@ -45,7 +45,7 @@ ACRONYM = re.compile(r"\b[A-Z][A-Z0-9&]{1,6}s?\b")
 SYMBOL = re.compile(r"(?<=\s)[&/+=<>~*#]+(?=\s)|(?<!\w)\w+/\w+")  # (?<!\w): start at a word, or a long word takes quadratic time
 
 
-_WORD = re.compile(r"(?<![\w@#'’])[A-Za-z][a-z]{2,}(?:-[a-z]+)*(?:['’][a-z]{1,2}(?![a-z]))?")
+_WORD = re.compile(r"(?<![\w@#'’-])[A-Za-z][a-z]{2,}(?:-[a-z]+)*(?:['’][a-z]{1,2}(?![a-z]))?")
 _LETTERS = re.compile(r"[A-Za-z]+(?:-[a-z]+)?")
 _TOKEN = re.compile(r"(?<![\w-])[\w']+")
 
@@ -136,6 +136,7 @@ def _acronyms(text: str, defined: frozenset[str], explained: frozenset[str]) -> 
                 or any(c.isdigit() for c in token) or is_shouted_word(token) or _is_explained(token, explained)
                 or any(s <= match.start() < e for s, e in shouted)
                 or re.match(r"[ \t]*-[ \t]*\d", text[match.end():])  # a district code: "BA - 1432"
+                or (token == "PO" and re.match(r"[ \t]+Box\b", text[match.end():], re.IGNORECASE))
                 or (token in _AUSTRALIAN_STATES and re.match(r"[ \t]+\d{2}[ \t]?\d{2}\b", text[match.end():]))):
             continue
         yield "ER114", token, f"Write '{token}' out in full the first time, or explain it."
@@ -176,7 +177,7 @@ def _number_and_symbol_hits(text: str) -> Iterator[Hit]:
 
 
 _DEFINED = (
-    re.compile(r"\(([A-Z][A-Z0-9&]{1,6})\)"),  # "Department for Work and Pensions (DWP)"
+    re.compile(r"\((?:the\s+)?['‘\"“]?([A-Z][A-Z0-9&]{1,6})['’\"”]?\)"),  # "... Pensions (DWP)", "(the 'EEA')"
     re.compile(r"\b([A-Z][A-Z0-9&]{1,6})\s+\((?:[A-Z][a-z]+|[a-z]+)(?:\s+[A-Za-z]+)+\)"),  # "DWP (Department for ...)"
     re.compile(r"\b([A-Z][A-Z0-9&]{1,6})\s+(?:means|stands for|is short for)\b"),  # "NDIS means ..."
 )

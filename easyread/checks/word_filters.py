@@ -127,11 +127,12 @@ def mostly_capitals(text: str) -> bool:
 
 def is_broken_word(text: str, start: int, end: int, is_rare: Callable[[str], bool]) -> bool:
     """Whether text[start:end] is a piece of a word split by a PDF's text layer: joined to a piece
-    of 1 or 2 letters right before it ("p rinted") or after it ("feedbac k"), it makes a word that
+    of 1 to 3 letters right before it ("p rinted", "des cription") or after it ("feedbac k", "bene
+    fit"), it makes a word that
     `is_rare` (a function of a lower-case word) says is not rare."""
     word = text[start:end]
-    before = re.search(r"(?<![\w'’])([A-Za-z]{1,2})[ \t]\Z", text[max(0, start - 4):start])
+    before = re.search(r"(?<![\w'’])([A-Za-z]{1,3})[ \t]\Z", text[max(0, start - 5):start])
     if before and not is_rare((before.group(1) + word).lower()):
         return True
-    after = re.match(r"[ \t]([a-z]{1,2})(?![\w'’])", text[end:end + 4])
+    after = re.match(r"[ \t]([a-z]{1,3})(?![\w'’])", text[end:end + 5])
     return bool(after and not is_rare((word + after.group(1)).lower()))

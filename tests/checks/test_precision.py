@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from easyread.checks.run import _findings_for
-from easyread.checks.text_rules import word_hits
+from easyread.checks.text_rules import defined_acronyms, word_hits
 from easyread.checks.units import TextUnit
 from easyread.config import Settings
 
@@ -175,3 +175,14 @@ def test_numbers_that_run_on_number_items_and_are_not_big_numbers():
     findings = document(TextUnit("Items 3104. Report from the police. 3105. Questions.", "page 1"),
                         TextUnit("Next 3106. Apologies. We had 4217 letters.", "page 2"))
     assert [f.text for f in findings if f.rule_id == "ER123"] == ["4217"]
+
+
+@pytest.mark.parametrize(("sentence", "rule_ids"), [
+    ("Data may go outside the European Economic Area ('EEA'). The EEA is large.", {"ER114"}),
+    ("We help to co-ordinate the work.", {"ER111"}),  # a word after a hyphen is a word's part
+    ("Write to PO Box 106 in town.", {"ER114"}),
+    ("It has the added bene fit of a des cription.", {"ER111"}),  # pieces of 3 letters a PDF split
+])
+def test_false_alarms_found_in_real_documents_are_gone(sentence, rule_ids):
+    defined = defined_acronyms(sentence)
+    assert not {hit[0] for hit in word_hits(sentence, defined_acronyms=defined)} & rule_ids
