@@ -126,7 +126,8 @@ def _hard_words(text: str, zipf: float, names: frozenset[str], explained: frozen
 
 def _acronyms(text: str, defined: frozenset[str], explained: frozenset[str]) -> Iterator[Hit]:
     """ER114: initials not written out. Not codes, postcodes or road numbers (a digit in the token),
-    not words shouted in capitals, not initials the document or a reader already knows."""
+    a two-letter label that starts a table row ("LC, St John's Hall"), not words shouted in
+    capitals or surnames in a list of names, not initials the document or a reader already knows."""
     if mostly_capitals(text):
         return  # a line in capitals is reported as such (ER304), not word by word
     shouted = shouted_spans(text)
@@ -137,9 +138,18 @@ def _acronyms(text: str, defined: frozenset[str], explained: frozenset[str]) -> 
                 or any(s <= match.start() < e for s, e in shouted)
                 or re.match(r"[ \t]*-[ \t]*\d", text[match.end():])  # a district code: "BA - 1432"
                 or (token == "PO" and re.match(r"[ \t]+Box\b", text[match.end():], re.IGNORECASE))
+                or (len(token) == 2 and not text[:match.start()].strip() and text[match.end():].startswith(","))
+                or _in_list_of_names(text, match.start(), match.end())
                 or (token in _AUSTRALIAN_STATES and re.match(r"[ \t]+\d{2}[ \t]?\d{2}\b", text[match.end():]))):
             continue
         yield "ER114", token, f"Write '{token}' out in full the first time, or explain it."
+
+
+def _in_list_of_names(text: str, start: int, end: int) -> bool:
+    """Whether the capitals at text[start:end] are a surname between other names, as election
+    notices write them ("Brenda Ratcliffe BEGG Victoria"): a plain capitalised word either side."""
+    return bool(re.search(r"(?<![\w'’])[A-Z][a-z]+[ \t]+\Z", text[max(0, start - 30):start])
+                and re.match(r"[ \t]+[A-Z][a-z]+(?![\w'’])", text[end:]))
 
 
 def _number_and_symbol_hits(text: str) -> Iterator[Hit]:

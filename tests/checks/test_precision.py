@@ -186,3 +186,16 @@ def test_numbers_that_run_on_number_items_and_are_not_big_numbers():
 def test_false_alarms_found_in_real_documents_are_gone(sentence, rule_ids):
     defined = defined_acronyms(sentence)
     assert not {hit[0] for hit in word_hits(sentence, defined_acronyms=defined)} & rule_ids
+
+
+@pytest.mark.parametrize(("sentence", "rule_ids"), [
+    ("LC, St Anne's Hall, Mill Road, 1,200 electors", {"ER114"}),  # a polling district label
+    ("Proposers: Ann Hale Roy Tate BEGG Nora", {"ER114"}),  # a surname in capitals in a list of names
+])
+def test_labels_and_surnames_are_not_acronyms(sentence, rule_ids):
+    assert not ids(sentence) & rule_ids
+
+
+def test_an_acronym_after_a_plain_word_is_still_found():
+    assert texts("Ring the NDIS Commission for help.", "ER114") == ["NDIS"]
+    assert texts("GMSS, the team, will call.", "ER114") == ["GMSS"]
