@@ -126,7 +126,7 @@ def _hard_words(text: str, zipf: float, names: frozenset[str], explained: frozen
 
 def _acronyms(text: str, defined: frozenset[str], explained: frozenset[str]) -> Iterator[Hit]:
     """ER114: initials not written out. Not codes, postcodes or road numbers (a digit in the token),
-    a two-letter label that starts a table row ("LC, St John's Hall"), not words shouted in
+    a two-letter label that starts a table row ("LC, St John's Hall", "BA 2 polling stations"), not words shouted in
     capitals or surnames in a list of names, not initials the document or a reader already knows."""
     if mostly_capitals(text):
         return  # a line in capitals is reported as such (ER304), not word by word
@@ -138,7 +138,7 @@ def _acronyms(text: str, defined: frozenset[str], explained: frozenset[str]) -> 
                 or any(s <= match.start() < e for s, e in shouted)
                 or re.match(r"[ \t]*-[ \t]*\d", text[match.end():])  # a district code: "BA - 1432"
                 or (token == "PO" and re.match(r"[ \t]+Box\b", text[match.end():], re.IGNORECASE))
-                or (len(token) == 2 and not text[:match.start()].strip() and text[match.end():].startswith(","))
+                or (len(token) == 2 and not text[:match.start()].strip() and re.match(r",|[ \t]+\d", text[match.end():]))
                 or _in_list_of_names(text, match.start(), match.end())
                 or (token in _AUSTRALIAN_STATES and re.match(r"[ \t]+\d{2}[ \t]?\d{2}\b", text[match.end():]))):
             continue

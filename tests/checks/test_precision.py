@@ -190,6 +190,7 @@ def test_false_alarms_found_in_real_documents_are_gone(sentence, rule_ids):
 
 @pytest.mark.parametrize(("sentence", "rule_ids"), [
     ("LC, St Anne's Hall, Mill Road, 1,200 electors", {"ER114"}),  # a polling district label
+    ("KB 2 polling stations, Elm Hall", {"ER114"}),
     ("Proposers: Ann Hale Roy Tate BEGG Nora", {"ER114"}),  # a surname in capitals in a list of names
 ])
 def test_labels_and_surnames_are_not_acronyms(sentence, rule_ids):
