@@ -9,12 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from easyread.checks.document_words import document_words, is_foreign, once_per_document, without_item_numbers
 from easyread.checks.findings import DocumentReport, Finding
 from easyread.checks.ignores import ignores_by_line
 from easyread.checks.metrics import measure_units
 from easyread.checks.read_units import read_units
 from easyread.checks.registry import resolve_ids
-from easyread.checks.text_rules import defined_acronyms, sentence_hits, word_hits
+from easyread.checks.text_rules import sentence_hits, word_hits
 from easyread.checks.units import TextUnit
 from easyread.checks.verdict import scored_texts, threshold_findings, with_levels
 from easyread.config import Settings, load_settings
@@ -28,32 +29,41 @@ from easyread.prepare import prepare_source
 CHECKABLE_SUFFIXES = (".docx", ".md", ".markdown", ".pdf", ".txt", ".html", ".htm")
 
 
-def _findings_for(units: list[TextUnit], settings: Settings, all_text: str,
-                  sentences_out: list[str]) -> Iterator[Finding]:
-    """Findings for every unit; the body sentences are appended to `sentences_out` for the scores."""
-    acronyms = defined_acronyms(all_text)
+def _findings_for(units: list[TextUnit], settings: Settings, all_text: str) -> Iterator[Finding]:
+    """Findings for every unit (the scores are `verdict.scored_texts`'s business).
+
+    "front" units (our own title page lines) give no findings; text in another
+    language (Welsh in a bilingual notice) gives no rule findings; words the document
+    explains or uses as names are not flagged, and each hard word, double meaning and unexplained
+    acronym is reported once (checks.document_words).
+    """
+    words = document_words(units, all_text)
+    found: list[Finding] = []
     for unit in units:
-        if unit.is_heading:
-            hits = list(word_hits(unit.text, settings.hard_word_zipf, acronyms))
+        if unit.kind == "front":
+            continue
+        foreign = is_foreign(unit.text)
+        if unit.is_heading or unit.kind == "heading":
+            hits = [] if foreign else list(word_hits(unit.text, settings.hard_word_zipf, words.acronyms, words.names,
+                                                     words.explained))
         else:
             hits = []
             for sentence in split_sentences(unit.text):
-                if unit.kind != "front":  # our own title-page lines are not the document's sentences
-                    sentences_out.append(sentence)
+                if foreign or is_foreign(sentence):
+                    continue  # the English rules say nothing about Welsh or French text
                 hits += sentence_hits(sentence, settings.max_sentence_words)
-                hits += word_hits(sentence, settings.hard_word_zipf, acronyms)
+                hits += word_hits(sentence, settings.hard_word_zipf, words.acronyms, words.names, words.explained)
         if is_block_capitals(unit.text):
             hits.append(("ER304", unit.text, "Write it in sentence case: capital letter only at the start."))
-        for rule_id, text, suggestion in hits:
-            yield Finding(rule_id, unit.location, text, suggestion, unit.line)
+        found += [Finding(rule_id, unit.location, text, suggestion, unit.line) for rule_id, text, suggestion in hits]
+    yield from once_per_document(without_item_numbers(found, "\n".join(unit.text for unit in units)))
 
 
 def check_document(path: Path, settings: Settings | None = None, source: Path | None = None) -> DocumentReport:
     """Check one document; reading errors are raised (the caller decides how to report them)."""
     settings = settings or load_settings(path)
     units, layout, all_text = read_units(path, settings)
-    sentences: list[str] = []
-    findings = list(_findings_for(units, settings, all_text, sentences))
+    findings = list(_findings_for(units, settings, all_text))
     findings += layout
     hard = sum(1 for f in findings if f.rule_id == "ER111")
     metrics = measure_units(scored_texts(units), hard_word_count=hard)  # the same scores as convert's summary

@@ -8,10 +8,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from easyread.checks.word_filters import (
+    is_broken_word,
+    is_identifier_number,
+    is_shouted_word,
+    known_acronyms,
+    masked,
+    mostly_capitals,
+    shouted_spans,
+)
 from easyread.language.clauses import split_in_two
 from easyread.language.facts import EMAIL, URL
 from easyread.language.figurative import IDIOM, find_figures
-from easyread.language.hard_words import is_rare_word
+from easyread.language.hard_words import is_hard_word
 from easyread.language.numbers import number_words
 from easyread.language.sentences import word_count
 from easyread.language.style import is_passive
@@ -36,12 +45,11 @@ ACRONYM = re.compile(r"\b[A-Z][A-Z0-9&]{1,6}s?\b")
 SYMBOL = re.compile(r"(?<=\s)[&/+=<>~*#]+(?=\s)|(?<!\w)\w+/\w+")  # (?<!\w): start at a word, or a long word takes quadratic time
 
 
-_WORD = re.compile(r"[A-Za-z][a-z]{2,}(?:-[a-z]+)*")
+_WORD = re.compile(r"(?<![\w@#'’-])[A-Za-z][a-z]{2,}(?:-[a-z]+)*(?:['’][a-z]{1,2}(?![a-z]))?")
 _LETTERS = re.compile(r"[A-Za-z]+(?:-[a-z]+)?")
 _TOKEN = re.compile(r"(?<![\w-])[\w']+")
 
-
-
+_AUSTRALIAN_STATES = frozenset({"ACT", "NSW", "NT", "QLD", "SA", "TAS", "VIC", "WA"})  # before a postcode: an address
 _NUMBER_WORDS_TO_FLAG = frozenset(w for w in number_words() if w not in ("one", "zero"))
 
 
@@ -67,37 +75,92 @@ def sentence_hits(sentence: str, max_words: int = 15) -> Iterator[Hit]:
         yield "ER104", match.group(0), "Say it in a positive way."
 
 
-def word_hits(sentence: str, hard_word_zipf: float = 3.5, defined_acronyms: frozenset[str] = frozenset()) -> Iterator[Hit]:
-    """Word-level rules: hard words, double meanings, idioms, acronyms, Latin, symbols, numbers."""
-    text = _without_addresses(sentence)
+def word_hits(sentence: str, hard_word_zipf: float = 3.5, defined_acronyms: frozenset[str] = frozenset(),
+              names: frozenset[str] = frozenset(), explained: frozenset[str] = frozenset()) -> Iterator[Hit]:
+    """Word-level rules: hard words, double meanings, idioms, acronyms, Latin, symbols, numbers.
+
+    `names` are lower-case words the document uses as names (checks.document_words): never hard
+    words, even where they start a sentence. `explained` are lower-case words the document explains
+    (its Hard words page): never hard words, double meanings or acronyms. Facts are blanked out first
+    (checks.word_filters.masked), so phone numbers, postcodes and codes are none of these.
+    """
+    text = masked(sentence)
     taken: list[tuple[int, int]] = []
-    for figure in find_figures(text):
+    for figure in find_figures(_without_addresses(sentence)):
         if figure.kind == IDIOM:
             taken.append((figure.start, figure.end))
             yield "ER113", figure.text, f"Say what it means: '{figure.meaning}'."
-        else:
+        elif not _is_explained(figure.text, explained):
             yield "ER112", figure.text, f"Can mean {figure.meaning}. Try: {figure.suggestion}."
-    for index, match in enumerate(_WORD.finditer(text)):
+    yield from _hard_words(text, hard_word_zipf, names, explained, taken)
+    yield from _acronyms(text, defined_acronyms, explained)
+    yield from _number_and_symbol_hits(text)
+
+
+def _is_explained(word: str, explained: frozenset[str]) -> bool:
+    """Whether `word` (or its singular: "appeals") is a term the document explains."""
+    lower = word.lower()
+    return lower in explained or (lower.endswith("s") and lower[:-1] in explained)
+
+
+def _hard_words(text: str, zipf: float, names: frozenset[str], explained: frozenset[str],
+                taken: list[tuple[int, int]]) -> Iterator[Hit]:
+    """ER111: words rarer than `zipf`. Not names (capitalised inside the sentence, or known to the
+    document as names), not a contraction's ending ("doesn’t" is not "doesn"), not a piece of a
+    word split by a PDF, not a word the document explains."""
+    for match in _WORD.finditer(text):
         word = match.group(0)
-        lower = word.lower()
-        if word[0].isupper() and index > 0:
-            continue  # a name
-        if any(s <= match.start() < e for s, e in taken):
+        base, _, ending = word.replace("’", "'").partition("'")
+        if ending == "t":
+            continue  # "doesn’t", "couldn’t": everyday contractions
+        lower = base.lower()
+        at_start = not re.search(r"[A-Za-z0-9]", text[:match.start()])
+        if base[0].isupper() and (not at_start or lower in names or ending == "s"):
+            continue  # a name: "Northbrook", "Oxfordshire’s"
+        if any(s <= match.start() < e for s, e in taken) or _is_explained(base, explained):
             continue
-        if is_rare_word(lower, hard_word_zipf):
-            yield "ER111", word, "Use an everyday word, or explain it in a short sentence."
+        if is_hard_word(lower, zipf) and not is_broken_word(text, match.start(), match.start() + len(base),
+                                                             lambda joined: is_hard_word(joined, zipf)):
+            yield "ER111", base, "Use an everyday word, or explain it in a short sentence."
+
+
+def _acronyms(text: str, defined: frozenset[str], explained: frozenset[str]) -> Iterator[Hit]:
+    """ER114: initials not written out. Not codes, postcodes or road numbers (a digit in the token),
+    a two-letter label that starts a table row ("LC, St John's Hall", "BA 2 polling stations"), not words shouted in
+    capitals or surnames in a list of names, not initials the document or a reader already knows."""
+    if mostly_capitals(text):
+        return  # a line in capitals is reported as such (ER304), not word by word
+    shouted = shouted_spans(text)
     for match in ACRONYM.finditer(text):
         token = match.group(0).rstrip("s")
-        if token in defined_acronyms or token in ("I", "A", "OK", "TV", "UK") or ROMAN.fullmatch(token):
+        if (token in defined or token in known_acronyms() or token in ("I", "A") or ROMAN.fullmatch(token)
+                or any(c.isdigit() for c in token) or is_shouted_word(token) or _is_explained(token, explained)
+                or any(s <= match.start() < e for s, e in shouted)
+                or re.match(r"[ \t]*-[ \t]*\d", text[match.end():])  # a district code: "BA - 1432"
+                or (token == "PO" and re.match(r"[ \t]+Box\b", text[match.end():], re.IGNORECASE))
+                or (len(token) == 2 and not text[:match.start()].strip() and re.match(r",|[ \t]+\d", text[match.end():]))
+                or _in_list_of_names(text, match.start(), match.end())
+                or (token in _AUSTRALIAN_STATES and re.match(r"[ \t]+\d{2}[ \t]?\d{2}\b", text[match.end():]))):
             continue
-        if text.isupper():
-            break  # a line in block capitals is reported as such, not word by word
         yield "ER114", token, f"Write '{token}' out in full the first time, or explain it."
+
+
+def _in_list_of_names(text: str, start: int, end: int) -> bool:
+    """Whether the capitals at text[start:end] are a surname between other names, as election
+    notices write them ("Brenda Ratcliffe BEGG Victoria"): a plain capitalised word either side."""
+    return bool(re.search(r"(?<![\w'’])[A-Z][a-z]+[ \t]+\Z", text[max(0, start - 30):start])
+                and re.match(r"[ \t]+[A-Z][a-z]+(?![\w'’])", text[end:]))
+
+
+def _number_and_symbol_hits(text: str) -> Iterator[Hit]:
     for match in LATIN.finditer(text):
         yield "ER115", match.group(0), "Write 'for example' or 'that means', or leave it out."
     for match in SYMBOL.finditer(text):
         if re.fullmatch(r"\d+/\d+(?:/\d+)?", match.group(0)) or "and/or" in match.group(0).lower():
             continue
+        if match.group(0) == "&" and re.search(r"\b[A-Z][\w'’]*\s+\Z", text[:match.start()]) \
+                and re.match(r"\s+[A-Z]", text[match.end():]):
+            continue  # part of a name: "Health & Disability Services", "Marks & Spencer"
         yield "ER116", match.group(0), "Use words instead of the symbol, for example 'and', 'or'."
     for match in PERCENT.finditer(text):
         yield "ER121", match.group(0), "Say '3 out of 10' or 'most people' instead."
@@ -111,6 +174,8 @@ def word_hits(sentence: str, hard_word_zipf: float = 3.5, defined_acronyms: froz
             continue  # a year
         before = text[max(0, match.start() - 12) : match.start()].lower()
         rounded = value % 100 == 0 and re.search(r"(?:more than|over|about|around|less than|fewer than|nearly) $", before)
+        if is_identifier_number(text, match.start(1), match.end(1)):
+            continue  # "Phone 9420", "job number 5719", "2779. Police report"
         if value > 1000 and not before.endswith("£") and not rounded:
             yield "ER123", match.group(1), "Say 'more than 1,000' or 'about 2,000' if the exact number does not matter."
     for match in _LETTERS.finditer(text):
@@ -121,6 +186,14 @@ def word_hits(sentence: str, hard_word_zipf: float = 3.5, defined_acronyms: froz
             yield "ER125", match.group(0), "Use ordinary numbers: 1, 2, 3."
 
 
+_DEFINED = (
+    re.compile(r"\((?:the\s+)?['‘\"“]?([A-Z][A-Z0-9&]{1,6})['’\"”]?\)"),  # "... Pensions (DWP)", "(the 'EEA')"
+    re.compile(r"\b([A-Z][A-Z0-9&]{1,6})\s+\((?:[A-Z][a-z]+|[a-z]+)(?:\s+[A-Za-z]+)+\)"),  # "DWP (Department for ...)"
+    re.compile(r"\b([A-Z][A-Z0-9&]{1,6})\s+(?:means|stands for|is short for)\b"),  # "NDIS means ..."
+)
+
+
 def defined_acronyms(text: str) -> frozenset[str]:
-    """Acronyms the text itself explains, as in "Department for Work and Pensions (DWP)"."""
-    return frozenset(re.findall(r"\(([A-Z][A-Z0-9&]{1,6})\)", text))
+    """Acronyms the text itself explains: "Department for Work and Pensions (DWP)", "DWP (the
+    Department for Work and Pensions)", "NDIS means the National Disability Insurance Scheme"."""
+    return frozenset(found for pattern in _DEFINED for found in pattern.findall(text))

@@ -7,10 +7,11 @@ First asked for words with double meanings to be avoided). Two word lists drive 
 - data/idioms.tsv: idiom, plain meaning, and "yes" in a third column when the plain meaning can
   stand in the idiom's place word for word ("at short notice" -> "with little warning"), or
   "literal" for a phrase mostly meant literally ("return journey"), which is not flagged.
-- data/double_meanings.tsv: word, its senses, a plainer choice, and the context cues that show the
-  word is used in its confusing sense ("fine" near "pay" or right after "a"). A word is flagged
-  only when a cue is there: "pay a fine" is flagged, "that is fine" is not. A word with no cues
-  is never flagged; a capitalised word inside a sentence is a name and is never flagged.
+- data/double_meanings.tsv: a short list we chose of words that really confuse readers, each with
+  its senses, a plainer choice, the context cues that show its confusing sense ("fine" near "pay"
+  or right after "a") and those that show its everyday sense ("feel fine"). A word is flagged only
+  when a confusing cue is there and no everyday one is: "pay a fine" is flagged, "that is fine"
+  is not. A capitalised word inside a sentence is a name and is never flagged.
 """
 
 from __future__ import annotations
@@ -101,13 +102,18 @@ def _verb_forms(word: str) -> set[str]:
     return {form.lower() for forms in all_inflections(word, "VERB").values() for form in forms}
 
 
+def _is_phrase(idiom: str) -> bool:
+    """An idiom is a phrase: two words or more, or words joined by a hyphen ("win-win")."""
+    return " " in idiom.strip() or "-" in idiom
+
+
 @cache
 def _idioms() -> dict[tuple[str, str], list[_Idiom]]:
     """The idioms indexed by the starts of their first two words, longest first, so each place in
     a sentence tries only the few idioms that can start there."""
     index: dict[tuple[str, str], list[_Idiom]] = {}
-    rows = sorted((row for row in data_rows("idioms.tsv") if row[2:3] != ("literal",)), key=lambda row: len(row[0]),
-                  reverse=True)
+    rows = sorted((row for row in data_rows("idioms.tsv") if row[2:3] != ("literal",) and _is_phrase(row[0])),
+                  key=lambda row: len(row[0]), reverse=True)
     for row in rows:
         phrase = row[0].lower()
         words = phrase.split()
@@ -169,24 +175,51 @@ def _safe_replacement(idiom: _Idiom, match: re.Match[str], sentence: str, quoted
 
 
 @dataclass(frozen=True)
-class _Word:
-    senses: str
-    plainer: str
+class _Cues:
+    """Context cues for one sense of a word: words near it, right before it, right after it."""
+
     near: frozenset[str]  # cue words anywhere within CUE_WINDOW words
     before: frozenset[str]  # cue words right before the word ("a fine")
     after: frozenset[str]  # cue words right after the word ("due to")
 
+    @staticmethod
+    def parse(column: str) -> _Cues:
+        """ "pay, a _, _ to" -> near {"pay"}, before {"a"}, after {"to"}."""
+        cues = [cue.strip().lower() for cue in column.split(",") if cue.strip()]
+        return _Cues(near=frozenset(cue for cue in cues if "_" not in cue),
+                     before=frozenset(cue.removesuffix("_").strip() for cue in cues if cue.endswith("_")),
+                     after=frozenset(cue.removeprefix("_").strip() for cue in cues if cue.startswith("_")))
+
+    def found(self, tokens: list[str], position: int) -> bool:
+        """Whether one of these cues is around tokens[position]."""
+        for cue in self.before:
+            words = cue.split()
+            if position >= len(words) and _all_match(words, tokens[position - len(words):position]):
+                return True
+        for cue in self.after:
+            words = cue.split()
+            following = tokens[position + 1:position + 1 + len(words)]
+            if len(following) == len(words) and _all_match(words, following):
+                return True
+        window = tokens[max(0, position - CUE_WINDOW):position] + tokens[position + 1:position + 1 + CUE_WINDOW]
+        return any(_cue_matches(cue, token) for cue in self.near for token in window)
+
+
+@dataclass(frozen=True)
+class _Word:
+    senses: str
+    plainer: str
+    confusing: _Cues  # contexts that show the confusing sense ("pay a fine")
+    not_confusing: _Cues  # contexts that show the everyday sense ("feel fine"); these win
+
 
 @cache
 def _double_meanings() -> dict[str, _Word]:
+    """data/double_meanings.tsv: word, senses, plainer, confusing contexts, not-confusing contexts."""
     words: dict[str, _Word] = {}
     for row in data_rows("double_meanings.tsv"):
-        cues = [cue.strip().lower() for cue in row[3].split(",")] if len(row) > 3 else []
-        words[row[0].lower()] = _Word(
-            row[1], row[2],
-            near=frozenset(cue for cue in cues if "_" not in cue),
-            before=frozenset(cue.removesuffix("_").strip() for cue in cues if cue.endswith("_")),
-            after=frozenset(cue.removeprefix("_").strip() for cue in cues if cue.startswith("_")))
+        words[row[0].lower()] = _Word(row[1], row[2], _Cues.parse(row[3] if len(row) > 3 else ""),
+                                      _Cues.parse(row[4] if len(row) > 4 else ""))
     return words
 
 
@@ -200,17 +233,7 @@ def _all_match(cues: list[str], tokens: list[str]) -> bool:
 
 
 def _used_confusingly(entry: _Word, tokens: list[str], position: int) -> bool:
-    for cue in entry.before:
-        words = cue.split()
-        if position >= len(words) and _all_match(words, tokens[position - len(words):position]):
-            return True
-    for cue in entry.after:
-        words = cue.split()
-        following = tokens[position + 1:position + 1 + len(words)]
-        if len(following) == len(words) and _all_match(words, following):
-            return True
-    window = tokens[max(0, position - CUE_WINDOW):position] + tokens[position + 1:position + 1 + CUE_WINDOW]
-    return any(_cue_matches(cue, token) for cue in entry.near for token in window)
+    return entry.confusing.found(tokens, position) and not entry.not_confusing.found(tokens, position)
 
 
 def _inside(spans: list[tuple[int, int]], offset: int) -> bool:

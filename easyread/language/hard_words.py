@@ -48,6 +48,19 @@ def is_rare_word(word: str, threshold: float = RARE_ZIPF) -> bool:
     return lower not in _easy_words() and _zipf(lower) < threshold
 
 
+def is_hard_word(word: str, threshold: float = RARE_ZIPF) -> bool:
+    """Whether `word` is rare (is_rare_word) and so is every lemma of it: "phoning" (phone),
+    "jails" (jail) and "fairer" (fair) are everyday words in another form, not hard words; lemmas
+    from lemminflect (easyread.language.inflection)."""
+    from easyread.language.inflection import all_lemmas
+
+    if not is_rare_word(word, threshold):
+        return False
+    lower = word.lower()
+    return all(is_rare_word(lemma, threshold) for forms in all_lemmas(lower).values() for lemma in forms
+               if lemma.lower() != lower)
+
+
 def explanation_for(term: str) -> str | None:
     explanations, _, _ = _explained()
     return explanations.get(term.lower())

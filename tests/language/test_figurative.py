@@ -46,12 +46,13 @@ def test_a_flagged_idiom_suggests_its_plain_meaning():
 @pytest.mark.parametrize(("sentence", "word"), [
     ("You may have to pay a fine of up to £70.", "fine"),
     ("If you park there you will get a fine.", "fine"),
-    ("You have the right to ask us again.", "right"),
+    ("The minutes of the last meeting were agreed.", "minutes"),
     ("Interest is added to the unpaid amount.", "Interest"),
     ("Please note that the hall is shut on Friday.", "note"),
     ("The court may make a possession order.", "order"),
     ("Due to the snow, bins are not emptied.", "Due"),
-    ("Please sign the form and send it back.", "sign"),
+    ("You can object to the plan until Friday.", "object"),
+    ("Your lateral flow test was positive.", "positive"),
 ])
 def test_a_double_meaning_word_in_its_confusing_sense_is_flagged(sentence, word):
     assert (AMBIGUOUS_WORD, word) in kinds(sentence)
@@ -67,6 +68,14 @@ def test_a_double_meaning_word_in_its_confusing_sense_is_flagged(sentence, word)
     "The Old Mill Close play area is open.",
     "You can read the notice on the wall.",
     "Your bin was collected on Tuesday.",
+    # Not on the short list: the plain words Easy Read itself uses (issue 14: a false alarm is a bug).
+    "You have the right to ask us again.",
+    "Please sign the form and send it back.",
+    "Your legal and human rights are protected.",
+    # A context that shows the everyday sense wins over one that shows the confusing sense.
+    "You will feel fine after you pay.",
+    "The bus stop is a 10 minutes walk from the meeting.",
+    "Post your letter to the office about the vacancy.",
 ])
 def test_a_double_meaning_word_in_its_everyday_sense_is_not_flagged(sentence):
     assert [kind for kind, _ in kinds(sentence) if kind == AMBIGUOUS_WORD] == []
