@@ -30,7 +30,7 @@ from easyread.language.pictures import describe_picture
 from easyread.language.plain_words import simplify_words
 from easyread.language.protect import has_content, is_placeholder, mask
 from easyread.language.sentences import split_sentences, word_count
-from easyread.language.style import is_long, is_passive
+from easyread.language.style import is_passive, long_sentences
 from easyread.model import Block, EasySection, Item, Section
 from easyread.not_english import NOT_ENGLISH_FLAG
 
@@ -225,7 +225,7 @@ class RulesBackend:
         sentence, figures = replace_safe_idioms(sentence)
         hard_words = find_hard_words(sentence)
         flags = []
-        if is_long(sentence):
+        if long_sentences(sentence):  # judged per sentence: a table row's "Label: value." sentences each alone
             flags.append("long-sentence")
         if is_passive(sentence):
             flags.append("passive")
