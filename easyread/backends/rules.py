@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from easyread.backends.table_rows import UNLABELLED_CELL, unlabelled_names
 from easyread.language.case import is_block_capitals, sentence_case
 from easyread.language.clauses import move_asides, split_long_sentence
 from easyread.language.condition_order import action_first
@@ -186,7 +187,12 @@ class RulesBackend:
         text, _ = simplify_words(text)
         if block.kind == "table_row":
             finished = _finish(masked.restore(text))
-            return [self.make_item(finished, had_percentage and "out of 100" in finished)] if has_content(finished) else []
+            if not has_content(finished):
+                return []
+            item = self.make_item(finished, had_percentage and "out of 100" in finished)
+            if unlabelled_names(finished):  # a cell of names that lost its column label: say who they are
+                item.flags.append(UNLABELLED_CELL)
+            return [item]
         items: list[Item] = []
         for sentence in split_sentences(text, lambda char: masked.restore(char).rstrip("”\"'’")[-1:] in ".!?"):
             for part in move_asides(sentence, _is_fact_only):

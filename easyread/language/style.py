@@ -35,6 +35,7 @@ LONG_SENTENCE_WORDS = 15  # EASYREAD.md: target 12 words or fewer, hard limit 15
 _NAME_WORD = r"(?:[A-Z][\w’'.-]*|\(\+{1,2}\))"  # "Jo", "O’Neill", "J", "(+)" (a proposer's mark)
 _LABELLED_NAMES = re.compile(r"^([^:]{1,80}):\s+" + _NAME_WORD + r"(?:(?:\s+|\s*,\s*|\s+(?:and|&)\s+)" + _NAME_WORD
                              + r")*\s*[.!?]?$")
+_DOT_RUN = re.compile(r"\s*(?:\.\s*){2,}(?=.*\w)|…")  # leaders and ellipses, not a last full stop
 _LIST_NUMBER = re.compile(r"^\s*(?:\(?(?:\d{1,3}|[ivxlc]{1,6}|[a-z])[.)]|\d{1,3}(?:\.\d{1,3})+)\s+", re.IGNORECASE)
 
 
@@ -86,5 +87,8 @@ def reading_length(sentence: str) -> int:
 
 def long_sentences(text: str, limit: int = LONG_SENTENCE_WORDS) -> list[str]:
     """The sentences of `text` (one item: a sentence, or a table row's "Label: value." sentences)
-    with more than `limit` words by `reading_length`, in order; [] when none is long."""
+    with more than `limit` words by `reading_length`, in order; [] when none is long. Dot leaders and
+    ellipses ("Scope ........ 3", "and so on…") end no sentence: a table of contents run into one item
+    is one long sentence, not many short ones."""
+    text = _DOT_RUN.sub(" ", text)
     return [sentence for sentence in split_sentences(text) or [text] if reading_length(sentence) > limit]

@@ -64,3 +64,35 @@ def test_a_long_single_clause_is_still_flagged():
     (item,) = items("The office at the end of the road near the big park will stay open later on the days "
                     "before each holiday.")
     assert "long-sentence" in item.flags
+
+
+def test_dot_leaders_of_a_contents_list_end_no_sentence():
+    contents = ("Who we are ........ 2, What we do ........ 3, How to reach us ........ 4, "
+                "Your rights ........ 5, Saying sorry ........ 6, Words we use ........ 7.")
+    (item,) = items(contents, kind="table_row")
+    assert "long-sentence" in item.flags  # one run of contents lines, not six short sentences
+    assert long_sentences("We will come soon. Please wait for us.") == []
+
+
+def test_a_cell_of_names_without_its_column_label_is_flagged():
+    row = ("Club: Riverside Garden Club. Address: 2 Mill Lane, NE99 1ZZ. Ann B Cole (+) Dev Patel Mary Q Ivers. "
+           "Helpers: Tom Rudd and Jo Ng.")
+    (item,) = items(row, kind="table_row")
+    assert "unlabelled-cell" in item.flags
+    assert "long-sentence" not in item.flags
+
+
+def test_labelled_cells_and_a_cell_that_is_a_sentence_are_not_unlabelled():
+    (item,) = items("Club: Riverside Garden Club. Helpers: Ann B Cole, Dev Patel and Mary Q Ivers.", kind="table_row")
+    assert "unlabelled-cell" not in item.flags
+    (item,) = items("Club: Riverside Garden Club. What we do: We grow food. New members are always welcome.",
+                    kind="table_row")
+    assert "unlabelled-cell" not in item.flags
+
+
+def test_address_lines_joined_into_one_item_are_not_an_unlabelled_cell():
+    section = Section("", [Block("paragraph", line, f"line {n}") for n, line in
+                           enumerate(["Priya Holt", "Riverside Garden Club", "Mill Lane", "Northbrook"], 1)])
+    (item,) = RulesBackend().simplify(section).items
+    assert item.sentence == "Priya Holt, Riverside Garden Club, Mill Lane, Northbrook."
+    assert item.flags == []
