@@ -81,7 +81,7 @@ def reading_length(sentence: str) -> int:
     if names:
         return word_count(names.group(1)) + 1
     for span in reversed(fact_spans(sentence)):
-        sentence = sentence[:span.start] + " 0 " + sentence[span.end:]
+        sentence = sentence[:span.start] + "0" + sentence[span.end:]
     return word_count(sentence)
 
 

@@ -4,7 +4,11 @@ names; real long sentences still flagged."""
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from easyread.backends.rules import RulesBackend
+from easyread.language.sentences import word_count
 from easyread.language.style import long_sentences, reading_length
 from easyread.model import Block, Section
 
@@ -96,3 +100,20 @@ def test_address_lines_joined_into_one_item_are_not_an_unlabelled_cell():
     (item,) = RulesBackend().simplify(section).items
     assert item.sentence == "Priya Holt, Riverside Garden Club, Mill Lane, Northbrook."
     assert item.flags == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["the", "bin", "you", "will", "get", "a", "new", "card", "soon", "and", "we",
+                                 "can", "help", "with", "it", "if", "ask"]), min_size=1, max_size=40))
+def test_plain_words_are_counted_one_by_one(words):
+    """Nothing but ordinary words: the reader's count is the plain word count, so no real long
+    sentence loses its flag."""
+    sentence = " ".join(words).capitalize() + "."
+    assert reading_length(sentence) == word_count(sentence)
+    assert bool(long_sentences(sentence)) == (len(words) > 15)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.characters(codec="ascii", categories=["L", "N", "P", "S", "Zs"]), max_size=120))
+def test_the_reader_count_never_adds_words(text):
+    assert reading_length(text) <= word_count(text)
