@@ -13,11 +13,12 @@ from __future__ import annotations
 import re
 
 from easyread.language.sentences import split_sentences
+from easyread.language.style import NAME_WORD
 
 UNLABELLED_CELL = "unlabelled-cell"
 MIN_NAME_WORDS = 4  # "Jo Ng" alone may be a value; 4 or more capitalised words with no label is a list of people
 _LABEL = re.compile(r"^[^:]{1,80}:\s")
-_NAME_WORD = re.compile(r"[A-Z][\w’'.-]*|\(\+{1,2}\)")  # "Jo", "O’Neill", "J", "(+)" (a proposer's mark)
+_NAME_WORD = re.compile(NAME_WORD)
 _SEPARATOR = re.compile(r"(?:\s+|\s*,\s*|\s+(?:and|&)\s+)")
 
 

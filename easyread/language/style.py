@@ -32,8 +32,8 @@ _NAMING = re.compile(r"^(?:called|named|known)$", re.IGNORECASE)
 _NAMING_BE = frozenset({"am", "is", "are", "was", "were"})
 _AGENT = re.compile(r"^\s+(?:\S+\s+){0,2}?by\b", re.IGNORECASE)
 LONG_SENTENCE_WORDS = 15  # EASYREAD.md: target 12 words or fewer, hard limit 15; flag over 15
-_NAME_WORD = r"(?:[A-Z][\w’'.-]*|\(\+{1,2}\))"  # "Jo", "O’Neill", "J", "(+)" (a proposer's mark)
-_LABELLED_NAMES = re.compile(r"^([^:]{1,80}):\s+" + _NAME_WORD + r"(?:(?:\s+|\s*,\s*|\s+(?:and|&)\s+)" + _NAME_WORD
+NAME_WORD = r"(?:[A-Z][\w’'`.-]*|\(\+{1,2}\))"  # "Jo", "O’Neill", "J", "(+)" (a proposer's mark)
+_LABELLED_NAMES = re.compile(r"^([^:]{1,80}):\s+" + NAME_WORD + r"(?:(?:\s+|\s*,\s*|\s+(?:and|&)\s+)" + NAME_WORD
                              + r")*\s*[.!?]?$")
 _DOT_RUN = re.compile(r"\s*(?:\.\s*){2,}(?=.*\w)|…")  # leaders and ellipses, not a last full stop
 _LIST_NUMBER = re.compile(r"^\s*(?:\(?(?:\d{1,3}|[ivxlc]{1,6}|[a-z])[.)]|\d{1,3}(?:\.\d{1,3})+)\s+", re.IGNORECASE)
