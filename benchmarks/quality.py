@@ -21,7 +21,8 @@ that are not complete (the rules backend ends every item with a full stop, peopl
 headings and list items without one); words per sentence and the line-aware grade (readable.py: each item one sentence);
 facts in the source and the share kept in the Easy Read items, with facts lost without a warning
 (the fidelity benchmark's own fact rules, independent_facts.py: no easyread fact code); the share
-of items carrying any review flag. A last row per group adds up its documents.
+of items carrying any review flag. A last row per group adds up its documents; under it, the items
+carrying each kind of flag (an item with two kinds counts under both).
 
 Outputs kept in --out (default easyread-quality in the system temporary folder, outside the repository): the Easy Read
 text of each document (<group>/<name>.txt: headings as "## ...", one item a line, flags after
@@ -38,6 +39,7 @@ import argparse
 import sys
 import tempfile
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -66,6 +68,7 @@ class Row:
     kept: int | None = None
     lost: int | None = None  # facts missing with no warning from the tool
     flagged: int | None = None
+    flag_kinds: Counter[str] = field(default_factory=Counter)  # items carrying each kind of flag
 
 
 def _share(part: int | None, whole: int | None) -> str:
@@ -127,7 +130,8 @@ def converted_row(path: Path, out: Path, judge: SentenceJudge | None, rejected: 
     figures = judge_facts(path.name, result)
     row = Row(path.name, readability=measure(_sentences(sentences)), facts=figures.facts,
               kept=figures.facts - figures.missing + figures.moved, lost=figures.lost,
-              flagged=sum(bool(item.flags) for item in items))
+              flagged=sum(bool(item.flags) for item in items),
+              flag_kinds=Counter(flag for item in items for flag in set(item.flags)))
     return _grammar(row, judge, sentences, rejected)
 
 
@@ -175,7 +179,8 @@ def total(rows: list[Row]) -> Row:
                stopped_incomplete=add("stopped_incomplete"),
                readability=Readability(*(sum(getattr(r.readability, f) for r in done)
                                          for f in ("sentences", "words", "syllables"))),
-               facts=add("facts"), kept=add("kept"), lost=add("lost"), flagged=add("flagged"))
+               facts=add("facts"), kept=add("kept"), lost=add("lost"), flagged=add("flagged"),
+               flag_kinds=sum((r.flag_kinds for r in done), Counter()))
 
 
 HEADER = ("items", "not sent.", ". items", "not sent.", "words/s", "grade", "facts", "kept", "lost", "flagged")
@@ -196,6 +201,10 @@ def table(title: str, rows: list[Row]) -> list[str]:
                   "-" if row.facts is None else row.facts, _share(row.kept, row.facts),
                   "-" if row.lost is None else row.lost, _share(row.flagged, row.items))
         lines.append(f"{row.name:<{width}}  " + "  ".join(f"{v:>9}" for v in values))
+    kinds = rows[-1].flag_kinds
+    if kinds:
+        lines.append("items flagged, by kind: " + ", ".join(
+            f"{kind} {count} ({_share(count, rows[-1].items)})" for kind, count in kinds.most_common()))
     return lines
 
 

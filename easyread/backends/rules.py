@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from easyread.backends.table_rows import UNLABELLED_CELL, unlabelled_names
 from easyread.language.case import is_block_capitals, sentence_case
 from easyread.language.clauses import move_asides, split_long_sentence
 from easyread.language.condition_order import action_first
@@ -30,7 +31,7 @@ from easyread.language.pictures import describe_picture
 from easyread.language.plain_words import simplify_words
 from easyread.language.protect import has_content, is_placeholder, mask
 from easyread.language.sentences import split_sentences, word_count
-from easyread.language.style import is_long, is_passive
+from easyread.language.style import is_passive, long_sentences
 from easyread.model import Block, EasySection, Item, Section
 from easyread.not_english import NOT_ENGLISH_FLAG
 
@@ -186,7 +187,12 @@ class RulesBackend:
         text, _ = simplify_words(text)
         if block.kind == "table_row":
             finished = _finish(masked.restore(text))
-            return [self.make_item(finished, had_percentage and "out of 100" in finished)] if has_content(finished) else []
+            if not has_content(finished):
+                return []
+            item = self.make_item(finished, had_percentage and "out of 100" in finished)
+            if unlabelled_names(finished):  # a cell of names that lost its column label: say who they are
+                item.flags.append(UNLABELLED_CELL)
+            return [item]
         items: list[Item] = []
         for sentence in split_sentences(text, lambda char: masked.restore(char).rstrip("”\"'’")[-1:] in ".!?"):
             for part in move_asides(sentence, _is_fact_only):
@@ -225,7 +231,7 @@ class RulesBackend:
         sentence, figures = replace_safe_idioms(sentence)
         hard_words = find_hard_words(sentence)
         flags = []
-        if is_long(sentence):
+        if long_sentences(sentence):  # judged per sentence: a table row's "Label: value." sentences each alone
             flags.append("long-sentence")
         if is_passive(sentence):
             flags.append("passive")
