@@ -71,3 +71,13 @@ def test_immediately_becomes_straight_away_only_at_a_clause_end():
 def test_located_as_a_participle_is_not_found():
     assert plain("We could not locate the file.") == "We could not find the file."
     assert plain("The office will be located in Leeds.") == "The office will be located in Leeds."
+
+
+def test_a_plain_verb_ending_in_again_takes_no_object():
+    assert plain("She resumed her seat on the board.") == "She resumed her seat on the board."  # not "started again her seat"
+    assert plain("Work will resume on Monday.") == "Work will start again on Monday."
+
+
+def test_apparent_before_a_noun_means_seeming_and_stays():
+    assert plain("There was no apparent drop in costs.") == "There was no apparent drop in costs."
+    assert plain("It became apparent that the roof leaked.") == "It became clear that the roof leaked."
