@@ -81,3 +81,33 @@ def test_a_plain_verb_ending_in_again_takes_no_object():
 def test_apparent_before_a_noun_means_seeming_and_stays():
     assert plain("There was no apparent drop in costs.") == "There was no apparent drop in costs."
     assert plain("It became apparent that the roof leaked.") == "It became clear that the roof leaked."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The old coins were discovered in 1901.", "The old coins were found in 1901."),
+        ("He stated that the pool was shut.", "He said that the pool was shut."),
+        ("Please state your full name.", "Please say your full name."),
+        ("This kind of crossing is termed a ford.", "This kind of crossing is called a ford."),
+        ("Tea is a hot beverage.", "Tea is a hot drink."),
+        ("The river rose rapidly.", "The river rose quickly."),
+    ],
+)
+def test_everyday_words_people_choose(text, expected):
+    assert plain(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The stated aim is to help.",  # an adjective, not "said"
+        "The state pays for the repairs.",  # a noun
+        "The head of state visited the town.",
+        "It did not occur to us.",  # "happen to us" would change the sense
+        "The long term plan is ready.",
+        "“We discovered gold,” the old man said.",  # a quotation is left as written
+    ],
+)
+def test_everyday_words_are_not_swapped_where_sense_would_change(text):
+    assert plain(text) == text
