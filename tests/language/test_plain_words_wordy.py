@@ -37,6 +37,8 @@ def test_wordy_phrases_become_plain(text, expected):
         "We have referred to as many cases as we could.",  # "referred to" + "as many": not a name
         "Our report refers to the place as “located in the old square”.",  # a quotation stays
         "The Derived From Nature Trust runs the garden.",  # part of a name
+        "It is a word derived from Latin.",  # "a word come from Latin" would not be English
+        "The town has derived from the mill much of its wealth.",  # here "derive" means "get"
     ],
 )
 def test_wordy_phrases_are_not_swapped_where_sense_or_grammar_would_break(text):
