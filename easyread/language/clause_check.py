@@ -76,6 +76,9 @@ def has_finite_verb(words: list[str]) -> bool:
     lowered = [w.lower() for w in words]
     in_relative = False  # "those who live here": the verb after "who" is the relative clause's own
     for index, word in enumerate(lowered):
+        if word == "may" and words[index] == "May" and index > 0:
+            previous = word  # "born May 2, 1935": the month, not the verb
+            continue
         if word in _RELATIVE_SUBJECTS and index > 0:
             in_relative = True
         elif word in FINITE or len(word) >= 3 and previous not in _NOT_BEFORE_FINITE and _is_finite_here(lowered, index, previous):
@@ -106,6 +109,48 @@ def _is_finite_here(lowered: list[str], index: int, previous: str) -> bool:
     if word in _RARELY_VERBS and previous not in _PRONOUNS:
         return an_order
     return not also_noun or previous in _SUBJECTS or an_order
+
+
+# Adverbs that may stand before a participle phrase: "also called ...", "originally released in 1990".
+_LEADING_ADVERBS = frozenset("also often originally usually commonly sometimes formerly later first once still then".split())
+
+
+def _participle_only(word: str) -> bool:
+    """Whether `word` is only a past or -ing form of a verb ("released", "called", "assuming"), not a noun."""
+    from easyread.language.inflection import all_inflections, all_lemmas
+
+    lemmas = all_lemmas(word)
+    if "VERB" not in lemmas or "NOUN" in lemmas:
+        return False
+    forms = all_inflections(lemmas["VERB"][0], "VERB")
+    present = {form for tag in ("VB", "VBP", "VBZ") for form in forms.get(tag, ())}
+    return word not in present and any(word in forms.get(tag, ()) for tag in ("VBD", "VBN", "VBG"))
+
+
+# A part that opens with one of these (after any adverb) lacks its subject: "But was sold in 1990".
+_SUBJECT_LESS_VERBS = frozenset("is are was were has had am".split())
+
+
+def _opening_word(words: list[str]) -> str:
+    """The first word of `words`, lower case, after any leading adverb ("also", "originally")."""
+    for word in words:
+        lower = word.lower()
+        if lower in _LEADING_ADVERBS or (lower.endswith("ly") and len(lower) > 4 and not verb_forms(lower)[0]):
+            continue
+        return lower
+    return ""
+
+
+def opens_with_participle(words: list[str]) -> bool:
+    """Whether `words` open with a past or -ing verb form before any subject ("released in 1990",
+    "also called the Red Line", "assuming the cost rises"): a phrase that belongs to another
+    sentence, not a sentence. A leading adverb ("also", "originally") is passed over."""
+    for word in words:
+        lower = word.lower()
+        if lower in _LEADING_ADVERBS or (lower.endswith("ly") and len(lower) > 4 and not verb_forms(lower)[0]):
+            continue
+        return _participle_only(lower)
+    return False
 
 
 def is_order(words: list[str]) -> bool:
@@ -148,6 +193,8 @@ def can_stand_alone(text: str, needs_subject: bool = False, depth: int = 0) -> b
     if (first in SUBORDINATORS or first in PREPOSITIONS) and not question:
         # "If you do not pay, you will ..." and "Under the Act, you must ..." have their main clause.
         return depth == 0 and _main_clause_after_comma(text) and has_finite_verb(words)
+    if not question and (opens_with_participle(words) or _opening_word(words) in _SUBJECT_LESS_VERBS):
+        return False  # "released soon after", "also called the Red Line", "was sold in 1990": no subject
     if needs_subject and is_order(words):
         return False
     if needs_subject and first not in SUBJECT_START and not words[0][:1].isupper() \

@@ -40,6 +40,9 @@ class Join:
     # must come before its first comma ("and their groups, Ann Lee, the manager, said" is the object
     # of the left side, then a report of speech).
     plain_and: bool = False
+    # A bare comma join (", it was ..."): the words after the left part's last comma must hold a
+    # finite verb, or they lean on the right side ("in 1996, but because of the rain, it was put off").
+    clause_before: bool = False
 
 
 _PRONOUN = r"(?:you|we|they|it|this|there|he|she)"
@@ -56,8 +59,9 @@ JOINS = (
          "So", False),
     Join(re.compile(r",?\s+\band\s+(?=(?:you|we|they|it|this|these|those|there|he|she|I|the|a|an|any|no|every|each"
                     r"|your|our|their|its|his|her)\b)"), "", True, plain_and=True),
-    Join(re.compile(rf",\s+(?={_PRONOUN}\s+(?:will|must|can|should|may|need|are|is)\b)", re.IGNORECASE), "", True,
-         plain_and=True),
+    # ", it was made a town in 1850": a comma joining two complete clauses (each side is still checked)
+    Join(re.compile(rf",\s+(?={_PRONOUN}\s+(?:will|must|can|should|may|need|are|is|was|were|has|have|had|would|could)\b)",
+                    re.IGNORECASE), "", True, plain_and=True, clause_before=True),
     # ", and excess waste may be reported": any subject, as long as its verb comes before a comma
     # (a list "A, B, and C" has none, so is never cut).
     Join(re.compile(r",\s+and\s+(?=[a-z])"), "", True, plain_and=True),
@@ -65,6 +69,9 @@ JOINS = (
     # lot, is to help"): _ASIDE_CLOSES then finds the subject's verb after the aside, and no cut is made.
     Join(re.compile(r",\s+(?:although|whereas)\s+", re.IGNORECASE), "But", False),
 )
+_UNFINISHED_END = re.compile(
+    r"\b(?:is|are|was|were|am|be|been|has|have|had|include|includes|included|including|as|such|of|to|for|with|by|from|in|"
+    r"on|at|the|a|an)[\s.,;:!?'\"”’)]*$", re.IGNORECASE)  # not \W*: a masked name is no word character
 _CLAUSE_WORD = re.compile(r"\b(?:that|which|who|whom|whose)\b", re.IGNORECASE)
 _ASIDE_CLOSES = re.compile(r",\s+(?:is|are|was|were|has|have|will|can|must)\b", re.IGNORECASE)
 
@@ -146,7 +153,10 @@ def _part_text(sentence: str, opening: _Cut, closing: _Cut) -> str:
     """The words between two cuts as a sentence: the opening join's lead (or a capital), an end mark."""
     body = sentence[opening.end : closing.start].strip()
     if opening.join is not None and opening.join.lead:
-        return _end(f"{opening.join.lead} {body}")
+        lead = opening.join.lead
+        if opening.join.lead_is_subject and lead == "This" and words_of(body)[:1] in (["are"], ["were"], ["have"]):
+            lead = "These"  # "..., which are kept" -> "These are kept"
+        return _end(f"{lead} {body}")
     return _end(_capitalise(body))
 
 
@@ -163,6 +173,10 @@ def _stands_alone(sentence: str, opening: _Cut, closing: _Cut) -> bool:
         return False
     if _ASIDE_CLOSES.search(body):
         return False  # "..., is to help": the part's subject is on the far side of a cut
+    if closing.join is not None and closing.join.clause_before and not has_finite_verb(words_of(body.rsplit(",", 1)[-1])):
+        return False  # "..., and according to the polls, he was": the last words belong to the right side
+    if closing.join is not None and _UNFINISHED_END.search(body):
+        return False  # "The ratings were: G, PG and R" : the left side needs what follows
     text = f"{join.lead} {body}" if join is not None and join.lead_is_subject else body
     return can_stand_alone(text, needs_subject=join.needs_subject if join is not None else False)
 

@@ -17,6 +17,8 @@ Rules (the `not_when` column of data/plain_words.tsv and data/council_phrases.ts
   mid            the word does not start a sentence ("If so, therefore, we" -> "If so, so, we")
   inside         the word does not end a clause ("previously agreed" -> "before agreed")
   thing          the subject before it is not a person ("Your email is required to allow us")
+  complement     a participle after "be" with anything but a preposition or a clause end after it
+                 ("is considered the best" judges; "should be considered under the policy" thinks about)
 """
 
 from __future__ import annotations
@@ -118,6 +120,12 @@ def _passive(context: Context, tag: str) -> bool:
     return bool(near) and (near[0] in BE_FORMS or (len(near) > 1 and near[1] in BE_FORMS and near[0].endswith("ly")))
 
 
+def _preposition(word: str) -> bool:
+    from easyread.language.clause_check import PREPOSITIONS
+
+    return word in PREPOSITIONS
+
+
 def blocked(rules: tuple[tuple[str, frozenset[str]], ...], context: Context, tag: str = "") -> bool:
     """Whether any of `rules` forbids the swap in `context` (`tag`: the hard word's Penn tag, for "passive")."""
     for name, words in rules:
@@ -140,6 +148,8 @@ def blocked(rules: tuple[tuple[str, frozenset[str]], ...], context: Context, tag
         if name == "inside" and not context.clause_end:
             return True
         if name == "thing" and _subject_is_thing(context):
+            return True
+        if name == "complement" and _passive(context, tag) and not (context.clause_end or _preposition(context.following)):
             return True
     return False
 

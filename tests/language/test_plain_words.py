@@ -6,7 +6,7 @@ from easyread.data import data_rows
 from easyread.language.plain_words import simplify_words
 
 POSITIONS = {"VERB", "NOUN", "ADJ", "ADV"}
-RULES = {"before", "after", "ahead", "behind", "object", "passive", "participle", "mid", "inside", "thing"}
+RULES = {"before", "after", "ahead", "behind", "object", "passive", "participle", "mid", "inside", "thing", "complement"}
 
 
 def plain(text: str) -> str:
