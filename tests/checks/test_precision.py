@@ -8,6 +8,7 @@ import pytest
 from easyread.checks.run import _findings_for
 from easyread.checks.text_rules import defined_acronyms, word_hits
 from easyread.checks.units import TextUnit
+from easyread.checks.verdict import scored_texts
 from easyread.config import Settings
 
 
@@ -21,7 +22,7 @@ def texts(sentence: str, rule_id: str) -> list[str]:
 
 def document(*units: TextUnit):
     all_text = "\n".join(unit.text for unit in units)
-    return list(_findings_for(list(units), Settings(), all_text, []))
+    return list(_findings_for(list(units), Settings(), all_text))
 
 
 @pytest.mark.parametrize(("sentence", "rule_ids"), [
@@ -92,10 +93,9 @@ def test_front_units_get_no_findings():
 
 
 def test_front_units_are_not_scored():
-    sentences: list[str] = []
-    list(_findings_for([TextUnit("Easy Read made with easyread.", "line 1", kind="front"),
-                        TextUnit("The tip is open.", "line 2")], Settings(), "", sentences))
-    assert sentences == ["The tip is open."]
+    units = [TextUnit("Easy Read made with easyread.", "line 1", kind="front"), TextUnit("The tip is open.", "line 2")]
+    assert list(_findings_for(units, Settings(), "")) == []
+    assert scored_texts(units) == ["The tip is open."]
 
 
 @pytest.mark.parametrize(("body", "term", "rule_id"), [
