@@ -34,6 +34,7 @@ class Settings:
     max_grade: float = None  # type: ignore[assignment]  # Flesch-Kincaid grade
     max_sentence_words: int = None  # type: ignore[assignment]
     long_sentence: str = None  # type: ignore[assignment]  # "error" or "warning": how a long sentence counts
+    small_print: str = None  # type: ignore[assignment]  # "error" or "warning": small type beside big-enough body text
     hard_word_zipf: float = None  # type: ignore[assignment]  # wordfreq: rarer than this is a hard word
     max_items_per_page: int = None  # type: ignore[assignment]
     min_font_size: float = None  # type: ignore[assignment]
@@ -133,9 +134,9 @@ def settings_from_table(table: dict[str, Any], source: Path | None = None) -> Se
             except UsageError as error:
                 raise UsageError(source, error.reason) from None
             values[name] = value
-        elif name == "long_sentence":
+        elif name in ("long_sentence", "small_print"):
             if value not in LEVELS:
-                raise UsageError(source, "'long_sentence' must be \"error\" or \"warning\"")
+                raise UsageError(source, f"'{key}' must be \"error\" or \"warning\"")
             values[name] = value
         elif name == "pictures":
             if not isinstance(value, str):

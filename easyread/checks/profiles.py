@@ -26,6 +26,7 @@ PROFILE_KEYS: dict[str, type] = {
     "max_grade": float,
     "max_sentence_words": int,
     "long_sentence": str,
+    "small_print": str,
     "hard_word_zipf": float,
     "min_font_size": float,
     "max_items_per_page": int,
@@ -57,7 +58,7 @@ def profile(name: str) -> dict[str, Any]:
     for key, kind in PROFILE_KEYS.items():
         value = table.get(key)
         ok = isinstance(value, kind) or (kind is float and isinstance(value, int))
-        if isinstance(value, bool) or not ok or (key == "long_sentence" and value not in LEVELS):
+        if isinstance(value, bool) or not ok or (key in ("long_sentence", "small_print") and value not in LEVELS):
             raise ValueError(f"check_profiles.toml: profile '{name}' needs {key} ({kind.__name__}), not {value!r}")
         values[key] = float(value) if kind is float else value
     return values

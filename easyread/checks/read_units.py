@@ -107,7 +107,8 @@ def _pdf(path: Path, settings: Settings, own: bool) -> tuple[list[TextUnit], lis
     if not reading.units:
         raise UnreadableDocument(path, "has no text layer (it may be a scanned image); run OCR first")
     sizes = settings.min_font_size, settings.max_items_per_page
-    layout = [f for f in pdf_layout_findings(reading.sized, *sizes) if f.rule_id == "ER301"]
+    layout = [f for f in pdf_layout_findings(reading.sized, *sizes, small_print=settings.small_print)
+              if f.rule_id == "ER301"]
     layout += [f for f in pdf_layout_findings(runs, *sizes) if f.rule_id != "ER301"]
     return reading.units, layout, reading.text
 
@@ -116,7 +117,7 @@ def _docx_layout(path: Path, settings: Settings) -> list[Finding]:
     from easyread.checks.layout_rules import docx_layout_findings
 
     try:
-        return list(docx_layout_findings(path, settings.min_font_size))
+        return list(docx_layout_findings(path, settings.min_font_size, settings.small_print))
     except EasyReadError:
         raise
     except Exception as exc:  # python-docx on a damaged file the reader got through
