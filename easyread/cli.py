@@ -447,7 +447,7 @@ def render(
 
 @app.command()
 def check(
-    paths: Annotated[list[Path], typer.Argument(help="Documents or folders to check (.docx, .md, .txt, .pdf).")],
+    paths: Annotated[list[Path], typer.Argument(help="Documents or folders to check (.docx, .md, .txt, .pdf, .html).")],
     output_format: Annotated[
         str, typer.Option("--format", "-f", help="text (a table on a terminal, lines when piped), json, github or junit.")
     ] = "text",
