@@ -121,8 +121,11 @@ def paragraph_gap(rows: list[Row]) -> float:
 def _breaks(previous: Row, row: Row, unit: Unit, gap: float = PARAGRAPH_GAP) -> bool:
     above, line = previous.line, row.line
     size = max(above.size, line.size)
-    if above.y0 - line.y1 > gap * size or line.y1 > above.y1:
+    space = above.y0 - line.y1
+    if space > gap * size or line.y1 > above.y1:
         return True
+    if space > PARAGRAPH_GAP * size and not _plainly_carries_on(previous, row):
+        return True  # only the page's wide line spacing would join them: a centred title line, a date under a venue
     if abs(above.size - line.size) > SIZE_CHANGE * min(above.size, line.size):
         return True
     if line.x1 < above.x0 or line.x0 > above.x1:
@@ -130,6 +133,15 @@ def _breaks(previous: Row, row: Row, unit: Unit, gap: float = PARAGRAPH_GAP) -> 
     if unit.kind == "list_item" and line.x0 < unit.rows[0].line.x0 - size and _SENTENCE_END.search(above.text):
         return True
     return _ended_by_hand(previous, row)
+
+
+def _plainly_carries_on(previous: Row, row: Row) -> bool:
+    """Whether the row reads as the wrapped rest of the row above: it starts with a small letter or a
+    figure, or the row above is a full, left-aligned line (no room was left for this row's first word)."""
+    first = row.line.text[:1]
+    if first.islower() or first.isdigit():
+        return True
+    return not _centred(previous) and not _ended_by_hand(previous, row)
 
 
 def _ended_by_hand(previous: Row, row: Row) -> bool:

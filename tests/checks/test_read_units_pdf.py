@@ -87,3 +87,29 @@ def test_wide_line_spacing_still_keeps_a_wrapped_sentence_whole(tmp_path):
     # before its own line spacing is trusted
     units = read_units(_guide(tmp_path / "wide.pdf", line_step=30, pages=WIDE), Settings())[0]
     assert [unit.text for unit in units] == [" ".join(box) for boxes in WIDE.values() for box in boxes]
+
+
+def test_wide_line_spacing_does_not_join_a_centred_title_line_to_the_date_under_it(tmp_path):
+    # A leaflet in wide spacing: wrapped body lines (carrying on in small letters) teach the page its
+    # line spacing, but a centred venue line and the date centred under it are two lines a designer
+    # set apart; joining them made "At the town hall Tuesday 3 March 2026" one title.
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+
+    path = tmp_path / "leaflet.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    width, height = A4
+    canvas.setFont("Helvetica", 16)
+    y = height - 100
+    for line in ("At the Riverside town hall", "Tuesday 3 March 2026"):
+        canvas.drawCentredString(width / 2, y, line)
+        y -= 30
+    y -= 60
+    for line in ("You can look at the new maps of the", "roads and ask the officers about", "the changes to the",
+                 "bus stops near you"):
+        canvas.drawString(60, y, line)
+        y -= 30
+    canvas.save()
+    texts = [unit.text for unit in read_units(path, Settings())[0]]
+    assert "At the Riverside town hall" in texts and "Tuesday 3 March 2026" in texts
+    assert "You can look at the new maps of the roads and ask the officers about the changes to the bus stops near you" in texts
