@@ -449,7 +449,8 @@ def render(
 def check(
     paths: Annotated[list[Path], typer.Argument(help="Documents or folders to check (.docx, .md, .txt, .pdf, .html).")],
     output_format: Annotated[
-        str, typer.Option("--format", "-f", help="text (a table on a terminal, lines when piped), json, github or junit.")
+        str, typer.Option("--format", "-f", help="text (a table on a terminal, lines when piped), json, github, junit "
+                          "or sarif (for GitHub code scanning).")
     ] = "text",
     output: Annotated[
         Optional[Path],  # noqa: UP045
@@ -480,6 +481,15 @@ def check(
         Optional[list[str]],  # noqa: UP045
         typer.Option("--ignore", help="Rule ids or names to turn off, e.g. ER101 or passive-voice. Repeatable."),
     ] = None,
+    fail_on: Annotated[
+        str, typer.Option("--fail-on", help="What makes a document fail: error (an error finding or a score past "
+                          "its threshold) or warning (any finding at all).")
+    ] = "error",
+    baseline: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--baseline", help="A file of known findings: written with today's findings when it does not "
+                     "exist; afterwards only findings not in it are reported and can fail the check.")
+    ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="With -o: replace an existing file that easyread did not make (never a "
                            "document being checked).")
@@ -494,6 +504,8 @@ def check(
 
     if output_format not in FORMATS:
         raise _fail(f"unknown format '{output_format}' (choose from: {', '.join(FORMATS)})", EXIT_USAGE)
+    if fail_on not in ("error", "warning"):
+        raise _fail(f"unknown --fail-on '{fail_on}' (choose from: error, warning)", EXIT_USAGE)
     ignored = [name for entry in ignore or [] for name in entry.split(",") if name.strip()]
     if unknown_rules(ignored):
         raise _fail(f"unknown rule '{unknown_rules(ignored)[0]}' in --ignore", EXIT_USAGE)
@@ -512,6 +524,16 @@ def check(
         raise _fail(error.message(), EXIT_USAGE) from None
     if not reports:
         raise _fail("no documents to check in " + ", ".join(map(str, paths)), EXIT_USAGE)
+    for report in reports:
+        report.fail_on = fail_on
+    if baseline is not None:
+        from easyread.checks.baseline import use_baseline
+
+        try:
+            reports, said = use_baseline(reports, baseline)
+        except EasyReadError as error:
+            raise _fail(error.message(), EXIT_USAGE) from None
+        typer.echo(f"easyread: {said}", err=True)
     try:
         if output is not None:  # a folder given to check may hold the file named with -o
             check_targets([output], [*checked, *(report.path for report in reports)], force=force,

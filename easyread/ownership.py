@@ -8,7 +8,8 @@ We know our own files by the mark each one carries, whatever its name now is:
 - the JSON plan: `"format": "easyread-plan"` as its first field;
 - a `check` report written with `-o`: `REPORT_MARK`, put in by `mark_report` (a first line for
   text and github, a comment after the XML declaration for junit, `"made_by": "easyread check"`
-  as the first field for json).
+  as the first field for json, and for sarif, whose log takes no field of ours, as the first
+  field of the log's `properties` after `$schema` and `version`).
 A file's name alone never makes it ours: a person may have saved their own `letter.easyread.pdf`.
 """
 
@@ -33,6 +34,8 @@ _TEXT_MARKS = (  # the marks of the outputs own_output does not know: HTML, the 
     re.compile(r'\s*\{\s*"made_by"\s*:\s*"' + re.escape(REPORT_MAKER) + '"'),
     re.compile(r"<\?xml[^>]*\?>\s*<!-- " + re.escape(REPORT_MARK) + " -->"),
     re.compile("# " + re.escape(REPORT_MARK) + r"\n"),
+    re.compile(r'\s*\{\s*"\$schema"\s*:\s*"[^"\\]*"\s*,\s*"version"\s*:\s*"2\.1\.0"\s*,\s*"properties"\s*:\s*'
+               r'\{\s*"made_by"\s*:\s*"' + re.escape(REPORT_MAKER) + '"'),
 )
 
 
@@ -104,8 +107,13 @@ def _name_max(folder: Path) -> int:
 
 
 def mark_report(text: str, report_format: str) -> str:
-    """`text`, a `check` report in `report_format` (text, json, github or junit), with our mark, so
-    that running the same command again may replace the file without `--force`."""
+    """`text`, a `check` report in `report_format` (text, json, github, junit or sarif), with our
+    mark, so that running the same command again may replace the file without `--force`."""
+    if report_format == "sarif":  # SARIF allows no extra field at the top: the mark goes in its property bag
+        log = json.loads(text)
+        marked = {"$schema": log.pop("$schema", ""), "version": log.pop("version", "2.1.0"),
+                  "properties": {"made_by": REPORT_MAKER, **log.pop("properties", {})}, **log}
+        return json.dumps(marked, indent=2, ensure_ascii=False) + "\n"
     if report_format == "json":
         payload = json.loads(text)
         if isinstance(payload, dict):

@@ -42,14 +42,20 @@ class DocumentReport:
     metrics: Metrics | None
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None  # set when the document could not be read
+    fail_on: str = "error"  # "error": error findings fail the document; "warning": any finding does
 
     @property
     def errors(self) -> list[Finding]:
         return [f for f in self.findings if f.severity == "error"]
 
     @property
+    def failing(self) -> list[Finding]:
+        """The findings that make the document fail: its errors, or every finding with `fail_on="warning"`."""
+        return list(self.findings) if self.fail_on == "warning" else self.errors
+
+    @property
     def passed(self) -> bool:
-        return self.error is None and not self.errors
+        return self.error is None and not self.failing
 
     def as_dict(self) -> dict[str, Any]:
         return {

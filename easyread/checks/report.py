@@ -1,4 +1,9 @@
-"""Report check results: a table for people, plain lines when piped, and JSON, GitHub or JUnit for CI."""
+"""Report check results: a table for people, plain lines when piped, and JSON, GitHub, JUnit or
+SARIF (checks/sarif.py) for CI.
+
+Each document gets one summary line that gives the verdict and its reason first:
+`docs/letter.pdf: FAIL Flesch-Kincaid grade 9.2, needs 8.1 or less (the default profile); 3 errors, 12 warnings`.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +17,7 @@ from easyread.checks.findings import DocumentReport, Finding
 from easyread.checks.registry import RULES
 from easyread.errors import one_line
 
-FORMATS = ("text", "json", "github", "junit")
+FORMATS = ("text", "json", "github", "junit", "sarif")
 
 
 def _score_line(report: DocumentReport) -> str:
@@ -27,8 +32,51 @@ def _status(report: DocumentReport) -> str:
     return "PASS" if report.passed else ("ERROR" if report.error else "FAIL")
 
 
+_MOST_REASONS = 3  # rules named in a FAIL line; the rest are counted
+
+
+def _reason(report: DocumentReport) -> str:
+    """Why the document passed or failed: a failed score with what it needed (the first clause of
+    its suggestion), then the other failing rules with counts; for a pass, its scores."""
+    if report.error:
+        return report.error
+    if report.passed:
+        return _score_line(report)
+    reasons: list[str] = []
+    counts: dict[str, int] = {}
+    for f in report.failing:
+        if f.location == "document" and f.rule_id in ("ER201", "ER202"):
+            needs = f.suggestion.split(":", 1)[0]
+            reasons.append(f"{f.text}, {needs[:1].lower()}{needs[1:]}")
+        else:
+            counts[f.rule_name] = counts.get(f.rule_name, 0) + 1
+    named = sorted(counts.items(), key=lambda item: -item[1])
+    reasons += [f"{count} {name}" for name, count in named[:_MOST_REASONS]]
+    if len(named) > _MOST_REASONS:
+        reasons.append(f"{sum(count for _, count in named[_MOST_REASONS:])} more")
+    if report.fail_on == "warning" and not report.errors:
+        reasons.append("warnings fail (--fail-on warning)")
+    return "; ".join(reasons)
+
+
+def _counts(report: DocumentReport) -> str:
+    errors = len(report.errors)
+    warnings = len(report.findings) - errors
+    return f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
+
+
+def summary_line(report: DocumentReport) -> str:
+    """One line for the document, verdict and reason first:
+    `path: FAIL <why>; 3 errors, 12 warnings`, `path: PASS <scores>; 0 errors, 2 warnings`,
+    `path: ERROR <why it cannot be read>`."""
+    if report.error:
+        return f"{report.path}: ERROR {report.error}"
+    return f"{report.path}: {_status(report)} {_reason(report)}; {_counts(report)}"
+
+
 def render_plain(reports: list[DocumentReport], out: TextIO) -> None:
-    """One line per finding, `path:location: ID name: text -> suggestion`, then a status line per document."""
+    """One line per finding, `path:location: ID name: text -> suggestion`, then the document's
+    `summary_line`."""
     for report in reports:  # one_line: a control character in a name or text is shown, never sent to the terminal
         if report.error:
             out.write(one_line(f"{report.path}: error: {report.error}") + "\n")
@@ -36,7 +84,7 @@ def render_plain(reports: list[DocumentReport], out: TextIO) -> None:
         for f in report.findings:
             out.write(one_line(f"{report.path}:{f.location}: {f.rule_id} {f.rule_name} [{f.severity}]: {f.text} -> "
                                f"{f.suggestion}") + "\n")
-        out.write(one_line(f"{report.path}: {_status(report)} ({_score_line(report)})") + "\n")
+        out.write(one_line(summary_line(report)) + "\n")
     out.write(_summary(reports) + "\n")
 
 
@@ -115,7 +163,7 @@ def render_github(reports: list[DocumentReport], out: TextIO) -> None:
             title = _github_escape(f"{f.rule_id} {f.rule_name}", property_value=True)
             message = _github_escape(f"{f.location}: {f.text} -> {f.suggestion}")
             out.write(f"::{level} file={file}{where},title={title}::{message}\n")
-        out.write(f"{_github_plain(str(report.path))}: {_status(report)} ({_score_line(report)})\n")
+        out.write(_github_plain(summary_line(report)) + "\n")
     out.write(_summary(reports) + "\n")
 
 
@@ -149,10 +197,11 @@ def junit_xml(reports: list[DocumentReport]) -> str:
         if report.error:
             ET.SubElement(case, "error", message=xml_safe(report.error)).text = xml_safe(report.error)
         elif not report.passed:
-            lines = [_finding_line(f) for f in report.errors]
-            ET.SubElement(case, "failure", message=f"{len(report.errors)} Easy Read errors",
+            lines = [_finding_line(f) for f in report.failing]
+            ET.SubElement(case, "failure", message=xml_safe(one_line(_reason(report))),
                           type="easyread").text = xml_safe("\n".join(lines))
-        output = [_score_line(report)] + [_finding_line(f) for f in report.findings if f.severity != "error"]
+        failing = set(map(id, report.failing))
+        output = [_score_line(report)] + [_finding_line(f) for f in report.findings if id(f) not in failing]
         ET.SubElement(case, "system-out").text = xml_safe("\n".join(line for line in output if line))
     return ET.tostring(suite, encoding="unicode", xml_declaration=True)
 
@@ -166,7 +215,14 @@ def _summary(reports: list[DocumentReport]) -> str:
     return f"{passed} of {len(reports)} documents passed"
 
 
+def _render_sarif(reports: list[DocumentReport], out: TextIO) -> None:
+    from easyread.checks.sarif import render_sarif
+
+    render_sarif(reports, out)
+
+
 RENDERERS: dict[str, Callable[[list[DocumentReport], TextIO], None]] = {
     "json": render_json,
     "github": render_github,
+    "sarif": _render_sarif,
 }

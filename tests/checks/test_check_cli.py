@@ -163,3 +163,48 @@ def test_github_format_lets_no_file_name_start_a_workflow_command(runner, tmp_pa
     assert len(commands) >= 2, outcome.stdout  # the long sentences are annotated
     assert all(line.startswith(("::error file=/", "::warning file=/")) for line in commands), commands
     assert not any(line.startswith(("::error file=other", "::warning::also")) for line in lines), lines
+
+
+def test_fail_on_warning_fails_a_document_with_only_warnings(runner, tmp_path):
+    easy = write(tmp_path, "easy.md", EASY + "\nWe will send the letter, e.g. by email.\n")  # ER115: a warning
+    payload = json.loads(runner.invoke(app, ["check", str(easy), "-f", "json"]).stdout)
+    findings = payload["documents"][0]["findings"]
+    assert findings and all(f["severity"] == "warning" for f in findings)
+    assert runner.invoke(app, ["check", str(easy)]).exit_code == 0
+    assert runner.invoke(app, ["check", str(easy), "--fail-on", "error"]).exit_code == 0
+    strict = runner.invoke(app, ["check", str(easy), "--fail-on", "warning"])
+    assert strict.exit_code == 1
+    summary = [line for line in strict.stdout.splitlines() if line.startswith(f"{easy}: ")]
+    assert len(summary) == 1 and summary[0].startswith(f"{easy}: FAIL "), strict.stdout
+    assert "latin-abbreviation" in summary[0] and "--fail-on warning" in summary[0]
+    clean = write(tmp_path, "clean.md", EASY)
+    assert runner.invoke(app, ["check", str(clean), "--fail-on", "warning"]).exit_code == 0
+    assert runner.invoke(app, ["check", str(easy), "--fail-on", "notes"]).exit_code == 2
+
+
+def test_fail_on_warning_fails_the_junit_case(runner, tmp_path):
+    easy = write(tmp_path, "easy.md", EASY + "\nWe will send the letter, e.g. by email.\n")
+    report = tmp_path / "junit.xml"
+    outcome = runner.invoke(app, ["check", str(easy), "-f", "junit", "-o", str(report), "--fail-on", "warning"])
+    assert outcome.exit_code == 1
+    case = ET.parse(report).getroot().find("testcase")
+    assert "ER115" in case.find("failure").text
+
+
+def test_summary_line_gives_the_verdict_and_reason_first(runner, tmp_path):
+    hard = write(tmp_path, "hard.md", HARD)
+    easy = write(tmp_path, "easy.md", EASY)
+    outcome = runner.invoke(app, ["check", str(hard), str(easy), "--profile", "strict"])
+    lines = outcome.stdout.splitlines()
+    failed = next(line for line in lines if line.startswith(f"{hard}: "))
+    match = re.match(re.escape(f"{hard}: ") + r"FAIL (.+); (\d+) errors?, (\d+) warnings?$", failed)
+    assert match, failed
+    reason = match.group(1)
+    assert reason.startswith("Flesch Reading Ease ") and "needs 80 or more (the strict profile)" in reason
+    assert "Flesch-Kincaid grade" in reason and "needs 5 or less" in reason
+    assert "sentence-too-long" in reason  # ER101 is an error under strict
+    errors = [line for line in lines if line.startswith(f"{hard}:") and "[error]" in line]
+    assert int(match.group(2)) == len(errors)
+    passed = next(line for line in lines if line.startswith(f"{easy}: "))
+    assert re.match(re.escape(f"{easy}: ") + r"PASS reading ease [\d.]+, grade -?[\d.]+, .*; 0 errors, \d+ warnings?$",
+                    passed), passed
