@@ -506,6 +506,8 @@ def check(
         raise _fail(f"unknown format '{output_format}' (choose from: {', '.join(FORMATS)})", EXIT_USAGE)
     if fail_on not in ("error", "warning"):
         raise _fail(f"unknown --fail-on '{fail_on}' (choose from: error, warning)", EXIT_USAGE)
+    if baseline is not None and output is not None and os.path.abspath(baseline) == os.path.abspath(output):
+        raise _fail(f"{output}: is the baseline; give the report another name", EXIT_USAGE)
     ignored = [name for entry in ignore or [] for name in entry.split(",") if name.strip()]
     if unknown_rules(ignored):
         raise _fail(f"unknown rule '{unknown_rules(ignored)[0]}' in --ignore", EXIT_USAGE)

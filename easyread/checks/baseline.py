@@ -105,10 +105,11 @@ def apply_baseline(reports: list[DocumentReport], known: Counter[Key],
             key = finding_key(report.path, finding, baseline)
             if remaining[key] > 0:
                 remaining[key] -= 1
-                matched += 1
             else:
                 kept.append(finding)
-        kept_reports.append(replace(report, findings=kept))
+        known_here = len(report.findings) - len(kept)
+        matched += known_here
+        kept_reports.append(replace(report, findings=kept, baselined=report.baselined + known_here))
     return kept_reports, matched
 
 

@@ -43,6 +43,7 @@ class DocumentReport:
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None  # set when the document could not be read
     fail_on: str = "error"  # "error": error findings fail the document; "warning": any finding does
+    baselined: int = 0  # findings left out because a baseline records them (checks.baseline)
 
     @property
     def errors(self) -> list[Finding]:

@@ -62,7 +62,8 @@ def _reason(report: DocumentReport) -> str:
 def _counts(report: DocumentReport) -> str:
     errors = len(report.errors)
     warnings = len(report.findings) - errors
-    return f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
+    known = f" (and {report.baselined} in the baseline)" if report.baselined else ""
+    return f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}{known}"
 
 
 def summary_line(report: DocumentReport) -> str:
@@ -110,6 +111,9 @@ def render_table(reports: list[DocumentReport], out: TextIO) -> None:
                        f"{m.flesch_kincaid_grade:g}", f"{m.smog_index:g}", f"{m.gunning_fog:g}",
                        f"{m.words_per_sentence_mean:g}", str(m.words_per_sentence_max), str(errors), str(warnings))
     console.print(scores)
+    for report in reports:  # why each one failed, before its findings
+        if not report.passed and not report.error:
+            console.print(_escape(summary_line(report)), markup=False, highlight=False)
     for report in reports:
         if report.error:
             console.print(f"[red]{_escape(f'{report.path}: error: {report.error}')}[/]", markup=True, highlight=False)

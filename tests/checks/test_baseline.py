@@ -48,6 +48,10 @@ def test_first_run_writes_the_baseline_and_later_runs_fail_only_on_new_findings(
     moved = check(runner, docs, "--baseline", baseline)
     assert moved.exit_code == 0, moved.stdout
     assert "ER101" not in rule_ids(moved)
+    plain = runner.invoke(app, ["check", str(notice), "--profile", "strict", "--baseline", str(baseline)])
+    assert plain.exit_code == 0
+    known_here = sum(1 for e in recorded["findings"] if e["path"] == "docs/notice.md")
+    assert f"{notice}: PASS " in plain.stdout and f"(and {known_here} in the baseline)" in plain.stdout, plain.stdout
     assert "matched the baseline" in moved.stderr
     matched = int(moved.stderr.split("easyread: ", 1)[1].split()[0])
     assert matched == len(recorded["findings"])
@@ -101,3 +105,12 @@ def test_a_score_finding_matches_whatever_the_score_now_is(runner, tmp_path):
     assert {"ER201", "ER202"} <= set(rule_ids(check(runner, notice)))  # without the baseline: both, new scores
     outcome = check(runner, notice, "--baseline", baseline)
     assert not {"ER201", "ER202"} & set(rule_ids(outcome)), outcome.stdout
+
+
+def test_the_report_cannot_be_written_over_the_baseline(runner, tmp_path):
+    notice = tmp_path / "notice.md"
+    notice.write_text(LONG, encoding="utf-8")
+    baseline = tmp_path / "baseline.json"
+    outcome = runner.invoke(app, ["check", str(notice), "--baseline", str(baseline), "-o", str(baseline)])
+    assert outcome.exit_code == 2 and "is the baseline" in outcome.stderr
+    assert not baseline.exists()

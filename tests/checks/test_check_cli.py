@@ -135,6 +135,7 @@ def test_terminal_table_shows_scores_and_findings(tmp_path):
     render_table(check_paths([hard]), out)
     text = out.getvalue()
     assert "Readability" in text and "FAIL" in text
+    assert "FAIL Flesch Reading Ease" in " ".join(text.split())  # the reason, under the scores table
     assert "sentence-too-long" in text
     assert "0 of 1 documents passed" in text
 
