@@ -32,7 +32,9 @@ CHECKABLE_SUFFIXES = (".docx", ".md", ".markdown", ".pdf", ".txt", ".html", ".ht
 def _findings_for(units: list[TextUnit], settings: Settings, all_text: str) -> Iterator[Finding]:
     """Findings for every unit (the scores are `verdict.scored_texts`'s business).
 
-    "front" units (our own title page lines) give no findings; text in another
+    "front" units (our own title page lines) and "glossary" units (the lines of our own Hard words
+    page: explanations the tool wrote, from data/hard_words.tsv or a backend, not the document's
+    words) give no findings, though their terms count as explained; text in another
     language (Welsh in a bilingual notice) gives no rule findings; words the document
     explains or uses as names are not flagged, and each hard word, double meaning and unexplained
     acronym is reported once (checks.document_words).
@@ -40,7 +42,7 @@ def _findings_for(units: list[TextUnit], settings: Settings, all_text: str) -> I
     words = document_words(units, all_text)
     found: list[Finding] = []
     for unit in units:
-        if unit.kind == "front":
+        if unit.kind in ("front", "glossary"):
             continue
         foreign = is_foreign(unit.text)
         if unit.is_heading or unit.kind == "heading":
