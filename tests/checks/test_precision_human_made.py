@@ -67,3 +67,28 @@ def test_new_small_print_on_a_later_page_is_still_reported():
             run(2, "Printed by a local firm in 2027", 8)]
     found = [f for f in pdf_layout_findings(runs, 12.0, small_print="warning") if f.rule_id == "ER301"]
     assert [f.location for f in found] == ["page 1", "page 2"]
+
+
+def test_calibration_reports_warnings_per_100_words_over_the_human_made_versions(capsys):
+    import sys
+    from collections import Counter
+    from pathlib import Path
+
+    benchmarks = Path(__file__).resolve().parents[2] / "benchmarks"
+    if str(benchmarks) not in sys.path:
+        sys.path.insert(0, str(benchmarks))
+    from calibration import Measured, print_warnings, warnings_per_100_words
+
+    from easyread.checks.metrics import measure_units
+
+    def row(name, human, units, warnings):
+        return Measured(name, human, measure_units(units), warnings=Counter(warnings))
+
+    rows = [row("ER_1_1", True, ["We fix doors and windows in your home."] * 5, {"ER101": 1}),  # 40 words
+            row("ER_2_1", True, ["Tell us if your heating stops."] * 10, {"ER111": 2, "ER101": 1}),  # 60 words
+            row("ER_1_0", False, ["Occupiers must facilitate access."] * 4, {"ER111": 9})]  # a source: not counted
+    assert warnings_per_100_words(rows) == 4.0  # 4 warnings in 100 words
+    print_warnings(rows)
+    output = capsys.readouterr().out
+    assert "ER_2_1 | 60 | 3 | 5.00 | ER101 1, ER111 2" in output
+    assert "all | 100 | 4 | 4.00 | ER101 2, ER111 2" in output and "ER_1_0" not in output
