@@ -11,6 +11,7 @@ import pytest
 from easyread.checks.read_units import read_units
 from easyread.checks.run import check_document
 from easyread.config import Settings
+from easyread.contact import CONTACT_HEADING
 from easyread.model import EasyReadDocument, EasySection, HardWord, Item
 
 FORMATS = ("pdf", "docx", "html", "md")
@@ -21,6 +22,9 @@ DEPOSIT = HardWord("deposit", "A deposit is money you pay first because the hall
 INSURANCE = HardWord("insurance", "Insurance is money you pay each year to a company so that if something goes "
                                   "wrong at your party the company pays for the damage instead of you.")
 REAL_PASSIVE = "The hall is cleaned by volunteers on Monday."  # the document's own words: still flagged
+# A long item with our contact details: convert copies it onto the "How to contact us" page.
+CONTACT = Item("If you want to book the hall for a party or a meeting, please call us on 01632 961902 on any "
+               "weekday.", "a telephone")
 
 
 def _document() -> EasyReadDocument:
@@ -30,13 +34,14 @@ def _document() -> EasyReadDocument:
             Item("You can hire the hall for a party.", "a party"),
             Item("You need a permit to play music.", "a music note", hard_words=[PERMIT]),
             Item("You pay a deposit of £40 when you book.", "money", hard_words=[DEPOSIT]),
-            Item("Call us on 01632 961902 to book.", "a telephone"),
+            CONTACT,
         ]),
         EasySection("The rooms", items),  # long enough to run onto a second page, under its heading again
         EasySection("Keeping it safe", [
             Item("You need insurance for a big party.", "a shield", hard_words=[INSURANCE]),
             Item(REAL_PASSIVE, "a mop"),
         ]),
+        EasySection(CONTACT_HEADING, [CONTACT]),
     ]
     return EasyReadDocument(title="Hiring Elm Street Hall", source_name=SOURCE_NAME, sections=sections,
                             glossary=[PERMIT, DEPOSIT, INSURANCE])
@@ -99,3 +104,10 @@ def test_the_documents_own_words_are_still_checked(checked, name):
     """The control: a real passive in an item is reported in every format, so the tests above could fail."""
     passives = [f.text for f in checked[name][1].findings if f.rule_id == "ER103"]
     assert passives == [REAL_PASSIVE]
+
+
+@pytest.mark.parametrize("name", FORMATS)
+def test_a_copy_on_the_contact_page_is_reported_once(checked, name):
+    units, report = checked[name]
+    assert [unit.text for unit in units if unit.kind == "body"].count(CONTACT.sentence) == 2  # both were read
+    assert [f.text for f in report.findings if f.rule_id == "ER101"] == [CONTACT.sentence]
