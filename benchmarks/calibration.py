@@ -6,7 +6,9 @@ under the `default` and `strict` profiles (data/check_profiles.toml). Then, per 
 human-made version, the easiest source, whether the measure separates them, a suggested threshold
 (the midpoint between the two) and its margin (half the gap), next to the default profile's
 threshold. The goal (issue 14): every human-made version passes the default profile and every
-source fails it; the lines after the table name each document that stands in the way.
+source fails it; the lines after the table name each document that stands in the way. Last, the
+warnings per 100 words on the human-made versions under the default profile, per document and per
+rule (issue 14: at most 3; a false alarm is a bug).
 
 Options: `--pairs FOLDER` (default ../shared/easyread-pairs); `--reader check` (default: units as
 `easyread check` reads them) or `--reader convert` (each block of convert's reader a unit: a
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,6 +52,7 @@ class Measured:
     human: bool
     metrics: Metrics
     verdicts: dict[str, tuple[bool, list[str]]] = field(default_factory=dict)  # profile: (passed, error rule ids)
+    warnings: Counter[str] = field(default_factory=Counter)  # rule id: warnings under the default profile
 
 
 def score_errors(metrics: Metrics, thresholds: dict[str, object]) -> list[str]:
@@ -79,6 +83,8 @@ def measure_pdf(path: Path, reader: str) -> Measured:
         if measured is None:
             measured = Measured(path.stem, human, report.metrics)  # type: ignore[arg-type]
         measured.verdicts[name] = (report.passed, sorted({f.rule_id for f in report.errors}))
+        if name == "default":
+            measured.warnings = Counter(f.rule_id for f in report.findings if f.severity == "warning")
     assert measured is not None
     return measured
 
@@ -151,6 +157,34 @@ def summarise(rows: list[Measured]) -> None:
             print(f"  sources that pass: {', '.join(passing_sources)}")
 
 
+def warnings_per_100_words(rows: list[Measured]) -> float | None:
+    """Warnings under the default profile per 100 words, over all the human-made versions in `rows`
+    (their warnings added up, over their words added up); None without any."""
+    humans = [row for row in rows if row.human and row.metrics.words]
+    words = sum(row.metrics.words for row in humans)
+    return round(100 * sum(sum(row.warnings.values()) for row in humans) / words, 2) if words else None
+
+
+def print_warnings(rows: list[Measured]) -> None:
+    """Per human-made version: its words, warnings and warnings per 100 words; then the total and per rule."""
+    humans = [row for row in rows if row.human and row.metrics.words]
+    rate = warnings_per_100_words(rows)
+    if rate is None:
+        return
+    print("\nwarnings under the default profile, human-made versions (target: at most 3 per 100 words)")
+    print("document | words | warnings | per 100 words | rules")
+    print("--- | --- | --- | --- | ---")
+    for row in humans:
+        count = sum(row.warnings.values())
+        rules = ", ".join(f"{rule} {n}" for rule, n in sorted(row.warnings.items()))
+        print(f"{row.name} | {row.metrics.words} | {count} | {100 * count / row.metrics.words:.2f} | {rules}")
+    total: Counter[str] = Counter()
+    for row in humans:
+        total.update(row.warnings)
+    print(f"all | {sum(row.metrics.words for row in humans)} | {sum(total.values())} | {rate:.2f} | "
+          + ", ".join(f"{rule} {n}" for rule, n in total.most_common()))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pairs", type=Path, default=PAIRS, help="folder of ER_N_0.pdf / ER_N_1.pdf pairs")
@@ -172,6 +206,7 @@ def main() -> None:
     print_table(rows)
     suggest(rows)
     summarise(rows)
+    print_warnings(rows)
 
 
 if __name__ == "__main__":

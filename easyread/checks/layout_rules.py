@@ -49,14 +49,22 @@ def pdf_layout_findings(runs: list[TextRun], min_size: float = 14.0, max_items: 
     """ER301 small body text, ER302 italics, ER306 more than `max_items` items on a page (PDFs we made).
 
     ER301 is reported once a page, on a line of MIN_BODY_WORDS words or more below `min_size`
-    points, at the level `small_text_level` gives (`small_print` when the body text is big enough)."""
+    points, at the level `small_text_level` gives (`small_print` when the body text is big enough);
+    small print printed again on later pages (a running footer: "Issue date: ...") counts on its
+    first page only: the same advice on every page is noise. Body text that is too small is
+    reported on every page it is on."""
     reported: set[tuple[str, int]] = set()
+    first_page: dict[str, int] = {}  # each small line: the first page it is on
+    for run in runs:
+        if run.kind == "body" and run.size < min_size:
+            first_page.setdefault(" ".join(run.text.split()), run.page)
     level = small_text_level(body_size([(run.size, run.text) for run in runs if run.kind == "body"]), min_size,
                              small_print)
     for run in runs:
         if run.kind != "body":
             continue
-        if run.size < min_size and ("ER301", run.page) not in reported and len(run.text.split()) >= MIN_BODY_WORDS:
+        if run.size < min_size and ("ER301", run.page) not in reported and len(run.text.split()) >= MIN_BODY_WORDS \
+                and (level is None or first_page[" ".join(run.text.split())] == run.page):
             reported.add(("ER301", run.page))
             yield Finding("ER301", f"page {run.page}", f"{run.size:g} pt: {_snippet(run.text)}",
                           f"Use {min_size:g} pt or more (16 pt is best).", level=level)

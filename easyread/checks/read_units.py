@@ -33,20 +33,38 @@ def read_units(path: Path, settings: Settings) -> tuple[list[TextUnit], list[Fin
     suffix = path.suffix.lower()
     own = is_own_output(path)
     if suffix == ".pdf":
-        return _pdf(path, settings, own)
+        units, layout, text = _pdf(path, settings, own)
+        return (without_repeated_headings(units) if own else units), layout, text
     if suffix in HTML_SUFFIXES:
         from easyread.checks.html_units import read_html_units
 
         units = read_html_units(path)
-        return units, [], _all_text(units)
+        return (without_repeated_headings(units) if own else units), [], _all_text(units)
     if own and suffix in (".md", ".markdown", ".docx"):
-        units = _own_units(path, suffix)
+        units = without_repeated_headings(_own_units(path, suffix))
         if units:
             return units, _docx_layout(path, settings) if suffix == ".docx" else [], _all_text(units)
     from easyread.readers import read_document
 
     document = read_document(path)
     return document_units(document), _docx_layout(path, settings) if suffix == ".docx" else [], document.text()
+
+
+def without_repeated_headings(units: list[TextUnit]) -> list[TextUnit]:
+    """`units` without a heading that repeats the one above it with no other heading between.
+
+    Our outputs print a section's heading again on each page it runs onto; that is layout, not a
+    new section, and checking it again would report its words twice.
+    """
+    kept: list[TextUnit] = []
+    last_heading = None
+    for unit in units:
+        if unit.kind == "heading":
+            if unit.text == last_heading:
+                continue
+            last_heading = unit.text
+        kept.append(unit)
+    return kept
 
 
 def _own_units(path: Path, suffix: str) -> list[TextUnit]:

@@ -32,16 +32,28 @@ CHECKABLE_SUFFIXES = (".docx", ".md", ".markdown", ".pdf", ".txt", ".html", ".ht
 def _findings_for(units: list[TextUnit], settings: Settings, all_text: str) -> Iterator[Finding]:
     """Findings for every unit (the scores are `verdict.scored_texts`'s business).
 
-    "front" units (our own title page lines) give no findings; text in another
-    language (Welsh in a bilingual notice) gives no rule findings; words the document
-    explains or uses as names are not flagged, and each hard word, double meaning and unexplained
-    acronym is reported once (checks.document_words).
+    "front" units (our own title page lines) and "glossary" units (the lines of our own Hard words
+    page: explanations the tool wrote, from data/hard_words.tsv or a backend, not the document's
+    words) give no findings, though their terms count as explained; nor does a copy of an earlier
+    item on our "How to contact us" page (easyread.contact), which gets its findings where it first
+    is. Text in another language (Welsh in a bilingual notice) gives no rule findings; words the
+    document explains or uses as names are not flagged, and each hard word, double meaning and
+    unexplained acronym is reported once (checks.document_words).
     """
+    from easyread.contact import CONTACT_HEADING
+
     words = document_words(units, all_text)
     found: list[Finding] = []
+    seen: set[str] = set()  # body texts so far
+    heading = ""
     for unit in units:
-        if unit.kind == "front":
+        if unit.kind in ("front", "glossary"):
             continue
+        if unit.kind == "heading":
+            heading = unit.text
+        elif heading == CONTACT_HEADING and unit.text in seen:
+            continue  # a copy on our "How to contact us" page: its findings are given at its first place
+        seen.add(unit.text)
         foreign = is_foreign(unit.text)
         if unit.is_heading or unit.kind == "heading":
             hits = [] if foreign else list(word_hits(unit.text, settings.hard_word_zipf, words.acronyms, words.names,

@@ -29,10 +29,16 @@ Hit = tuple[str, str, str]  # (rule id, offending text, suggestion)
 _POSSESSIVES = frozenset("your our their his her my one's its".split())
 
 _NEGATIVES = r"(?:not|no|never|nobody|nothing|none|nowhere|neither|cannot|can't|don't|doesn't|didn't|won't|isn't|aren't|wasn't|weren't|shouldn't|mustn't|haven't|hasn't)"
+# "un-" words that are not a negative: "unless", "until", "under", "understand", "unit", "union"...
+_NOT_NEGATIVE_UN = r"(?!less\b|til\b|der\w*|it\w*|ion\w*|iq\w*|iform\w*|ivers\w*|animous\w*|cle\w*)"
 DOUBLE_NEGATIVE = re.compile(
-    r"\b" + _NEGATIVES + r"\b(?:\s+\w+){0,3}?\s+\b(?:" + _NEGATIVES[3:-1] + r"|un\w+|in(?:correct|valid|eligible|appropriate|sufficient)\w*)\b",
+    r"\b" + _NEGATIVES + r"\b(?:\s+\w+){0,3}?\s+\b(?:" + _NEGATIVES[3:-1] + r"|un" + _NOT_NEGATIVE_UN
+    + r"\w+|in(?:correct|valid|eligible|appropriate|sufficient)\w*)\b",
     re.IGNORECASE,
 )
+# A subject between two negatives starts a new clause: "If you do not agree we might not ..." holds two
+# plain negatives, not a double negative.
+_NEW_CLAUSE = re.compile(r"\b(?:we|you|they|he|she|i)\b", re.IGNORECASE)
 LATIN = re.compile(r"\b(?:e\.\s?g\.|i\.\s?e\.|etc\.?|viz\.|cf\.|n\.b\.|et al\.?|per annum|per se|pro rata|ad hoc)(?=\W|$)", re.IGNORECASE)
 PERCENT = re.compile(r"\d+(?:\.\d+)?\s?(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)
 FRACTION = re.compile(
@@ -49,7 +55,8 @@ _WORD = re.compile(r"(?<![\w@#'’-])[A-Za-z][a-z]{2,}(?:-[a-z]+)*(?:['’][a-z]
 _LETTERS = re.compile(r"[A-Za-z]+(?:-[a-z]+)?")
 _TOKEN = re.compile(r"(?<![\w-])[\w']+")
 
-_AUSTRALIAN_STATES = frozenset({"ACT", "NSW", "NT", "QLD", "SA", "TAS", "VIC", "WA"})  # before a postcode: an address
+# Before a postcode (an address) or a capitalised word (part of a name: "the WA Department of Communities")
+_AUSTRALIAN_STATES = frozenset({"ACT", "NSW", "NT", "QLD", "SA", "TAS", "VIC", "WA"})
 _NUMBER_WORDS_TO_FLAG = frozenset(w for w in number_words() if w not in ("one", "zero"))
 
 
@@ -71,7 +78,7 @@ def sentence_hits(sentence: str, max_words: int = 15) -> Iterator[Hit]:
     if is_passive(sentence):
         yield "ER103", sentence, "Say who does it: 'We will collect your bin', not 'Your bin will be collected'."
     match = DOUBLE_NEGATIVE.search(sentence)
-    if match:
+    if match and not _NEW_CLAUSE.search(" ".join(match.group(0).split()[1:-1])):
         yield "ER104", match.group(0), "Say it in a positive way."
 
 
@@ -140,7 +147,7 @@ def _acronyms(text: str, defined: frozenset[str], explained: frozenset[str]) -> 
                 or (token == "PO" and re.match(r"[ \t]+Box\b", text[match.end():], re.IGNORECASE))
                 or (len(token) == 2 and not text[:match.start()].strip() and re.match(r",|[ \t]+\d", text[match.end():]))
                 or _in_list_of_names(text, match.start(), match.end())
-                or (token in _AUSTRALIAN_STATES and re.match(r"[ \t]+\d{2}[ \t]?\d{2}\b", text[match.end():]))):
+                or (token in _AUSTRALIAN_STATES and re.match(r"[ \t]+(?:\d{2}[ \t]?\d{2}\b|[A-Z][a-z])", text[match.end():]))):
             continue
         yield "ER114", token, f"Write '{token}' out in full the first time, or explain it."
 
@@ -179,11 +186,23 @@ def _number_and_symbol_hits(text: str) -> Iterator[Hit]:
         if value > 1000 and not before.endswith("£") and not rounded:
             yield "ER123", match.group(1), "Say 'more than 1,000' or 'about 2,000' if the exact number does not matter."
     for match in _LETTERS.finditer(text):
-        if match.group(0).lower() in _NUMBER_WORDS_TO_FLAG:
+        if match.group(0).lower() in _NUMBER_WORDS_TO_FLAG and not _number_given_in_digits(text, match.start(), match.end()):
             yield "ER124", match.group(0), "Write the number as digits."
     for match in ROMAN.finditer(text):
         if match.group(0):
             yield "ER125", match.group(0), "Use ordinary numbers: 1, 2, 3."
+
+
+_SCALE_WORDS = frozenset({"hundred", "thousand", "million", "billion"})
+
+
+def _number_given_in_digits(text: str, start: int, end: int) -> bool:
+    """Whether the number word at text[start:end] comes with its digits: "60 thousand" (digits and a
+    word for the size, as Easy Read guides advise for big numbers) or "seven (7) days"."""
+    word = text[start:end].lower()
+    if word in _SCALE_WORDS and re.search(r"\d[ \t]*\Z", text[:start]):
+        return True
+    return bool(re.match(r"[ \t]*\(\d+\)", text[end:]))
 
 
 _DEFINED = (

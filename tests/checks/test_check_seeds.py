@@ -1,7 +1,9 @@
 """The seeds fail the check as written, and their Easy Read versions from the rules backend are far easier.
 
-Under the `strict` profile (the guides' 80 / 5 / 15 words) the tests are as before issue 14; the
-`default` profile (calibrated on human-made Easy Read, data/check_profiles.toml) has tests of its own.
+Under the `strict` profile (the guides' 80 / 5 / 15 words) the versions fail only where the guides ask
+more than people do; the `default` profile (calibrated on human-made Easy Read, data/check_profiles.toml)
+is tested on the seeds and on invented documents: a human-like Easy Read version passes it in every
+format, a standard-English one fails it on its scores.
 """
 
 from __future__ import annotations
@@ -61,12 +63,22 @@ def test_the_easy_read_version_is_much_easier_and_keeps_every_fact(reports):
     assert not errors & {"ER401", "ER301", "ER306"}, [f for f in easy.errors if f.rule_id in ("ER401", "ER301", "ER306")]
 
 
-@pytest.mark.xfail(reason="strict profile: the rules backend reaches reading ease 63-76 and grade 5.1-6.8 on the "
-                          "seeds, short of the guide's 80 and 5; benchmarks/seed_readability.py shows no word list "
-                          "can close it (issue 3; issue 14 made these numbers the strict profile)")
-def test_the_easy_read_version_passes_every_threshold(reports):
+# The guides' numbers (the strict profile: reading ease 80, grade 5, 15 words a sentence as an error) are
+# out of the rules backend's reach on the seeds (reading ease 47-66 as measured 2026-11-29;
+# benchmarks/seed_readability.py shows no word list closes it), and out of most human-made Easy Read's
+# too (median about 68: data/check_profiles.toml). What holds, and is tested here: under strict the
+# versions fail only on what the guides ask more of (ER101 long sentences, ER201 reading ease, ER202
+# grade), never on our layout or on a lost fact. The calibrated defaults are tested below on invented
+# documents: a human-like Easy Read version passes them in every format, a standard-English one fails.
+STRICTER_IN_THE_GUIDES = {"ER101", "ER201", "ER202"}
+
+
+def test_under_strict_the_easy_read_version_fails_only_where_the_guides_ask_more(reports):
     _, easy, _ = reports
-    assert easy.passed, [(f.rule_id, f.location, f.text) for f in easy.errors][:10]
+    errors = {f.rule_id for f in easy.errors}
+    assert not easy.passed
+    assert errors <= STRICTER_IN_THE_GUIDES, [(f.rule_id, f.location, f.text) for f in easy.errors
+                                              if f.rule_id not in STRICTER_IN_THE_GUIDES][:10]
 
 
 # The rules backend's versions of these five seeds score below the default profile (measured 2026-11-29,
@@ -92,3 +104,75 @@ def test_long_sentences_are_warnings_under_the_default_profile(reports, default_
     assert {f.location for f in strict.findings if f.rule_id == "ER101"} == {
         f.location for f in default_reports.findings if f.rule_id == "ER101"}
     assert all(f.severity == "warning" for f in default_reports.findings if f.rule_id == "ER101")
+
+
+# An invented Easy Read document written the way people write it (issue 14: real Easy Read scores 59-89,
+# median about 68): short sentences in everyday words, each one an item, none over 15 words.
+HUMAN_LIKE = [
+    "The community library is moving to a new building.", "The new library is on Station Road, opposite the hospital.",
+    "It opens on Monday 3 May 2027.", "You can borrow books, films and music.",
+    "You can use the computers and the internet for free.", "Our library assistants can help you find information.",
+    "Children can come to story time every Saturday morning.", "You need a library card to borrow anything.",
+    "The library card is free.", "Please bring a letter with your address on it.",
+    "Call us on 01632 961574 if you have a question.", "We want everybody to feel welcome in the library.",
+    "Tell us what you think about the new building.", "You can fill in a feedback form at the information desk.",
+    "We can make an appointment for you with a volunteer.",
+]
+# The same news in standard council English.
+STANDARD_ENGLISH = (
+    "# Relocation of library services\n\n"
+    "Following a comprehensive review of the accessibility and operational sustainability of the existing "
+    "premises, the Council has determined that library services will be relocated to a purpose-built facility "
+    "situated on Station Road with effect from Monday 3 May 2027.\n\n"
+    "Registered borrowers will continue to be entitled to access the full range of lending collections, "
+    "including audiovisual materials, together with complimentary use of public computing facilities, subject "
+    "to the Council's acceptable use policy.\n\n"
+    "Applications for membership must be accompanied by documentary evidence of the applicant's current "
+    "residential address.\n\n"
+    "Enquiries regarding these arrangements should be directed to Library Services on 01632 961574.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def human_like_outputs(tmp_path_factory):
+    from easyread.layout.docx import render_docx
+    from easyread.layout.html import render_html
+    from easyread.layout.markdown import render_markdown
+    from easyread.layout.pdf import render_pdf
+    from easyread.model import EasyReadDocument, EasySection, Item
+
+    items = [Item(sentence, "a library") for sentence in HUMAN_LIKE]
+    document = EasyReadDocument(title="Our library is moving", source_name="library-move.docx",
+                                sections=[EasySection("The new library", items[:6]),
+                                          EasySection("Library cards", items[6:10]),
+                                          EasySection("Talk to us", items[10:])])
+    folder = tmp_path_factory.mktemp("library")
+    paths = {}
+    for name, render in {"pdf": render_pdf, "docx": render_docx, "html": render_html, "md": render_markdown}.items():
+        paths[name] = folder / f"library-move.easyread.{name}"
+        render(document, paths[name])
+    return paths
+
+
+@pytest.mark.parametrize("name", ("pdf", "docx", "html", "md"))
+def test_a_human_like_easy_read_document_passes_the_default_profile_in_every_format(human_like_outputs, name):
+    report = check_document(human_like_outputs[name], Settings())
+    assert report.passed, [(f.rule_id, f.location, f.text) for f in report.errors]
+    assert report.metrics.sentences == len(HUMAN_LIKE)  # the items, and only the items, are scored
+
+
+@pytest.mark.parametrize("name", ("pdf", "docx", "html", "md"))
+def test_the_same_document_fails_strict_only_on_the_guides_scores(human_like_outputs, name):
+    report = check_document(human_like_outputs[name], Settings(profile="strict"))
+    # Reading ease about 72 and grade about 5.3, as human-made Easy Read scores: short of the guides' 80 and 5.
+    assert 57 <= report.metrics.flesch_reading_ease < 80
+    assert not report.passed
+    assert {f.rule_id for f in report.errors} == {"ER201", "ER202"}
+
+
+def test_a_standard_english_document_fails_the_default_profile_on_its_scores(tmp_path):
+    source = tmp_path / "library-move.md"
+    source.write_text(STANDARD_ENGLISH, encoding="utf-8")
+    report = check_document(source, Settings())
+    assert not report.passed
+    assert {"ER201", "ER202"} <= {f.rule_id for f in report.errors}
