@@ -18,6 +18,7 @@ from easyread.checks.registry import resolve_ids
 from easyread.checks.text_rules import sentence_hits, word_hits
 from easyread.checks.units import TextUnit
 from easyread.checks.verdict import scored_texts, threshold_findings, with_levels
+from easyread.checks.word_filters import masked
 from easyread.config import Settings, load_settings
 from easyread.errors import EasyReadError, UsageError
 from easyread.fidelity import source_fact_text
@@ -65,7 +66,7 @@ def _findings_for(units: list[TextUnit], settings: Settings, all_text: str) -> I
                     continue  # the English rules say nothing about Welsh or French text
                 hits += sentence_hits(sentence, settings.max_sentence_words)
                 hits += word_hits(sentence, settings.hard_word_zipf, words.acronyms, words.names, words.explained)
-        if is_block_capitals(unit.text):
+        if is_block_capitals(masked(unit.text)):  # a postcode or code in capitals is not shouting
             hits.append(("ER304", unit.text, "Write it in sentence case: capital letter only at the start."))
         found += [Finding(rule_id, unit.location, text, suggestion, unit.line) for rule_id, text, suggestion in hits]
     yield from once_per_document(without_item_numbers(found, "\n".join(unit.text for unit in units)))

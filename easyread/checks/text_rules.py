@@ -170,7 +170,9 @@ def _number_and_symbol_hits(text: str) -> Iterator[Hit]:
             continue  # part of a name: "Health & Disability Services", "Marks & Spencer"
         yield "ER116", match.group(0), "Use words instead of the symbol, for example 'and', 'or'."
     for match in PERCENT.finditer(text):
-        yield "ER121", match.group(0), "Say '3 out of 10' or 'most people' instead."
+        number = re.match(r"\d+(?:\.\d+)?", match.group(0)).group(0)  # type: ignore[union-attr]
+        yield "ER121", match.group(0), (f"Say '{number} out of 100', or a rounder '1 in 4' or 'most people' "
+                                        "if the exact number does not matter.")
     for match in FRACTION.finditer(text):
         if re.fullmatch(r"\d{1,2}/\d{1,2}", match.group(0)) and re.search(r"\d/\d{1,2}/\d", text):
             continue

@@ -41,7 +41,7 @@ def carries_mark(path: Path) -> bool:
             return _pdf_made_by_us(path)
         if head.startswith(b"PK\x03\x04"):
             return _docx_made_by_us(path)
-        return head.lstrip(b"\xef\xbb\xbf").startswith(MARKDOWN_MARK.encode())
+        return head.lstrip(b"\xef\xbb\xbf").lstrip().startswith(MARKDOWN_MARK.encode())  # blank lines before it too
     except (OSError, zipfile.BadZipFile, KeyError, ValueError, RuntimeError, NotImplementedError):
         return False
 

@@ -200,3 +200,14 @@ def test_labels_and_surnames_are_not_acronyms(sentence, rule_ids):
 def test_an_acronym_after_a_plain_word_is_still_found():
     assert texts("Ring the NDIS Commission for help.", "ER114") == ["NDIS"]
     assert texts("GMSS, the team, will call.", "ER114") == ["GMSS"]
+
+
+def test_a_postcode_on_a_line_of_its_own_is_not_block_capitals():
+    units = [TextUnit("NB3 7QX", "line 1"), TextUnit("PLEASE READ THIS NOW", "line 2")]
+    found = {(f.rule_id, f.location) for f in _findings_for(units, Settings(), "NB3 7QX\nPLEASE READ THIS NOW")}
+    assert ("ER304", "line 1") not in found and ("ER304", "line 2") in found
+
+
+def test_a_percentage_gets_its_own_number_out_of_100_as_the_suggestion():
+    [(rule_id, text, suggestion)] = [hit for hit in word_hits("About 25% of homes recycle food.") if hit[0] == "ER121"]
+    assert text == "25%" and "'25 out of 100'" in suggestion and "3 out of 10" not in suggestion

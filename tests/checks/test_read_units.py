@@ -116,3 +116,12 @@ def test_a_renamed_markdown_output_is_still_read_as_items(tmp_path):
                        "(Picture: a clock) We come at 7am.\n", encoding="utf-8")
     units = read_units(renamed, Settings())[0]
     assert [unit.text for unit in units if unit.kind == "body"] == ["Put your bin out on Monday", "We come at 7am."]
+
+
+def test_a_markdown_output_with_blank_lines_before_its_mark_is_still_ours(tmp_path):
+    from easyread.readers.own_output import MARKDOWN_MARK
+
+    edited = tmp_path / "notice.md"
+    edited.write_text(f"\n\n{MARKDOWN_MARK}\n\n# Notice\n\n(Picture: a bin) Put your bin out on Monday\n", encoding="utf-8")
+    units = read_units(edited, Settings())[0]
+    assert [unit.text for unit in units if unit.kind == "body"] == ["Put your bin out on Monday"]

@@ -113,3 +113,4 @@ def test_wide_line_spacing_does_not_join_a_centred_title_line_to_the_date_under_
     texts = [unit.text for unit in read_units(path, Settings())[0]]
     assert "At the Riverside town hall" in texts and "Tuesday 3 March 2026" in texts
     assert "You can look at the new maps of the roads and ask the officers about the changes to the bus stops near you" in texts
+
