@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 
 from easyread.checks.findings import Finding
@@ -44,32 +43,37 @@ def small_text_level(body: float | None, min_size: float, small_print: str) -> s
     return None if body is None or body < min_size else small_print
 
 
-def pdf_layout_findings(runs: list[TextRun], min_size: float = 14.0, max_items: int = 5,
-                        small_print: str = "error") -> Iterator[Finding]:
-    """ER301 small body text, ER302 italics, ER306 more than `max_items` items on a page (PDFs we made).
+def small_text_findings(runs: list[TextRun], min_size: float = 14.0, small_print: str = "error") -> Iterator[Finding]:
+    """ER301: type below `min_size` points in a PDF's body lines (`runs`: one per line, with the size
+    most of its characters have).
 
-    ER301 is reported once a page, on a line of MIN_BODY_WORDS words or more below `min_size`
-    points, at the level `small_text_level` gives (`small_print` when the body text is big enough);
-    small print printed again on later pages (a running footer: "Issue date: ...") counts on its
-    first page only: the same advice on every page is noise. Body text that is too small is
-    reported on every page it is on."""
-    reported: set[tuple[str, int]] = set()
+    Reported once a page, on a line of MIN_BODY_WORDS words or more, at the level `small_text_level`
+    gives (`small_print` when the body text is big enough); small print printed again on later pages
+    (a running footer: "Issue date: ...") counts on its first page only: the same advice on every
+    page is noise. Body text that is too small is reported on every page it is on."""
+    body = [run for run in runs if run.kind == "body"]
     first_page: dict[str, int] = {}  # each small line: the first page it is on
-    for run in runs:
-        if run.kind == "body" and run.size < min_size:
+    for run in body:
+        if run.size < min_size:
             first_page.setdefault(" ".join(run.text.split()), run.page)
-    level = small_text_level(body_size([(run.size, run.text) for run in runs if run.kind == "body"]), min_size,
-                             small_print)
-    for run in runs:
-        if run.kind != "body":
-            continue
-        if run.size < min_size and ("ER301", run.page) not in reported and len(run.text.split()) >= MIN_BODY_WORDS \
+    level = small_text_level(body_size([(run.size, run.text) for run in body]), min_size, small_print)
+    reported: set[int] = set()
+    for run in body:
+        if run.size < min_size and run.page not in reported and len(run.text.split()) >= MIN_BODY_WORDS \
                 and (level is None or first_page[" ".join(run.text.split())] == run.page):
-            reported.add(("ER301", run.page))
+            reported.add(run.page)
             yield Finding("ER301", f"page {run.page}", f"{run.size:g} pt: {_snippet(run.text)}",
                           f"Use {min_size:g} pt or more (16 pt is best).", level=level)
-        if any(marker in run.font.lower() for marker in ITALIC_MARKERS) and ("ER302", run.page) not in reported:
-            reported.add(("ER302", run.page))
+
+
+def pdf_style_findings(runs: list[TextRun], max_items: int = 5) -> Iterator[Finding]:
+    """ER302 italics (once a page) and ER306 more than `max_items` items on a page (PDFs we made),
+    from pypdf's text runs, which carry font names and our picture labels."""
+    italic_pages: set[int] = set()
+    for run in runs:
+        if run.kind == "body" and any(marker in run.font.lower() for marker in ITALIC_MARKERS) \
+                and run.page not in italic_pages:
+            italic_pages.add(run.page)
             yield Finding("ER302", f"page {run.page}", _snippet(run.text), "Use bold, not italics.")
     for page, count in picture_count(runs).items():
         if count > max_items:
@@ -119,23 +123,33 @@ def _paragraph_size(paragraph, run) -> float | None:  # type: ignore[no-untyped-
 
 def docx_layout_findings(path: Path, min_size: float = 14.0, small_print: str = "error") -> Iterator[Finding]:
     """ER301 small type (at the level `small_text_level` gives), ER302 italics, ER303 underlining,
-    ER305 justified text, in a Word file."""
-    findings = list(_docx_findings(path, min_size))
-    sized = [(size, text) for finding, size, text in findings if size is not None]
-    level = small_text_level(body_size(sized), min_size, small_print)
-    for finding, _size, text in findings:
-        if finding is None:
-            continue
-        if finding.rule_id == "ER301" and len(text.split()) >= MIN_BODY_WORDS:
-            yield replace(finding, level=level)
-        elif finding.rule_id != "ER301":
-            yield finding
-
-
-def _docx_findings(path: Path, min_size: float) -> Iterator[tuple[Finding | None, float | None, str]]:
-    """(finding or None, the paragraph's smallest size in points or None, its text) for each paragraph."""
+    ER305 justified text, ER304 capitals, in a Word file, paragraph by paragraph."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
+    paragraphs = list(_sized_paragraphs(path))
+    level = small_text_level(body_size([(size, p.text) for _, p, size in paragraphs if size is not None]),
+                             min_size, small_print)
+    for location, paragraph, size in paragraphs:
+        text = _snippet(paragraph.text)
+        if size is not None and size < min_size and len(paragraph.text.split()) >= MIN_BODY_WORDS:
+            yield Finding("ER301", location, f"{size:g} pt: {text}", f"Use {min_size:g} pt or more (16 pt is best).",
+                          level=level)
+        if any(run.italic or (run.style is not None and run.style.font.italic) for run in paragraph.runs if run.text.strip()):
+            yield Finding("ER302", location, text, "Use bold, not italics.")
+        if any(run.underline for run in paragraph.runs if run.text.strip()):
+            yield Finding("ER303", location, text, "Use bold, not underlining.")
+        style = paragraph.style  # None when the file has no default paragraph style
+        alignment = paragraph.alignment if paragraph.alignment is not None else (
+            style.paragraph_format.alignment if style is not None else None)
+        if alignment in (WD_ALIGN_PARAGRAPH.JUSTIFY, getattr(WD_ALIGN_PARAGRAPH, "DISTRIBUTE", None)):
+            yield Finding("ER305", location, text, "Align text to the left.")
+        if any(run.font.all_caps for run in paragraph.runs if run.text.strip()):
+            yield Finding("ER304", location, text, "Write it in sentence case, not capitals.")
+
+
+def _sized_paragraphs(path: Path):  # type: ignore[no-untyped-def]
+    """(location, paragraph, its smallest type size in points or None) for each paragraph with text,
+    picture placeholders left out (small type inside a picture's box is not body text)."""
     from easyread.readers.docx import open_document
 
     document = open_document(path)
@@ -146,25 +160,9 @@ def _docx_findings(path: Path, min_size: float) -> Iterator[tuple[Finding | None
         pass
     for number, paragraph in enumerate((p for p in _all_paragraphs(document) if p.text.strip()), start=1):
         if paragraph.text.strip().startswith(PICTURE_LABEL):
-            continue  # a picture still to be chosen, in small type inside its box: not body text
-        location = f"paragraph {number}"
-        text = _snippet(paragraph.text)
+            continue
         sizes = [_paragraph_size(paragraph, run) for run in paragraph.runs if run.text.strip()]
         sizes = [size for size in sizes if size is not None] or (
             [float(default_size.pt)] if default_size is not None else []
         )
-        yield None, (min(sizes) if sizes else None), paragraph.text
-        if sizes and min(sizes) < min_size:
-            yield (Finding("ER301", location, f"{min(sizes):g} pt: {text}", f"Use {min_size:g} pt or more (16 pt is best)."),
-                   None, paragraph.text)
-        if any(run.italic or (run.style is not None and run.style.font.italic) for run in paragraph.runs if run.text.strip()):
-            yield Finding("ER302", location, text, "Use bold, not italics."), None, ""
-        if any(run.underline for run in paragraph.runs if run.text.strip()):
-            yield Finding("ER303", location, text, "Use bold, not underlining."), None, ""
-        style = paragraph.style  # None when the file has no default paragraph style
-        alignment = paragraph.alignment if paragraph.alignment is not None else (
-            style.paragraph_format.alignment if style is not None else None)
-        if alignment in (WD_ALIGN_PARAGRAPH.JUSTIFY, getattr(WD_ALIGN_PARAGRAPH, "DISTRIBUTE", None)):
-            yield Finding("ER305", location, text, "Align text to the left."), None, ""
-        if any(run.font.all_caps for run in paragraph.runs if run.text.strip()):
-            yield Finding("ER304", location, text, "Write it in sentence case, not capitals."), None, ""
+        yield f"paragraph {number}", paragraph, (min(sizes) if sizes else None)

@@ -41,7 +41,7 @@ def section_unit(text: str, location: str, section: str) -> TextUnit:
 
 
 def heading_unit(text: str, location: str) -> TextUnit:
-    return TextUnit(text, location, is_heading=True, kind="heading")
+    return TextUnit(text, location, kind="heading")
 
 
 def glossary_unit(term: str, explanation: str, location: str) -> TextUnit:

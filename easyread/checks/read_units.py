@@ -95,7 +95,7 @@ def document_units(document: SourceDocument, furniture: bool = True) -> list[Tex
     for section in document.sections:
         if section.heading:
             location = _heading_location(section.blocks[0].location if section.blocks else "")
-            units.append(TextUnit(section.heading, location, is_heading=True, kind="heading"))
+            units.append(TextUnit(section.heading, location, kind="heading"))
         units += [TextUnit(block.text, block.location) for block in section.blocks
                   if furniture or block.role not in FURNITURE]
     return units
@@ -114,7 +114,7 @@ def _all_text(units: list[TextUnit]) -> str:
 def _pdf(path: Path, settings: Settings, own: bool) -> tuple[list[TextUnit], list[Finding], str]:
     """A PDF's units, and its layout findings: italics and items per page from pypdf's text runs
     (font names, picture labels), small text (ER301) from pdfminer's lines (the size most characters have)."""
-    from easyread.checks.layout_rules import pdf_layout_findings
+    from easyread.checks.layout_rules import pdf_style_findings, small_text_findings
     from easyread.checks.pdf_text import read_runs
     from easyread.checks.pdf_units import pdf_units
     from easyread.readers import check_file
@@ -124,10 +124,8 @@ def _pdf(path: Path, settings: Settings, own: bool) -> tuple[list[TextUnit], lis
     reading = pdf_units(path, own)
     if not reading.units:
         raise UnreadableDocument(path, "has no text layer (it may be a scanned image); run OCR first")
-    sizes = settings.min_font_size, settings.max_items_per_page
-    layout = [f for f in pdf_layout_findings(reading.sized, *sizes, small_print=settings.small_print)
-              if f.rule_id == "ER301"]
-    layout += [f for f in pdf_layout_findings(runs, *sizes) if f.rule_id != "ER301"]
+    layout = [*small_text_findings(reading.sized, settings.min_font_size, settings.small_print),
+              *pdf_style_findings(runs, settings.max_items_per_page)]
     return reading.units, layout, reading.text
 
 

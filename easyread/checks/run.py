@@ -56,7 +56,7 @@ def _findings_for(units: list[TextUnit], settings: Settings, all_text: str) -> I
             continue  # a copy on our "How to contact us" page: its findings are given at its first place
         seen.add(unit.text)
         foreign = is_foreign(unit.text)
-        if unit.is_heading or unit.kind == "heading":
+        if unit.is_heading:
             hits = [] if foreign else list(word_hits(unit.text, settings.hard_word_zipf, words.acronyms, words.names,
                                                      words.explained))
         else:

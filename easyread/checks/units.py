@@ -24,9 +24,13 @@ class TextUnit:
 
     text: str
     location: str
-    is_heading: bool = False
     kind: UnitKind = "body"
     term: str = ""
+
+    @property
+    def is_heading(self) -> bool:
+        """Whether the unit is a heading (kind "heading")."""
+        return self.kind == "heading"
 
     @property
     def line(self) -> int | None:

@@ -19,7 +19,7 @@ from easyread.config import Settings
 def scored_texts(units: Iterable[TextUnit]) -> list[str]:
     """The texts whose sentences are scored: body units only (headings, Hard words lines and our
     own title-page lines are checked but not scored), each a unit of `metrics.measure_units`."""
-    return [unit.text for unit in units if unit.kind == "body" and not unit.is_heading]
+    return [unit.text for unit in units if unit.kind == "body"]
 
 
 def with_levels(findings: Iterable[Finding], settings: Settings) -> list[Finding]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from easyread.checks.layout_rules import pdf_layout_findings
+from easyread.checks.layout_rules import small_text_findings
 from easyread.checks.pdf_text import TextRun
 from easyread.checks.text_rules import sentence_hits, word_hits
 
@@ -58,14 +58,14 @@ def test_a_small_print_footer_on_every_page_is_reported_once():
     footer = ["Document owner: the hall team", "Next review: 4 May 2028"]
     runs = [run(page, BODY, 14) for page in (1, 2, 3) for _ in range(4)]
     runs += [run(page, line, 8) for page in (1, 2, 3) for line in footer]
-    found = [f for f in pdf_layout_findings(runs, 12.0, small_print="warning") if f.rule_id == "ER301"]
+    found = [f for f in small_text_findings(runs, 12.0, small_print="warning") if f.rule_id == "ER301"]
     assert [f.location for f in found] == ["page 1"]
 
 
 def test_new_small_print_on_a_later_page_is_still_reported():
     runs = [run(1, BODY, 14), run(1, BODY, 14), run(1, "Document owner: the hall team", 8), run(2, BODY, 14), run(2, BODY, 14),
             run(2, "Printed by a local firm in 2027", 8)]
-    found = [f for f in pdf_layout_findings(runs, 12.0, small_print="warning") if f.rule_id == "ER301"]
+    found = [f for f in small_text_findings(runs, 12.0, small_print="warning") if f.rule_id == "ER301"]
     assert [f.location for f in found] == ["page 1", "page 2"]
 
 

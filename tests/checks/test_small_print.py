@@ -3,7 +3,7 @@ big-enough body text is small print, a warning under the default profile and an 
 
 from __future__ import annotations
 
-from easyread.checks.layout_rules import body_size, pdf_layout_findings, small_text_level
+from easyread.checks.layout_rules import body_size, small_text_findings, small_text_level
 from easyread.checks.pdf_text import TextRun
 from easyread.checks.run import check_document
 from easyread.config import Settings
@@ -29,22 +29,22 @@ def test_small_print_level_depends_on_the_body():
 
 def test_a_footer_in_small_type_beside_big_body_text_is_a_warning():
     runs = [run(1, BODY, 14), run(1, "Document owner: the leaflets team, page 1", 8), run(2, BODY, 14)]
-    [finding] = [f for f in pdf_layout_findings(runs, 12.0, small_print="warning") if f.rule_id == "ER301"]
+    [finding] = [f for f in small_text_findings(runs, 12.0, small_print="warning") if f.rule_id == "ER301"]
     assert finding.level == "warning" and finding.location == "page 1" and "8 pt" in finding.text
-    [strict] = [f for f in pdf_layout_findings(runs, 14.0, small_print="error") if f.rule_id == "ER301"]
+    [strict] = [f for f in small_text_findings(runs, 14.0, small_print="error") if f.rule_id == "ER301"]
     assert strict.level == "error"
 
 
 def test_body_text_below_the_size_is_an_error_whatever_the_small_print_setting():
     runs = [run(1, BODY, 10.5), run(2, BODY, 10.5)]
-    findings = [f for f in pdf_layout_findings(runs, 12.0, small_print="warning") if f.rule_id == "ER301"]
+    findings = [f for f in small_text_findings(runs, 12.0, small_print="warning") if f.rule_id == "ER301"]
     assert [f.location for f in findings] == ["page 1", "page 2"]
     assert all(f.level is None and f.severity == "error" for f in findings)
 
 
 def test_a_one_or_two_word_label_in_small_type_is_not_body_text():
     runs = [run(1, BODY, 14), run(1, "Town hall", 9)]
-    assert not [f for f in pdf_layout_findings(runs, 14.0) if f.rule_id == "ER301"]
+    assert not [f for f in small_text_findings(runs, 14.0) if f.rule_id == "ER301"]
 
 
 def _docx(path, sizes: list[tuple[str, float]]):
