@@ -21,7 +21,7 @@ from collections.abc import Callable
 from functools import cache
 
 from easyread.data import data_rows, data_words
-from easyread.language.fact_types import BLANK
+from easyread.language.fact_types import BLANK, blank_out
 from easyread.language.numbers import number_words
 
 MASKED_KINDS = frozenset({"phone", "email", "url", "postcode", "code", "money", "date", "time"})
@@ -49,15 +49,9 @@ def masked(text: str) -> str:
     """
     from easyread.language.facts import fact_spans
 
-    pieces: list[str] = []
-    cursor = 0
-    for span in fact_spans(text):
-        piece = text[span.start:span.end]
-        if span.kind in MASKED_KINDS or (span.kind == "number" and re.search(r"\d\s+\d", piece)):
-            pieces += [text[cursor:span.start], BLANK * (span.end - span.start)]
-            cursor = span.end
-    pieces.append(text[cursor:])
-    return "".join(pieces)
+    return blank_out(text, [span for span in fact_spans(text)
+                            if span.kind in MASKED_KINDS
+                            or (span.kind == "number" and re.search(r"\d\s+\d", text[span.start:span.end]))])
 
 
 def is_identifier_number(text: str, start: int, end: int) -> bool:
