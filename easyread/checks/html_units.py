@@ -36,6 +36,7 @@ BLOCKS = HEADINGS | frozenset({
 VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source",
                   "track", "wbr", "param"})
 GENERATOR = "easyread"
+HTML_SUFFIXES = (".html", ".htm")
 _TAG = re.compile(r"<[A-Za-z!/?]")
 
 
@@ -134,12 +135,14 @@ def html_units(html: str) -> list[TextUnit]:
 def read_html_units(path: Path) -> list[TextUnit]:
     """The units of the HTML file at `path`.
 
-    Raises UnreadableDocument (not text: a binary file, an unknown encoding; cannot be read) and
-    EmptyDocument (no text a reader sees), each one line naming the file.
+    Raises UsageError (a folder, no such file), UnreadableDocument (too large; not text: a binary
+    file, an unknown encoding; cannot be read) and EmptyDocument (no text a reader sees), each one
+    line naming the file.
     """
+    from easyread.readers import check_file
     from easyread.readers.txt import decode
 
-    _check_size(path)
+    check_file(path, also=HTML_SUFFIXES)  # a folder, a missing or unreadable file, over the size limit
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -155,13 +158,3 @@ def read_html_units(path: Path) -> list[TextUnit]:
         raise EmptyDocument(path, "has no text to check (an HTML page with no paragraphs, lists or tables)")
     return units
 
-
-def _check_size(path: Path) -> None:
-    """Refuse a file over the size limit as the document readers do (an .html name is not theirs to read)."""
-    from easyread.readers import DEFAULT_MAX_BYTES
-    from easyread.readers.common import readable_size
-
-    size = path.stat().st_size
-    if size > DEFAULT_MAX_BYTES:
-        raise UnreadableDocument(path, f"too large: {readable_size(size, up=True)} (the limit is "
-                                       f"{readable_size(DEFAULT_MAX_BYTES)})")

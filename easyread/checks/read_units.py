@@ -13,13 +13,12 @@ import re
 from pathlib import Path
 
 from easyread.checks.findings import Finding
+from easyread.checks.html_units import HTML_SUFFIXES
 from easyread.checks.pdf_units import FURNITURE
 from easyread.checks.units import TextUnit
 from easyread.config import Settings
 from easyread.errors import EasyReadError, UnreadableDocument
 from easyread.model import SourceDocument
-
-HTML_SUFFIXES = (".html", ".htm")
 
 
 def read_units(path: Path, settings: Settings) -> tuple[list[TextUnit], list[Finding], str]:

@@ -46,8 +46,10 @@ def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceDocum
     return document
 
 
-def check_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
-    """Check the file can be read, returning its lower-case suffix; raise the matching error if not."""
+def check_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, also: tuple[str, ...] = ()) -> str:
+    """Check the file can be read, returning its lower-case suffix; raise the matching error if not.
+
+    `also`: suffixes accepted besides the readers' own (".html" for `check`, which reads web pages)."""
     if path.is_dir():
         raise UsageError(path, "is a folder, not a file")
     if not path.exists():
@@ -55,7 +57,7 @@ def check_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     suffix = path.suffix.lower()
     if not suffix:
         raise UnsupportedFormat(path, f"no file extension ({_READS})")
-    if suffix not in _MODULES:
+    if suffix not in _MODULES and suffix not in also:
         raise UnsupportedFormat(path, f"unsupported file type '{suffix}' ({_READS})")
     if not path.is_file():
         raise UsageError(path, "is not a regular file")
