@@ -13,12 +13,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from easyread.checks.pdf_text import PICTURE_LABEL
 from easyread.checks.units import TextUnit
 from easyread.layout.front import CONTENTS_HEADING, GLOSSARY_HEADING, MADE_WITH
 from easyread.pictures.catalogue import OPENMOJI_CREDIT
 from easyread.readers.own_output import MARKDOWN_MARK
 
-PICTURE_LABEL = "Picture:"
 SOURCE_LINE = re.compile(r"This is an Easy Read version of .+\.")
 CREDITS = frozenset({OPENMOJI_CREDIT})
 _MARKDOWN_PICTURE = re.compile(r"^(?:\(Picture: [^)\n]*\)|!\[(?:\\.|[^\]\\])*\]\([^)\s]*\))\s*")
