@@ -112,10 +112,8 @@ def measure_units(texts: Iterable[str], hard_word_count: int | None = None) -> M
     return measure_sentences([sentence for text in texts for sentence in split_sentences(text)], hard_word_count)
 
 
-def measure(text: str, hard_word_count: int | None = None, sentences: list[str] | None = None) -> Metrics:
-    """Score `text`, each line a unit (`measure_units`); `sentences`, when given, are used as they are."""
-    if sentences is not None:
-        return measure_sentences(sentences, hard_word_count)
+def measure(text: str, hard_word_count: int | None = None) -> Metrics:
+    """Score `text`, each line a unit (`measure_units`)."""
     return measure_units(text.splitlines(), hard_word_count)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from easyread.checks.metrics import measure
+from easyread.checks.metrics import measure_sentences
 from easyread.checks.read_units import read_units
 from easyread.config import Settings
 from easyread.language.sentences import split_sentences
@@ -82,10 +82,10 @@ def test_headings_are_heading_units(outputs, name):
 
 
 def test_every_format_gives_the_same_sentences_and_scores(outputs):
-    markdown = measure("", sentences=_body(outputs["md"]))
+    markdown = measure_sentences(_body(outputs["md"]))
     for name in FORMATS:
         assert _body(outputs[name]) == _body(outputs["md"]), name
-        scores = measure("", sentences=_body(outputs[name]))
+        scores = measure_sentences(_body(outputs[name]))
         assert (scores.sentences, scores.words) == (markdown.sentences, markdown.words), name
         assert abs(scores.flesch_reading_ease - markdown.flesch_reading_ease) <= 1, name
         assert abs(scores.flesch_kincaid_grade - markdown.flesch_kincaid_grade) <= 1, name
