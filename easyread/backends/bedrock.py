@@ -4,7 +4,7 @@ The same requests as the `anthropic` backend (the section text goes to Bedrock i
 not to Anthropic's API), with the model id Bedrock knows (`--model`, e.g. an inference profile
 such as `eu.anthropic.claude-sonnet-4-5-20250929-v1:0`). Credentials: a Bedrock API key in
 AWS_BEARER_TOKEN_BEDROCK, or the usual AWS credentials and region, which need the optional
-`boto3`/`botocore` packages: `pip install 'easyread[bedrock]'`.
+`boto3`/`botocore` packages: the `bedrock` extra (`easyread.install.install_hint`).
 """
 
 from __future__ import annotations
@@ -32,8 +32,10 @@ class BedrockBackend(AnthropicBackend):
             try:
                 import botocore  # noqa: F401 - signs requests made with AWS credentials
             except ImportError:
+                from easyread.install import install_hint
+
                 raise UsageError(None, f"the bedrock backend needs {TOKEN_VARIABLE}, or AWS credentials and "
-                                       "pip install 'easyread[bedrock]'") from None
+                                       f"{install_hint('bedrock')}") from None
         return token
 
     def model_or_default(self, model: str | None) -> str:

