@@ -89,7 +89,8 @@ def _element(writer, node: Node, parent, pages: list, parents: list[list]):  # t
             }))
     for child in node.children:
         kids.append(_element(writer, child, reference, pages, parents))
-    element[NameObject("/K")] = kids
+    # One kid is written on its own, as most writers do (ISO 32000-1 table 323 allows either form).
+    element[NameObject("/K")] = kids[0] if len(kids) == 1 else kids
     return reference
 
 
