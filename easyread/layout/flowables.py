@@ -21,7 +21,16 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 from easyread.layout import styles as S
 from easyread.layout.front import CONTENTS_HEADING, FrontMatter
 from easyread.layout.markup import clean, font_markup, sentence_markup
-from easyread.layout.pdf_tags import Path, Tagger, artifact, attach, content, mark, table_lines_as_artifacts
+from easyread.layout.pdf_tags import (
+    Path,
+    Tagger,
+    artifact,
+    attach,
+    content,
+    language_of,
+    mark,
+    table_lines_as_artifacts,
+)
 from easyread.model import HardWord, Item
 
 if TYPE_CHECKING:
@@ -184,7 +193,7 @@ def item_row(item: Item, styles: dict, fonts: Fonts, path: Path | None = None) -
     A row never splits across pages. Tagged, `path` is the item's group: a Figure (a real
     picture) and a P (the sentence) inside it.
     """
-    sentence = mark(_sentence(item, styles, fonts), _sentence_path(path))
+    sentence = mark(_sentence(item, styles, fonts), _sentence_path(path), lang=language_of(item) if path else "")
     return _row(_box(item, styles, fonts, path), sentence, font=_font(styles), left_width=S.PICTURE_BOX)
 
 
@@ -204,7 +213,8 @@ def oversized_item_rows(item: Item, styles: dict, fonts: Fonts, first_space: flo
         parts.append(pieces[0])
         rest, space = pieces[1], S.FRAME_HEIGHT - 1
     font = _font(styles)
-    parts = [mark(part, _sentence_path(path)) for part in parts]
+    lang = language_of(item) if path else ""
+    parts = [mark(part, _sentence_path(path), lang=lang) for part in parts]
     rows = [_row(_box(item, styles, fonts, path), parts[0], font=font, left_width=S.PICTURE_BOX)]
     rows += [_row(Spacer(S.PICTURE_BOX, 1), part, font=font, left_width=S.PICTURE_BOX) for part in parts[1:]]
     return rows

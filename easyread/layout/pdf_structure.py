@@ -73,6 +73,8 @@ def _element(writer, node: Node, parent, pages: list, parents: list[list]):  # t
     reference = writer._add_object(element)
     if node.alt:
         element[NameObject("/Alt")] = TextStringObject(node.alt)
+    if node.lang:
+        element[NameObject("/Lang")] = TextStringObject(node.lang)
     kids = ArrayObject()
     home = node.marks[0][0] if node.marks else None
     if home is not None:

@@ -36,6 +36,7 @@ class Node:
     role: str
     alt: str = ""  # a Figure's alternate description
     text: str = ""  # a heading's words, for the document outline
+    lang: str = ""  # a BCP 47 tag when the element is not in the document's language
     children: list[Node] = field(default_factory=list)
     marks: list[tuple[int, int]] = field(default_factory=list)
 
@@ -64,10 +65,11 @@ class Tagger:
         """How many MCIDs page `page` (from 1) has."""
         return self._next_mcid.get(page, 0)
 
-    def begin(self, canvas, path: Path, *, alt: str = "", text: str = "") -> None:  # type: ignore[no-untyped-def]
+    def begin(self, canvas, path: Path, *, alt: str = "", text: str = "", lang: str = "") -> None:  # type: ignore[no-untyped-def]
         node = self.node(path)
         node.alt = node.alt or alt
         node.text = node.text or text
+        node.lang = node.lang or lang
         page = canvas.getPageNumber()
         mcid = self._next_mcid.get(page, 0)
         self._next_mcid[page] = mcid + 1
@@ -85,13 +87,14 @@ def tagger_of(canvas) -> Tagger | None:  # type: ignore[no-untyped-def]
 
 
 @contextmanager
-def content(canvas, path: Path | None, *, alt: str = "", text: str = "") -> Iterator[None]:  # type: ignore[no-untyped-def]
+def content(canvas, path: Path | None, *, alt: str = "", text: str = "",  # type: ignore[no-untyped-def]
+            lang: str = "") -> Iterator[None]:
     """What is drawn inside is the content of the element at `path` (nothing when untagged)."""
     tagger = tagger_of(canvas)
     if tagger is None or path is None:
         yield
         return
-    tagger.begin(canvas, path, alt=alt, text=text)
+    tagger.begin(canvas, path, alt=alt, text=text, lang=lang)
     yield
     canvas.addLiteral("EMC")
 
@@ -111,20 +114,23 @@ def artifact(canvas, kind: str = "Layout", subtype: str = "") -> Iterator[None]:
 
 class Marked(Flowable):
     """`inner`, drawn as the content of the element at `path` (a heading keeps its `text` for the
-    outline). Split across pages, every piece adds to the same element."""
+    outline; `lang` marks a sentence in another language). Split across pages, every piece adds
+    to the same element."""
 
-    def __init__(self, inner: Flowable, path: Path, *, text: str = "") -> None:
+    def __init__(self, inner: Flowable, path: Path, *, text: str = "", lang: str = "") -> None:
         super().__init__()
         self.inner = inner
         self.path = path
         self.text = text
+        self.lang = lang
 
     def wrap(self, availWidth, availHeight):  # noqa: N803 (reportlab's names)
         self.width, self.height = self.inner.wrap(availWidth, availHeight)
         return self.width, self.height
 
     def split(self, availWidth, availHeight):  # noqa: N803
-        return [Marked(piece, self.path, text=self.text) for piece in self.inner.split(availWidth, availHeight)]
+        return [Marked(piece, self.path, text=self.text, lang=self.lang)
+                for piece in self.inner.split(availWidth, availHeight)]
 
     def getSpaceBefore(self) -> float:  # noqa: N802
         return self.inner.getSpaceBefore()
@@ -133,7 +139,7 @@ class Marked(Flowable):
         return self.inner.getSpaceAfter()
 
     def draw(self) -> None:
-        with content(self.canv, self.path, text=self.text):
+        with content(self.canv, self.path, text=self.text, lang=self.lang):
             self.inner.drawOn(self.canv, 0, 0)
 
 
@@ -152,9 +158,21 @@ class Artifact(Marked):
             self.inner.drawOn(self.canv, 0, 0)
 
 
-def mark(flowable: Flowable, path: Path | None, *, text: str = "") -> Flowable:
+def mark(flowable: Flowable, path: Path | None, *, text: str = "", lang: str = "") -> Flowable:
     """`flowable` tagged as the element at `path`; unchanged when `path` is None (untagged)."""
-    return flowable if path is None else Marked(flowable, path, text=text)
+    return flowable if path is None else Marked(flowable, path, text=text, lang=lang)
+
+
+def language_of(item) -> str:  # type: ignore[no-untyped-def]
+    """The BCP 47 tag of an item flagged not-english (ISO 14289-1 7.2: a change of language is
+    marked), "" for English and for a language we cannot name. The HTML's `lang` says the same."""
+    from easyread.language.languages import detect_language
+    from easyread.not_english import NOT_ENGLISH_FLAG
+
+    if NOT_ENGLISH_FLAG not in item.flags:
+        return ""
+    language = detect_language(item.sentence)
+    return language.tag if language is not None else ""
 
 
 def table_lines_as_artifacts(table, event: str, *_args) -> None:  # type: ignore[no-untyped-def]

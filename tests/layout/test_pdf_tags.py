@@ -211,3 +211,47 @@ def test_untagged_is_the_same_pages_without_a_tree(tmp_path, tagged):
     assert "<path>" in marked_content(plain).untagged  # the check above would see untagged drawing
     tagged_text = [page.extract_text() for page in PdfReader(output).pages]
     assert [page.extract_text() for page in reader.pages] == tagged_text
+
+
+def test_a_sentence_in_another_language_has_its_lang(tmp_path):
+    from pypdf import PdfReader
+
+    from easyread.not_english import NOT_ENGLISH_FLAG
+
+    russian = Item("Пожалуйста, позвоните нам по телефону завтра утром.", "a phone", flags=[NOT_ENGLISH_FLAG])
+    document = EasyReadDocument(title="Call us", source_name="call.txt", language="en-GB",
+                                sections=[EasySection("Call us", [Item("Please call us.", "a phone"), russian])])
+    render_pdf(document, tmp_path / "lang.pdf")
+    reader = PdfReader(tmp_path / "lang.pdf")
+    langs = {}
+
+    def visit(node) -> None:  # type: ignore[no-untyped-def]
+        node = node.get_object()
+        kids = node.get("/K", [])
+        if node.get("/S") == "/P":
+            langs[len(langs)] = node.get("/Lang")
+        for kid in kids if isinstance(kids, list) else [kids]:
+            if not isinstance(kid, int) and "/S" in kid.get_object():
+                visit(kid)
+
+    visit(reader.trailer["/Root"]["/StructTreeRoot"]["/K"][0])
+    sentences = list(langs.values())[-2:]  # after the title page's lines
+    assert sentences == [None, "ru"]
+
+
+def test_tagging_changes_no_pixel(tmp_path, tagged):
+    import pypdfium2
+
+    document, output, pages = tagged
+    plain = tmp_path / "plain.pdf"
+    render_pdf(document, plain, tagged=False)
+
+    def pixels(path: Path, index: int) -> bytes:
+        pdf = pypdfium2.PdfDocument(str(path))
+        try:
+            return pdf[index].render(scale=0.5).to_pil().tobytes()
+        finally:
+            pdf.close()
+
+    for index in range(pages):
+        assert pixels(output, index) == pixels(plain, index), f"page {index + 1}"
