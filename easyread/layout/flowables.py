@@ -23,9 +23,7 @@ from easyread.layout.front import CONTENTS_HEADING, FrontMatter
 from easyread.layout.markup import clean, font_markup, sentence_markup
 from easyread.layout.pdf_tags import (
     Path,
-    Tagger,
     artifact,
-    attach,
     content,
     language_of,
     mark,
@@ -299,48 +297,3 @@ def height_of(flowables: Sequence[Flowable], width: float = S.FRAME_WIDTH) -> fl
             total += max(flowable.getSpaceBefore(), 0) + max(flowables[index - 1].getSpaceAfter(), 0)
         total += height
     return total
-
-
-def draw_centred(canvas: Canvas, fonts: Fonts, text: str, x: float, y: float, size: float) -> None:
-    """Draw `text` centred on `x` with its baseline at `y`, run by run in the fonts that have it."""
-    runs = fonts.runs(clean(text))
-    writer = canvas.beginText(x - fonts.width(clean(text), size) / 2, y)
-    for run, face in runs:
-        writer.setFont(face, size)
-        writer.textOut(run)
-    canvas.drawText(writer)
-
-
-def numbered_canvas(fonts: Fonts, page_counts: list[int], tagger: Tagger | None = None) -> type[Canvas]:
-    """A canvas that writes "Page N of M" on every page once it knows M, and records M.
-    With a `tagger` it tags what is drawn on it (the page numbers as artifacts)."""
-
-    class NumberedCanvas(Canvas):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            self._page_states: list[dict] = []
-            if tagger is not None:
-                attach(self, tagger)
-
-        def showPage(self):  # noqa: N802 (reportlab's name)
-            self._page_states.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self):
-            total = len(self._page_states)
-            for state in self._page_states:
-                self.__dict__.update(state)
-                self._footer(total)
-                Canvas.showPage(self)
-            Canvas.save(self)
-            page_counts.append(total)
-
-        def _footer(self, total: int) -> None:
-            with artifact(self, "Pagination", "Footer"):  # a page number is not read as content
-                self.saveState()
-                self.setFillColor(HexColor(S.TEXT_COLOUR))
-                footer = f"Page {self._pageNumber} of {total}"
-                draw_centred(self, fonts, footer, S.PAGE_WIDTH / 2, S.FOOTER_BASELINE, S.FOOTER_SIZE)
-                self.restoreState()
-
-    return NumberedCanvas

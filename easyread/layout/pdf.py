@@ -144,6 +144,7 @@ def render_pdf(document: EasyReadDocument, output: Path, *, author: str = "easyr
 
     from reportlab.platypus import BaseDocTemplate, Frame, PageBreak, PageTemplate
 
+    from easyread.layout.page_numbers import numbered_canvas
     from easyread.layout.pdf_tags import Tagger
 
     layout = _Layout(document, tagged=tagged)
@@ -196,7 +197,7 @@ def render_pdf(document: EasyReadDocument, output: Path, *, author: str = "easyr
             initialLeading=S.LEADING,
         )
         doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-        doc.build(story, canvasmaker=layout.f.numbered_canvas(layout.fonts, page_counts, tagger))
+        doc.build(story, canvasmaker=numbered_canvas(layout.fonts, page_counts, tagger))
         data = drawn.getvalue()
         if tagger is not None:
             from easyread.layout.pdf_structure import tag_pdf

@@ -255,3 +255,21 @@ def test_tagging_changes_no_pixel(tmp_path, tagged):
 
     for index in range(pages):
         assert pixels(output, index) == pixels(plain, index), f"page {index + 1}"
+
+
+def test_contact_page_after_the_hard_words_is_its_own_section(tmp_path):
+    from easyread.contact import CONTACT_HEADING
+
+    document = EasyReadDocument(
+        title="Your bin day", source_name="bins.txt", glossary=[FEE],
+        sections=[EasySection("What is changing?", [Item("There is a fee for a new bin.", "a bin", [FEE])]),
+                  EasySection(CONTACT_HEADING, [Item("Call us on 01632 960 178.", "a phone")])])
+    render_pdf(document, tmp_path / "contact.pdf")
+    def words(element) -> str:  # type: ignore[no-untyped-def]
+        return " ".join(filter(None, [element.text, *(words(child) for child in element.children)]))
+
+    sections = [[(child.role, words(child)) for child in s.children]
+                for s in structure(tmp_path / "contact.pdf") if s.role == "Sect"]
+    assert sections == [[("H2", "What is changing?"), ("Div", "There is a fee for a new bin.")],
+                        [("H2", GLOSSARY_HEADING), ("L", f"fee {FEE.explanation}")],
+                        [("H2", CONTACT_HEADING), ("Div", "Call us on 01632 960 178.")]]
