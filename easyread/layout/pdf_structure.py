@@ -122,6 +122,10 @@ def xmp(info: dict[str, str], language: str) -> str:
     def simple(tag: str, key: str) -> str:
         return f"<{tag}>{escape(info[key])}</{tag}>" if info.get(key) else ""
 
+    def date(tag: str, key: str) -> str:
+        value = iso_date(info.get(key, ""))
+        return f"<{tag}>{value}</{tag}>" if value else ""
+
     def listed(tag: str, kind: str, value: str, lang: bool = False) -> str:
         attribute = ' xml:lang="x-default"' if lang else ""
         return f"<{tag}><rdf:{kind}><rdf:li{attribute}>{escape(value)}</rdf:li></rdf:{kind}></{tag}>" if value else ""
@@ -134,6 +138,8 @@ def xmp(info: dict[str, str], language: str) -> str:
         simple("pdf:Producer", "/Producer"),
         simple("pdf:Keywords", "/Keywords"),
         simple("xmp:CreatorTool", "/Creator"),
+        date("xmp:CreateDate", "/CreationDate"),
+        date("xmp:ModifyDate", "/ModDate"),
         "<pdfuaid:part>1</pdfuaid:part>",
     ])
     return (
@@ -144,6 +150,19 @@ def xmp(info: dict[str, str], language: str) -> str:
         f' xmlns:pdfuaid="{PDFUA_NAMESPACE}">{fields}</rdf:Description></rdf:RDF></x:xmpmeta>'
         '<?xpacket end="w"?>'
     )
+
+
+def iso_date(pdf_date: str) -> str:
+    """A PDF date ("D:20261129230634+00'00'", ISO 32000-1 7.9.4) as XMP writes it
+    ("2026-11-29T23:06:34+00:00"); "" when it is not one."""
+    import re
+
+    found = re.fullmatch(r"D:(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(?:([+-])(\d{2})'?(\d{2})'?|Z)?", pdf_date.strip())
+    if found is None:
+        return ""
+    year, month, day, hour, minute, second, sign, zone_hours, zone_minutes = found.groups()
+    zone = f"{sign}{zone_hours}:{zone_minutes}" if sign else "Z"
+    return f"{year}-{month}-{day}T{hour}:{minute}:{second}{zone}"
 
 
 def _xmp_stream(writer, catalog):  # type: ignore[no-untyped-def]

@@ -273,3 +273,27 @@ def test_contact_page_after_the_hard_words_is_its_own_section(tmp_path):
     assert sections == [[("H2", "What is changing?"), ("Div", "There is a fee for a new bin.")],
                         [("H2", GLOSSARY_HEADING), ("L", f"fee {FEE.explanation}")],
                         [("H2", CONTACT_HEADING), ("Div", "Call us on 01632 960 178.")]]
+
+
+def test_xmp_dates_match_the_document_information(tagged):
+    from pypdf import PdfReader
+
+    from easyread.layout.pdf_structure import iso_date
+
+    _, output, _ = tagged
+    reader = PdfReader(output)
+    assert reader.xmp_metadata.xmp_create_date.strftime("D:%Y%m%d%H%M%S") == reader.metadata["/CreationDate"][:16]
+    assert iso_date("D:20270301093000+01'00'") == "2027-03-01T09:30:00+01:00"
+    assert iso_date("not a date") == ""
+
+
+def test_xmp_escapes_the_title_and_is_well_formed_xml():
+    from xml.etree import ElementTree
+
+    from easyread.layout.pdf_structure import xmp
+
+    packet = xmp({"/Title": "Bins & <boxes>", "/Author": "Test Council"}, "en-GB")
+    root = ElementTree.fromstring(packet.split("?>", 1)[1].rsplit("<?xpacket", 1)[0])
+    titles = [element.text for element in root.iter("{http://www.w3.org/1999/02/22-rdf-syntax-ns#}li")]
+    assert titles[0] == "Bins & <boxes>" and "Test Council" in titles and "en-GB" in titles
+    assert root.find(".//{http://www.aiim.org/pdfua/ns/id/}part").text == "1"
