@@ -92,7 +92,10 @@ class _Layout:
         return flowable if self.tags is None else self.tags.heading(flowable, text)
 
     def story_of(self, page: Page) -> list:
-        oversized = len(page.items) == 1 and self.f.height_of(self.content(page)) > S.FRAME_HEIGHT
+        measured = self.content(page) if self.tags is None or len(page.items) == 1 else []
+        oversized = len(page.items) == 1 and self.f.height_of(measured) > S.FRAME_HEIGHT
+        if self.tags is None and not oversized:
+            return measured
         heading = self._heading(self.heading_of(page))
         paths = [None if self.tags is None else self.tags.item() for _ in page.items]
         if not oversized:
