@@ -297,3 +297,16 @@ def test_xmp_escapes_the_title_and_is_well_formed_xml():
     titles = [element.text for element in root.iter("{http://www.w3.org/1999/02/22-rdf-syntax-ns#}li")]
     assert titles[0] == "Bins & <boxes>" and "Test Council" in titles and "en-GB" in titles
     assert root.find(".//{http://www.aiim.org/pdfua/ns/id/}part").text == "1"
+
+
+def test_the_title_picture_is_a_figure_after_the_title(tmp_path):
+    from easyread.layout.front import front_matter
+
+    document = EasyReadDocument(title="Your new bin", source_name="bin.txt",
+                                sections=[EasySection("What is new?", [Item("You get a new bin.", "a bin")])])
+    document.title_picture_file = picture(tmp_path, "title.png")
+    render_pdf(document, tmp_path / "title.pdf")
+    top = [(e.role, e.alt) for e in structure(tmp_path / "title.pdf") if e.depth == 1]
+    front = front_matter(document)
+    assert top[:2] == [("H1", None), ("Figure", alt_text(front.picture, front.picture_file))]
+    assert top[1][1]
