@@ -2,6 +2,10 @@
 
 Every piece of text goes through `easyread.layout.markup.font_markup` (or `Fonts.runs` on the
 canvas), so each character is drawn, and measured, with a font that has it.
+
+The functions that take a `path` tag what they draw for the tagged PDF (`easyread.layout.pdf_tags`):
+`path` names the structure element the piece belongs to; None (the default, used when measuring)
+tags nothing.
 """
 
 from __future__ import annotations
@@ -17,6 +21,14 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 from easyread.layout import styles as S
 from easyread.layout.front import CONTENTS_HEADING, FrontMatter
 from easyread.layout.markup import clean, font_markup, sentence_markup
+from easyread.layout.pdf_tags import (
+    Path,
+    artifact,
+    content,
+    language_of,
+    mark,
+    table_lines_as_artifacts,
+)
 from easyread.model import HardWord, Item
 
 if TYPE_CHECKING:
@@ -47,16 +59,24 @@ def _image(picture_file: str | None):  # type: ignore[no-untyped-def]
 
 
 class PictureBox(Flowable):
-    """A framed square: the chosen picture if there is one, else its description in small text."""
+    """A framed square: the chosen picture if there is one, else its description in small text.
+
+    Tagged (`figure` is a path), a drawn picture is a Figure whose Alt comes from
+    `easyread.pictures.alt_text.alt_text`; the frame and a placeholder are artifacts.
+    """
 
     def __init__(self, description: str, style, fonts: Fonts, size: float = S.PICTURE_BOX,
-                 picture_file: str | None = None):
+                 picture_file: str | None = None, figure: Path | None = None):
+        from easyread.pictures.alt_text import alt_text
+
         super().__init__()
         self.size = size
         self.image = _image(picture_file)
         self.label: Paragraph | None = None
         if self.image is None:
             self.label = self._fitting_label(description, style, fonts)
+        self.alt = alt_text(description, picture_file) if self.image is not None else ""
+        self.figure = figure if self.alt else None  # a Figure without Alt is not allowed: an artifact
 
     def _fitting_label(self, description: str, style, fonts: Fonts) -> Paragraph:
         inner = self.size - 2 * S.PICTURE_PADDING
@@ -75,10 +95,21 @@ class PictureBox(Flowable):
 
     def draw(self) -> None:
         canvas = self.canv
+        with artifact(canvas):
+            canvas.saveState()
+            canvas.setStrokeColor(HexColor(S.FRAME_COLOUR))
+            canvas.setLineWidth(S.BOX_LINE_WIDTH)
+            canvas.rect(0, 0, self.size, self.size, stroke=1, fill=0)
+            canvas.restoreState()
+        if self.figure is not None:
+            with content(canvas, self.figure, alt=self.alt):
+                self._draw_inside(canvas)
+        else:
+            with artifact(canvas):
+                self._draw_inside(canvas)
+
+    def _draw_inside(self, canvas: Canvas) -> None:
         canvas.saveState()
-        canvas.setStrokeColor(HexColor(S.FRAME_COLOUR))
-        canvas.setLineWidth(S.BOX_LINE_WIDTH)
-        canvas.rect(0, 0, self.size, self.size, stroke=1, fill=0)
         inner = self.size - 2 * S.PICTURE_PADDING
         if isinstance(self.image, ImageReader):
             canvas.drawImage(
@@ -107,6 +138,7 @@ class PictureBox(Flowable):
 
 
 def _row(left: Flowable, right: Flowable, *, font: str, left_width: float, extra: Sequence = ()) -> Table:
+    # The table's rules are drawn as artifacts when the page is tagged; its cells tag themselves.
     commands = [
         ("FONTNAME", (0, 0), (-1, -1), font),  # else each cell names an unembedded Helvetica
         ("VALIGN", (0, 0), (0, 0), "TOP"),
@@ -124,6 +156,7 @@ def _row(left: Flowable, right: Flowable, *, font: str, left_width: float, extra
         style=TableStyle(commands),
         hAlign="LEFT",
         spaceAfter=S.ROW_GAP,
+        renderCB=table_lines_as_artifacts,
     )
 
 
@@ -143,22 +176,30 @@ def _sentence(item: Item, styles: dict, fonts: Fonts) -> Paragraph:
     return Paragraph(markup, styles["body"])
 
 
-def _box(item: Item, styles: dict, fonts: Fonts) -> PictureBox:
-    return PictureBox(item.picture, styles["picture"], fonts, picture_file=item.picture_file)
+def _box(item: Item, styles: dict, fonts: Fonts, path: Path | None = None) -> PictureBox:
+    figure = None if path is None else (*path, ("Figure", "picture"))
+    return PictureBox(item.picture, styles["picture"], fonts, picture_file=item.picture_file, figure=figure)
 
 
-def item_row(item: Item, styles: dict, fonts: Fonts) -> Table:
+def _sentence_path(path: Path | None) -> Path | None:
+    return None if path is None else (*path, ("P", "sentence"))
+
+
+def item_row(item: Item, styles: dict, fonts: Fonts, path: Path | None = None) -> Table:
     """One idea: the picture box on the left, the sentence (hard words in bold) on the right.
 
-    A row never splits across pages.
+    A row never splits across pages. Tagged, `path` is the item's group: a Figure (a real
+    picture) and a P (the sentence) inside it.
     """
-    return _row(_box(item, styles, fonts), _sentence(item, styles, fonts), font=_font(styles),
-                left_width=S.PICTURE_BOX)
+    sentence = mark(_sentence(item, styles, fonts), _sentence_path(path), lang=language_of(item) if path else "")
+    return _row(_box(item, styles, fonts, path), sentence, font=_font(styles), left_width=S.PICTURE_BOX)
 
 
-def oversized_item_rows(item: Item, styles: dict, fonts: Fonts, first_space: float) -> list[Table]:
+def oversized_item_rows(item: Item, styles: dict, fonts: Fonts, first_space: float,
+                        path: Path | None = None) -> list[Table]:
     """An item whose sentence is taller than a whole page, cut into rows that each fit a page:
-    the first with the picture box (in `first_space`), the rest with an empty left column."""
+    the first with the picture box (in `first_space`), the rest with an empty left column.
+    Tagged, every piece of the sentence belongs to the one P of the item's group `path`."""
     parts: list[Paragraph] = []
     rest, space = _sentence(item, styles, fonts), first_space - 1
     while True:
@@ -170,15 +211,21 @@ def oversized_item_rows(item: Item, styles: dict, fonts: Fonts, first_space: flo
         parts.append(pieces[0])
         rest, space = pieces[1], S.FRAME_HEIGHT - 1
     font = _font(styles)
-    rows = [_row(_box(item, styles, fonts), parts[0], font=font, left_width=S.PICTURE_BOX)]
+    lang = language_of(item) if path else ""
+    parts = [mark(part, _sentence_path(path), lang=lang) for part in parts]
+    rows = [_row(_box(item, styles, fonts, path), parts[0], font=font, left_width=S.PICTURE_BOX)]
     rows += [_row(Spacer(S.PICTURE_BOX, 1), part, font=font, left_width=S.PICTURE_BOX) for part in parts[1:]]
     return rows
 
 
-def glossary_row(entry: HardWord, styles: dict, fonts: Fonts) -> Table:
-    """One hard word in bold on the left, its explanation on the right, a rule underneath."""
+def glossary_row(entry: HardWord, styles: dict, fonts: Fonts, path: Path | None = None) -> Table:
+    """One hard word in bold on the left, its explanation on the right, a rule underneath.
+    Tagged, `path` is the entry's list item (LI): the word is its Lbl, the explanation its LBody."""
     word = Paragraph(f"<b>{font_markup(entry.word, fonts, bold=True)}</b>", styles["word"])
     explanation = Paragraph(font_markup(entry.explanation or "", fonts), styles["body"])
+    if path is not None:
+        word = mark(word, (*path, ("Lbl", "word")))
+        explanation = mark(explanation, (*path, ("LBody", "explanation")))
     rule = [
         ("TOPPADDING", (0, 0), (-1, -1), S.GLOSSARY_ROW_PADDING),
         ("BOTTOMPADDING", (0, 0), (-1, -1), S.GLOSSARY_ROW_PADDING),
@@ -192,35 +239,51 @@ def heading(text: str, styles: dict, fonts: Fonts) -> Paragraph:
     return Paragraph(font_markup(text, fonts, bold=True), styles["heading"])
 
 
-def title_page(front: FrontMatter, styles: dict, fonts: Fonts) -> list[Flowable]:
-    """The title page: the title, a picture, and what this document is."""
-    return [
-        Paragraph(font_markup(front.title, fonts, bold=True), styles["title"]),
+def _tag(tagged: bool, *path: tuple) -> Path | None:
+    return tuple(path) if tagged else None
+
+
+def title_page(front: FrontMatter, styles: dict, fonts: Fonts, tagged: bool = False) -> list[Flowable]:
+    """The title page: the title, a picture, and what this document is (a line that is "" is left
+    out). Tagged: an H1, a Figure (when there is a real picture) and a P for each line."""
+    story: list[Flowable] = [
+        mark(Paragraph(font_markup(front.title, fonts, bold=True), styles["title"]),
+             _tag(tagged, ("H1", "title")), text=front.title),
         Spacer(1, 24),
         PictureBox(front.picture, styles["picture"], fonts, size=S.TITLE_PICTURE_CM * S.CM,
-                   picture_file=front.picture_file),
-        Spacer(1, 24),
-        Paragraph(font_markup(front.source_line, fonts), styles["body"]),
-        Spacer(1, 12),
-        Paragraph(font_markup(front.made_with, fonts), styles["body"]),
+                   picture_file=front.picture_file, figure=_tag(tagged, ("Figure", "title picture"))),
     ]
+    gap = 24
+    for name, line in (("source line", front.source_line), ("made with", front.made_with)):
+        if line:
+            story += [Spacer(1, gap), mark(Paragraph(font_markup(line, fonts), styles["body"]), _tag(tagged, ("P", name)))]
+            gap = 12
+    return story
 
 
-def contents_page(front: FrontMatter, styles: dict, fonts: Fonts) -> list[Flowable]:
-    """The contents list, on the page after the title page (a long list runs on to the next page)."""
+def contents_page(front: FrontMatter, styles: dict, fonts: Fonts, tagged: bool = False) -> list[Flowable]:
+    """The contents list, on the page after the title page (a long list runs on to the next page).
+    Tagged: a Sect with an H2 and a list (L), one LI with an LBody per line."""
     if not front.contents:
         return []
-    return [heading(CONTENTS_HEADING, styles, fonts),
-            *(Paragraph(font_markup("• " + text, fonts), styles["body"]) for text in front.contents)]
+    section = ("Sect", "contents")
+    lines = [mark(Paragraph(font_markup("• " + text, fonts), styles["body"]),
+                  _tag(tagged, section, ("L", "contents"), ("LI", index), ("LBody", index)))
+             for index, text in enumerate(front.contents)]
+    title = mark(heading(CONTENTS_HEADING, styles, fonts), _tag(tagged, section, ("H2", "contents")),
+                 text=CONTENTS_HEADING)
+    return [title, *lines]
 
 
-def closing(lines: Sequence[str], styles: dict, fonts: Fonts) -> list[Flowable]:
-    """The last lines of the document: picture credits, kept together (none without a picture set)."""
+def closing(lines: Sequence[str], styles: dict, fonts: Fonts, tagged: bool = False) -> list[Flowable]:
+    """The last lines of the document: picture credits, kept together (none without a picture set).
+    Tagged: a P each."""
     from reportlab.platypus import KeepTogether
 
     if not lines:
         return []
-    paragraphs = [Paragraph(font_markup(line, fonts), styles["body"]) for line in lines]
+    paragraphs = [mark(Paragraph(font_markup(line, fonts), styles["body"]), _tag(tagged, ("P", ("closing", index))))
+                  for index, line in enumerate(lines)]
     return [KeepTogether([Spacer(1, 18), *paragraphs])]
 
 
@@ -234,44 +297,3 @@ def height_of(flowables: Sequence[Flowable], width: float = S.FRAME_WIDTH) -> fl
             total += max(flowable.getSpaceBefore(), 0) + max(flowables[index - 1].getSpaceAfter(), 0)
         total += height
     return total
-
-
-def draw_centred(canvas: Canvas, fonts: Fonts, text: str, x: float, y: float, size: float) -> None:
-    """Draw `text` centred on `x` with its baseline at `y`, run by run in the fonts that have it."""
-    runs = fonts.runs(clean(text))
-    writer = canvas.beginText(x - fonts.width(clean(text), size) / 2, y)
-    for run, face in runs:
-        writer.setFont(face, size)
-        writer.textOut(run)
-    canvas.drawText(writer)
-
-
-def numbered_canvas(fonts: Fonts, page_counts: list[int]) -> type[Canvas]:
-    """A canvas that writes "Page N of M" on every page once it knows M, and records M."""
-
-    class NumberedCanvas(Canvas):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            self._page_states: list[dict] = []
-
-        def showPage(self):  # noqa: N802 (reportlab's name)
-            self._page_states.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self):
-            total = len(self._page_states)
-            for state in self._page_states:
-                self.__dict__.update(state)
-                self._footer(total)
-                Canvas.showPage(self)
-            Canvas.save(self)
-            page_counts.append(total)
-
-        def _footer(self, total: int) -> None:
-            self.saveState()
-            self.setFillColor(HexColor(S.TEXT_COLOUR))
-            footer = f"Page {self._pageNumber} of {total}"
-            draw_centred(self, fonts, footer, S.PAGE_WIDTH / 2, S.FOOTER_BASELINE, S.FOOTER_SIZE)
-            self.restoreState()
-
-    return NumberedCanvas

@@ -160,7 +160,7 @@ def test_the_footer_draws_each_run_in_its_font():
     from pypdf import PdfReader
     from reportlab.pdfgen.canvas import Canvas
 
-    from easyread.layout.flowables import draw_centred
+    from easyread.layout.page_numbers import draw_centred
 
     fonts = F.fonts_for()
     buffer = io.BytesIO()
