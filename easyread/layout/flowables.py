@@ -193,17 +193,17 @@ def heading(text: str, styles: dict, fonts: Fonts) -> Paragraph:
 
 
 def title_page(front: FrontMatter, styles: dict, fonts: Fonts) -> list[Flowable]:
-    """The title page: the title, a picture, and what this document is."""
-    return [
+    """The title page: the title and a picture (and any line of `front` that is not "")."""
+    page: list[Flowable] = [
         Paragraph(font_markup(front.title, fonts, bold=True), styles["title"]),
         Spacer(1, 24),
         PictureBox(front.picture, styles["picture"], fonts, size=S.TITLE_PICTURE_CM * S.CM,
                    picture_file=front.picture_file),
-        Spacer(1, 24),
-        Paragraph(font_markup(front.source_line, fonts), styles["body"]),
-        Spacer(1, 12),
-        Paragraph(font_markup(front.made_with, fonts), styles["body"]),
     ]
+    for space, line in ((24, front.source_line), (12, front.made_with)):
+        if line:
+            page += [Spacer(1, space), Paragraph(font_markup(line, fonts), styles["body"])]
+    return page
 
 
 def contents_page(front: FrontMatter, styles: dict, fonts: Fonts) -> list[Flowable]:
