@@ -8,7 +8,7 @@ from docx import Document
 
 from easyread.checks.own_units import is_front_line
 from easyread.layout.docx import render_docx
-from easyread.layout.front import CREDIT, front_matter, subject
+from easyread.layout.front import CREDIT, GENERATOR, front_matter, subject
 from easyread.layout.html import render_html
 from easyread.layout.markdown import render_markdown
 from easyread.model import EasyReadDocument, EasySection, Item
@@ -55,6 +55,13 @@ def test_the_credit_is_in_the_properties(tmp_path):
     properties = Document(str(tmp_path / "out.docx")).core_properties
     assert properties.comments == CREDIT
     assert properties.subject == "Easy Read: Your Council Tax bill"
+    from pypdf import PdfReader
+
+    from easyread.layout.pdf import render_pdf
+
+    render_pdf(_document(), tmp_path / "out.pdf")
+    metadata = PdfReader(tmp_path / "out.pdf").metadata
+    assert metadata.creator == GENERATOR and metadata.subject == "Easy Read: Your Council Tax bill"
     render_html(_document(), tmp_path / "out.html")
     assert '<meta name="generator" content="easyread">' in (tmp_path / "out.html").read_text(encoding="utf-8")
 

@@ -144,7 +144,7 @@ def test_metadata_and_language(rendered):
     meta = reader.metadata
     assert meta.title == document.title
     assert meta.author == "Test Council"
-    assert meta.subject == "Easy Read version of bins-letter.docx"
+    assert meta.subject == f"Easy Read: {document.title}"  # never the file name
     assert meta["/Keywords"] == "Easy Read"
     assert meta.creator == "easyread"
     assert reader.trailer["/Root"]["/Lang"] == "en-GB"
