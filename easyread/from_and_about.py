@@ -31,14 +31,20 @@ def from_and_about(source: SourceDocument, choice: TitleChoice, title: str) -> l
     from easyread.backends.rules import RulesBackend
 
     letter = is_letter(source)
-    sender = sender_name(source) if letter else ""
-    sender = sender or choice.banner
-    sentences = []
+    sender, sender_location = sender_name(source) if letter else ("", "")
+    if not sender and choice.banner:
+        sender, sender_location = choice.banner, source.title_location
+    sentences: list[tuple[str, str]] = []  # (sentence, the location of the words it says)
     if sender:
-        sentences.append(f"{'This letter' if letter else 'This'} is from {organisation_name(sender)}.")
+        sentences.append((f"{'This letter' if letter else 'This'} is from {organisation_name(sender)}.", sender_location))
     if letter and title:
-        sentences.append(f"It is about {about(title)}.")
-    return [RulesBackend.make_item(sentence) for sentence in sentences]
+        sentences.append((f"It is about {about(title)}.", choice.location))
+    items = []
+    for sentence, location in sentences:
+        item = RulesBackend.make_item(sentence)
+        item.source = [location] if location else []
+        items.append(item)
+    return items
 
 
 def organisation_name(name: str) -> str:

@@ -255,19 +255,20 @@ def is_letter(source: SourceDocument) -> bool:
     return any(part.reason.startswith("letter furniture") for part in source.set_aside)
 
 
-def sender_name(source: SourceDocument) -> str:
-    """Who a letter is from, in its own words: the first organisation name in its letterhead (a
-    block marked "sender": "Northbrook Borough Council"), else in its signature ("Head of Revenues,
-    Northbrook Borough Council" set aside as furniture); "" when neither names one. Never the
-    signer's own name: a reader needs the organisation, and the recipient's lines are never used."""
+def sender_name(source: SourceDocument) -> tuple[str, str]:
+    """(name, location) of who a letter is from, in its own words: the first organisation name in
+    its letterhead (a block marked "sender": "Northbrook Borough Council"), else in its signature
+    ("Head of Revenues, Northbrook Borough Council" set aside as furniture); ("", "") when neither
+    names one. Never the signer's own name: a reader needs the organisation, and the recipient's
+    lines are never used."""
     from easyread.title_choice import is_banner
 
     for block in source.blocks():
         if block.role == "sender" and is_banner(block.text) and not extract_facts(block.text):
-            return " ".join(block.text.split())
+            return " ".join(block.text.split()), block.location
     for part in source.set_aside:
         if part.reason in (SIGNATURE, SIGN_OFF_AND_SIGNATURE):
             for piece in reversed(part.text.split(",")):
                 if is_banner(piece) and not extract_facts(piece):
-                    return " ".join(piece.split())
-    return ""
+                    return " ".join(piece.split()), part.location
+    return "", ""

@@ -142,7 +142,9 @@ def simplify_document(source: SourceDocument, backend: Backend, *, prepared: boo
     notes.update({block.location: NO_WORDS for block in source.blocks() if not has_content(block.text)})
     choice = choose_title(source)  # the document's own line that names it: never a banner or the file name
     title = (plan.title if plan is not None else "") or (plain_heading(choice.title) if choice.title else "")
-    opening = list(plan.opening) if plan is not None and plan.opening else from_and_about(source, choice, title)
+    # an LLM's plan writes the opening (none when its plan failed: the CLI warns); the rules backend's
+    # says who the document is from and what a letter is about, in the document's own words
+    opening = list(plan.opening) if plan is not None else from_and_about(source, choice, title)
     document = EasyReadDocument(
         title=title or DEFAULT_TITLE,
         source_name=source.path.name,

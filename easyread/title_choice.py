@@ -44,9 +44,11 @@ _PAGE_HEADER = "page header"  # the start of a reader's reason for a set-aside p
 
 @dataclass(frozen=True)
 class TitleChoice:
-    """The chosen title (as written in the source, "" for none) and the banner it replaced ("" if none)."""
+    """The chosen title (as written in the source, "" for none), where it is in the source, and the
+    banner it replaced ("" if none; the banner is at the source's `title_location`)."""
 
     title: str
+    location: str = ""
     banner: str = ""
 
 
@@ -62,35 +64,35 @@ def choose_title(source: SourceDocument) -> TitleChoice:
     banner = title if is_banner(title) else ""
     prefix = _BANNER_PREFIX.match(title)
     if prefix and is_banner(prefix.group("banner")) and names_the_document(prefix.group("rest")):
-        return TitleChoice(prefix.group("rest"), prefix.group("banner"))  # "COUNCIL - IMPORTANT NOTICE: ..."
+        return TitleChoice(prefix.group("rest"), source.title_location, prefix.group("banner"))  # "COUNCIL - IMPORTANT NOTICE: ..."
     if title and not banner and not _is_numbered(title):
         if not is_fragment(title):
-            return TitleChoice(_subject(title))
+            return TitleChoice(_subject(title), source.title_location)
         trimmed = without_dangling_words(title)
         if len(trimmed.split()) >= 2 and not _CONTINUATION.match(trimmed):
-            return TitleChoice(trimmed)
-    for line, is_heading in _candidates(source):
+            return TitleChoice(trimmed, source.title_location)
+    for line, location, is_heading in _candidates(source):
         if names_the_document(line) and (is_heading or _plain_line(line)):
-            return TitleChoice(_subject(line), banner)
-    return TitleChoice(title, "")  # nothing better: the reader's own title, banner or not
+            return TitleChoice(_subject(line), location, banner)
+    return TitleChoice(title, source.title_location)  # nothing better: the reader's own title, banner or not
 
 
-def _candidates(source: SourceDocument) -> list[tuple[str, bool]]:
-    """(line, is a heading) for the lines near the start a title may be, in order: each early
+def _candidates(source: SourceDocument) -> list[tuple[str, str, bool]]:
+    """(line, location, is a heading) for the lines near the start a title may be, in order: each early
     section's heading and first lines (letterhead, headers and footers left out), then the page
     headers set aside."""
-    lines: list[tuple[str, bool]] = []
+    lines: list[tuple[str, str, bool]] = []
     for section in source.sections[:LOOK_AT_SECTIONS]:
-        blocks = [(block.text, False) for block in section.blocks[:LOOK_AT_BLOCKS]
+        blocks = [(block.text, block.location, False) for block in section.blocks[:LOOK_AT_BLOCKS]
                   if block.kind == "paragraph" and not block.role]
         # a short line before a section's heading in the source ("PUBLIC NOTICE OF MEETING" over
         # "CABINET") is the section's first block: it comes first
         lines += blocks[:1]
         if section.heading and section.heading_location != source.title_location:
-            lines.append((section.heading, True))
+            lines.append((section.heading, section.heading_location, True))
         lines += blocks[1:]
-    lines += [(part.text, True) for part in source.set_aside if part.reason.startswith(_PAGE_HEADER)]
-    return [(" ".join(line.split()), is_heading) for line, is_heading in lines]
+    lines += [(part.text, part.location, True) for part in source.set_aside if part.reason.startswith(_PAGE_HEADER)]
+    return [(" ".join(line.split()), location, is_heading) for line, location, is_heading in lines]
 
 
 def _plain_line(line: str) -> bool:

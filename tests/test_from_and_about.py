@@ -44,8 +44,9 @@ def test_a_letter_opens_with_who_it_is_from_and_what_it_is_about(tmp_path):
     ]
     shown = with_opening_shown(document)
     assert shown.sections[0].heading == OPENING_HEADING  # the first thing after the title page
-    # kept apart from the source: no ledger entry or fact check counts it
-    assert all(not item.source for item in document.opening)
+    # each says where its words are (the letterhead line, the "Re:" line); kept apart from the
+    # sections, so no ledger entry counts it as an item
+    assert [item.source for item in document.opening] == [["line 1"], ["line 9"]]
     assert all(entry.text != "This letter is from Westdale District Council." for entry in document.ledger)
 
 
