@@ -54,7 +54,8 @@ def picture_phrase(picture_file: str) -> str:
 
 
 def emoji_phrase(stem: str) -> str:
-    """The Unicode name of the emoji an OpenMoji file draws, lower case ("1F5D1" -> "wastebasket");
+    """The Unicode name of the emoji an OpenMoji file draws, lower case, without the words that say
+    how the old symbol was drawn ("1F5D1" -> "wastebasket", "260E" BLACK TELEPHONE -> "telephone");
     a sequence is named by its parts ("1F469-200D-1F692" -> "woman fire engine"); "" when unknown
     (OpenMoji's own extra symbols are in the private use area and have no name)."""
     names = []
@@ -68,7 +69,9 @@ def emoji_phrase(stem: str) -> str:
         name = unicodedata.name(character, "")
         if not name:
             return ""
-        names.append(name.lower())
+        words = name.lower().split()
+        style = data_words("emoji_name_style_words.txt")
+        names.append(" ".join(word for word in words if word not in style) or name.lower())
     return " and ".join(names)
 
 
@@ -105,7 +108,10 @@ def sentence_of(phrase: str) -> str:
 
 def _head_noun(words: list[str]) -> str:
     """The last word before the first joiner ("telephone receiver with cord" -> "receiver"), or the
-    word before a closing "-ing" word ("people hugging" -> "people")."""
+    word before a closing "-ing" word ("people hugging" -> "people"); a name ending "symbol" or
+    "sign" is one ("put litter in its place symbol" -> "symbol")."""
+    if words[-1] in ("symbol", "sign"):
+        return words[-1]
     before = []
     for word in words:
         if word in _JOINERS and before:
