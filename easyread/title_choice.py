@@ -6,7 +6,8 @@ Often that line is not what the document is called:
 * a banner: the name of whoever wrote it ("NORTHBROOK BOROUGH COUNCIL" over a notice of meeting),
   which says who it is from, not what it is;
 * a fragment of a longer line ("Election of a Borough Councillor for", "To be held at the Hotel");
-* a numbered section heading ("1. Qualification") standing in for a title the document lacks.
+* a numbered section heading ("1. Qualification") standing in for a title the document lacks;
+* a web page's own line ("Skip to main content", "We use cookies on this site").
 
 Then the title is the first line near the start that names the document ("Public notice of
 meeting", "Complaints procedure adopted by council 20 August 2018", "Re: your bin collection"), or
@@ -38,6 +39,10 @@ _DANGLING = re.compile(r"(?:\s+(?:for|of|to|and|or|the|a|an|at|in|on|by|with|fro
                        r"\s*[:,;\-–]$", re.IGNORECASE)
 _CONTINUATION = re.compile(r"^(?:to\s+be\s+held|held\s+at|at|on|and|or|from|in|with|by)\b", re.IGNORECASE)
 _BANNER_PREFIX = re.compile(r"^(?P<banner>[^:–-]+?)\s*(?::|\s[-–]\s)\s*(?P<rest>.+)$")
+# a web page's own lines (navigation, cookie banners), never what the page is called
+_WEB_CHROME = re.compile(r"^(?:skip\s+to\b|jump\s+to\b|cookies?\b|we\s+use\s+cookies|accept\s+(?:all\s+)?cookies|"
+                         r"menu\b|main\s+menu|navigation\b|search\b|you\s+are\s+here|back\s+to\s+top|sign\s+in\b|"
+                         r"log\s+in\b|home\s*(?:[>/|»]|$))", re.IGNORECASE)
 _SUBJECT = re.compile(r"^(?:re|subject|about)\s*:\s*(?P<subject>.+)$", re.IGNORECASE)
 _PAGE_HEADER = "page header"  # the start of a reader's reason for a set-aside page header line
 
@@ -65,7 +70,7 @@ def choose_title(source: SourceDocument) -> TitleChoice:
     prefix = _BANNER_PREFIX.match(title)
     if prefix and is_banner(prefix.group("banner")) and names_the_document(prefix.group("rest")):
         return TitleChoice(prefix.group("rest"), source.title_location, prefix.group("banner"))  # "COUNCIL - IMPORTANT NOTICE: ..."
-    if title and not banner and not _is_numbered(title):
+    if title and not banner and not _is_numbered(title) and not _WEB_CHROME.match(title):
         if not is_fragment(title):
             return TitleChoice(_subject(title), source.title_location)
         trimmed = without_dangling_words(title)
@@ -116,7 +121,8 @@ def names_the_document(line: str) -> bool:
         return False
     if ":" in line and not subject and not _titled_label(line):
         return False
-    return not (is_banner(line) or is_fragment(line) or _is_numbered(line) or has_fact(line, CONTACT_KINDS))
+    return not (is_banner(line) or is_fragment(line) or _is_numbered(line) or has_fact(line, CONTACT_KINDS)
+                or _WEB_CHROME.match(line))
 
 
 def _titled_label(line: str) -> bool:

@@ -98,3 +98,11 @@ def test_fragments_and_lines_that_name_a_document():
     assert not names_the_document("Telephone: 01632 960 178")
     assert not names_the_document("Westdale")  # one word that is not a kind of document
     assert not names_the_document("We collect garden waste every two weeks.")
+
+
+def test_a_web_pages_own_lines_are_never_the_title():
+    source = SourceDocument(Path("page.md"), "md", "Skip to main content",
+                            [Section("We use cookies on this website", [], heading_location="line 3"),
+                             Section("Garden waste collections", [], heading_location="line 5")],
+                            title_location="line 1")
+    assert choose_title(source).title == "Garden waste collections"
