@@ -268,7 +268,7 @@ def sender_name(source: SourceDocument) -> tuple[str, str]:
             return " ".join(block.text.split()), block.location
     for part in source.set_aside:
         if part.reason in (SIGNATURE, SIGN_OFF_AND_SIGNATURE):
-            for piece in reversed(part.text.split(",")):
+            for piece in reversed(re.split(r"[,/|]", part.text)):  # "Council / Cyngor Sir": each language
                 if is_banner(piece) and not extract_facts(piece):
                     return " ".join(piece.split()), part.location
     return "", ""

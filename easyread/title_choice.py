@@ -70,6 +70,9 @@ def choose_title(source: SourceDocument) -> TitleChoice:
     prefix = _BANNER_PREFIX.match(title)
     if prefix and is_banner(prefix.group("banner")) and names_the_document(prefix.group("rest")):
         return TitleChoice(prefix.group("rest"), source.title_location, prefix.group("banner"))  # "COUNCIL - IMPORTANT NOTICE: ..."
+    signed = _sign_off_place(source)
+    if title and _after(source.title_location, signed):
+        title = ""  # a letter's signer ("Jo Bloggs" under "Yours sincerely,") read as a heading
     if title and not banner and not _is_numbered(title) and not _WEB_CHROME.match(title):
         if not is_fragment(title):
             return TitleChoice(_subject(title), source.title_location)
@@ -77,7 +80,7 @@ def choose_title(source: SourceDocument) -> TitleChoice:
         if len(trimmed.split()) >= 2 and not _CONTINUATION.match(trimmed):
             return TitleChoice(trimmed, source.title_location)
     for line, location, is_heading in _candidates(source):
-        if names_the_document(line) and (is_heading or _plain_line(line)):
+        if names_the_document(line) and (is_heading or _plain_line(line)) and not _after(location, signed):
             return TitleChoice(_subject(line), location, banner)
     return TitleChoice(title, source.title_location)  # nothing better: the reader's own title, banner or not
 
@@ -98,6 +101,21 @@ def _candidates(source: SourceDocument) -> list[tuple[str, str, bool]]:
         lines += blocks[1:]
     lines += [(part.text, part.location, True) for part in source.set_aside if part.reason.startswith(_PAGE_HEADER)]
     return [(" ".join(line.split()), location, is_heading) for line, location, is_heading in lines]
+
+
+def _sign_off_place(source: SourceDocument) -> str:
+    """The location of a letter's sign-off ("Yours sincerely,"), or "" for a document without one."""
+    from easyread.letters import SIGN_OFF, SIGN_OFF_AND_SIGNATURE
+
+    return next((part.location for part in source.set_aside if part.reason in (SIGN_OFF, SIGN_OFF_AND_SIGNATURE)), "")
+
+
+def _after(location: str, place: str) -> bool:
+    """Whether `location` comes after `place` in the source, when both are counted the same way
+    ("line 7" after "line 5", "page 3 paragraph 2" after "page 2 paragraph 9"); False otherwise."""
+    if not location or not place or re.sub(r"\d+", "#", location) != re.sub(r"\d+", "#", place):
+        return False
+    return [int(n) for n in re.findall(r"\d+", location)] > [int(n) for n in re.findall(r"\d+", place)]
 
 
 def _plain_line(line: str) -> bool:

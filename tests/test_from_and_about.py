@@ -75,3 +75,12 @@ def test_names_and_subjects():
     assert about("Important notice: changes to your bin day") == "changes to your bin day"
     assert about("Council Tax Bill 2026/27: Explanatory Letter") == "Council Tax Bill 2026/27"
     assert about("Changes to your bin day") == "changes to your bin day"
+
+
+def test_the_sender_can_come_from_the_signature(tmp_path):
+    text = ("Dear Resident,\n\nYour parking permit ends on 31 March 2026.\n\nYours sincerely,\n\nJo Bloggs\n\n"
+            "Westdale District Council / Cyngor Dosbarth Westdale\n")
+    document = _convert(tmp_path, text)
+    assert [item.sentence for item in document.opening] == ["This letter is from Westdale District Council."]
+    assert "Jo Bloggs" not in " ".join(item.sentence for item in document.opening)  # never the signer
+    assert document.title != "Jo Bloggs"  # the signer's name, read as a heading, is not the title
