@@ -248,3 +248,27 @@ def _recipient_lines(places: list[_Place], greeting: int) -> list[int]:
     has_postcode = any(_POSTCODE.search(places[m].block.text) for m in run)
     named = _PERSON_TITLE.match(places[run[0]].block.text.strip()) is not None
     return run if (has_postcode and len(run) >= 2) or (named and len(run) >= 3) else []
+
+
+def is_letter(source: SourceDocument) -> bool:
+    """Whether `source` (after `set_aside_letter_furniture`) is a letter: some furniture was set aside."""
+    return any(part.reason.startswith("letter furniture") for part in source.set_aside)
+
+
+def sender_name(source: SourceDocument) -> tuple[str, str]:
+    """(name, location) of who a letter is from, in its own words: the first organisation name in
+    its letterhead (a block marked "sender": "Northbrook Borough Council"), else in its signature
+    ("Head of Revenues, Northbrook Borough Council" set aside as furniture); ("", "") when neither
+    names one. Never the signer's own name: a reader needs the organisation, and the recipient's
+    lines are never used."""
+    from easyread.title_choice import is_banner
+
+    for block in source.blocks():
+        if block.role == "sender" and is_banner(block.text) and not extract_facts(block.text):
+            return " ".join(block.text.split()), block.location
+    for part in source.set_aside:
+        if part.reason in (SIGNATURE, SIGN_OFF_AND_SIGNATURE):
+            for piece in reversed(re.split(r"[,/|]", part.text)):  # "Council / Cyngor Sir": each language
+                if is_banner(piece) and not extract_facts(piece):
+                    return " ".join(piece.split()), part.location
+    return "", ""

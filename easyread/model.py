@@ -125,7 +125,7 @@ class EasyReadDocument:
     """The Easy Read version of one source document, before it is laid out in pages."""
 
     title: str
-    source_name: str  # the file name of the source, shown on the title page
+    source_name: str  # the file name of the source (in the plan and messages; never shown to readers)
     sections: list[EasySection] = field(default_factory=list)
     glossary: list[HardWord] = field(default_factory=list)  # the "Hard words" page
     language: str = "en-GB"

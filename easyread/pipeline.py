@@ -105,6 +105,8 @@ def simplify_document(source: SourceDocument, backend: Backend, *, prepared: boo
     plan is the context every section request carries.
     """
     from easyread.backends.rules import plain_heading
+    from easyread.from_and_about import from_and_about
+    from easyread.title_choice import choose_title
 
     source, touched = remove_emoji(source if prepared else prepare_source(source))
     sections: list[EasySection] = []
@@ -138,15 +140,18 @@ def simplify_document(source: SourceDocument, backend: Backend, *, prepared: boo
         sections[-1].items += [_heading_item(heading, location) for heading, location in carried]
     flag_not_english(sections, foreign_blocks(source))
     notes.update({block.location: NO_WORDS for block in source.blocks() if not has_content(block.text)})
-    title = (plan.title if plan is not None else "") or (plain_heading(source.title) if source.title else "")
+    choice = choose_title(source)  # the document's own line that names it: never a banner or the file name
+    title = (plan.title if plan is not None else "") or (plain_heading(choice.title) if choice.title else "")
+    # an LLM's plan writes the opening (none when its plan failed: the CLI warns); the rules backend's
+    # says who the document is from and what a letter is about, in the document's own words
+    opening = list(plan.opening) if plan is not None else from_and_about(source, choice, title)
     document = EasyReadDocument(
         title=title or DEFAULT_TITLE,
         source_name=source.path.name,
         sections=sections,
-        glossary=glossary_of([EasySection("", list(plan.opening)), *sections] if plan is not None else sections,
-                             plan.glossary if plan is not None else ()),
+        glossary=glossary_of([EasySection("", opening), *sections], plan.glossary if plan is not None else ()),
         source_facts=[(fact.kind, fact.text) for fact in extract_facts(source_fact_text(source))],
-        opening=list(plan.opening) if plan is not None else [],
+        opening=opening,
     )
     with_contacts = with_contact_page(document, source)
     with_contacts.ledger = build_ledger(source, with_contacts, notes,

@@ -45,7 +45,9 @@ def test_every_content_page_has_one_to_five_items(converted):
     for text in content_pages:
         assert 1 <= text.count("Picture:") <= 5, text[:200]
     # Items across pages add up to the items of the document.
-    assert sum(text.count("Picture:") for text in content_pages) == len(result.document.items())
+    # The "About this document" opening (who it is from, what it is about) is printed first.
+    assert sum(text.count("Picture:") for text in content_pages) == len(result.document.items()) + len(
+        result.document.opening)
 
 
 def test_a_long_document_lists_its_sections_after_the_title_page(converted):
@@ -60,16 +62,16 @@ def test_a_long_document_lists_its_sections_after_the_title_page(converted):
         assert normalise(heading) in normalise(contents), heading
 
 
-def test_the_title_page_names_the_source(converted):
+def test_the_title_page_never_names_the_file(converted):
     result, pages = converted
-    assert result.source.path.name in pages[0]
+    assert result.source.path.name not in pages[0]  # the reader never sees the file name
     assert "Picture:" not in pages[0] or pages[0].count("Picture:") == 1
 
 
 def test_every_item_is_printed(converted):
     result, pages = converted
     whole = " ".join(pages)
-    for item in result.document.items():
+    for item in [*result.document.opening, *result.document.items()]:
         assert normalise(item.sentence) in whole, item.sentence
 
 

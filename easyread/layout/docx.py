@@ -93,7 +93,8 @@ def title_picture_size(front: FrontMatter) -> float:
     """The title picture in cm: 8 cm, smaller when a long title needs the room, so that the title
     page stays one page, as the plan counts it."""
     used = lines_of(front.title, TITLE_CHARACTERS) * TITLE_LINE + TITLE_SPACE_AFTER
-    used += (lines_of(front.source_line, BODY_CHARACTERS) + 1) * BODY_LINE + 2 * SOURCE_SPACE  # and "made with"
+    lines = [line for line in (front.source_line, front.made_with) if line]
+    used += sum(lines_of(line, BODY_CHARACTERS) * BODY_LINE for line in lines) + (2 * SOURCE_SPACE if lines else 0)
     room = S.FRAME_HEIGHT - TITLE_PAGE_SLACK - used
     return max(SMALLEST_TITLE_PICTURE_CM, min(S.TITLE_PICTURE_CM, room / S.CM))
 
@@ -114,17 +115,20 @@ def _bitmap(picture_file: str | None) -> tuple[bytes, str] | None:
     return found
 
 
-def _add_picture(paragraph, data: bytes, box_cm: float, description: str) -> None:  # type: ignore[no-untyped-def]
-    """The picture at `box_cm` wide (or tall, if it is taller than wide), with alt text."""
+def _add_picture(paragraph, data: bytes, box_cm: float, description: str,  # type: ignore[no-untyped-def]
+                 picture_file: str | None) -> None:
+    """The picture at `box_cm` wide (or tall, if it is taller than wide), with its alt text
+    (`pictures.alt_text`: what `picture_file` shows)."""
     from docx.shared import Cm
 
     from easyread.layout import word_xml as X
+    from easyread.pictures.alt_text import alt_text
 
     shape = paragraph.add_run().add_picture(io.BytesIO(data), width=Cm(box_cm))
     if shape.height > shape.width:
         shape.width = int(shape.width * Cm(box_cm) / shape.height)
         shape.height = Cm(box_cm)
-    X.alt_text(shape, text_of(description))
+    X.alt_text(shape, text_of(alt_text(description, picture_file)))
 
 
 def _table(word, widths_pt: tuple[float, ...]):  # type: ignore[no-untyped-def]
@@ -162,12 +166,14 @@ def _title_page(word, front: FrontMatter) -> None:  # type: ignore[no-untyped-de
     if bitmap is not None:
         paragraph = word.add_paragraph(style="Normal")
         paragraph.paragraph_format.line_spacing = 1.0
-        _add_picture(paragraph, bitmap[0], size_cm, front.picture)
+        _add_picture(paragraph, bitmap[0], size_cm, front.picture, front.picture_file)
     else:
         _title_placeholder(word, front.picture, size_cm)
-    source = word.add_paragraph(text_of(front.source_line), style="Normal")
-    source.paragraph_format.space_before = source.paragraph_format.space_after = Pt(SOURCE_SPACE)
-    word.add_paragraph(text_of(front.made_with), style="Normal")
+    if front.source_line:
+        source = word.add_paragraph(text_of(front.source_line), style="Normal")
+        source.paragraph_format.space_before = source.paragraph_format.space_after = Pt(SOURCE_SPACE)
+    if front.made_with:
+        word.add_paragraph(text_of(front.made_with), style="Normal")
 
 
 def _contents_page(word, front: FrontMatter) -> None:  # type: ignore[no-untyped-def]
@@ -241,7 +247,7 @@ def _picture_cell(word, cell, item: Item) -> None:  # type: ignore[no-untyped-de
     bitmap = _bitmap(item.picture_file)
     if bitmap is not None:
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
-        _add_picture(paragraph, bitmap[0], S.PICTURE_BOX_CM, item.picture)
+        _add_picture(paragraph, bitmap[0], S.PICTURE_BOX_CM, item.picture, item.picture_file)
         return
     X.cell_box(cell, S.FRAME_COLOUR, "F2F2F2", S.BOX_LINE_WIDTH)
     X.cell_margins(cell, left=S.PICTURE_PADDING, right=S.PICTURE_PADDING)

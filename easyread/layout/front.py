@@ -1,8 +1,12 @@
 """What the first and last pages say, the same in every output format (PDF, Word, HTML, Markdown).
 
-The title page has the title, a picture, a line saying this is an Easy Read version of the named
-source and a line saying what made it; a contents list follows when there are more than 3
-sections. Credits (such as the licence of a picture set) go at the end.
+The title page has the document's Easy Read title and a picture, and only words for the reader: no
+file name (a reader never sees the file, and "letter.docx" means nothing to them) and no credit for
+the tool, which goes into each format's document properties instead (`CREDIT`: the PDF's Creator,
+the Word file's comments, HTML's generator, the Markdown's first comment). A contents list follows
+when there are more than 3 sections. Credits for the reader (such as the licence of a picture set)
+go at the end. `FrontMatter` keeps its `source_line` and `made_with` fields for the renderers, empty:
+a renderer shows no line for "".
 """
 
 from __future__ import annotations
@@ -15,7 +19,9 @@ CONTENTS_AFTER_SECTIONS = 3  # a contents list when a document has more sections
 GLOSSARY_HEADING = "Hard words"
 CONTENTS_HEADING = "What is in this document"
 TITLE_PICTURE = "a picture that shows what this document is about"
-MADE_WITH = "Easy Read made with easyread."
+MADE_WITH = "Easy Read made with easyread."  # the credit, in document properties only (older outputs print it)
+CREDIT = MADE_WITH
+GENERATOR = "easyread"  # the tool's name, for properties that take a program name (PDF Creator, HTML generator)
 
 
 @dataclass(frozen=True)
@@ -23,8 +29,8 @@ class FrontMatter:
     title: str
     picture: str  # the description, used as alt text or in the placeholder
     picture_file: str | None
-    source_line: str  # "This is an Easy Read version of letter.docx."
-    made_with: str  # "Easy Read made with easyread."
+    source_line: str  # "" (the file name is never shown to readers; kept for the renderers)
+    made_with: str  # "" (the tool's credit is in the document properties; kept for the renderers)
     contents: list[str] = field(default_factory=list)  # section headings, in order; empty for short documents
 
 
@@ -34,6 +40,9 @@ def section_headings(document: EasyReadDocument) -> list[str]:
 
 
 def front_matter(document: EasyReadDocument) -> FrontMatter:
+    """What the title page and the contents page show for `document`: its Easy Read title, the title
+    picture, and the contents list (section headings, each once) when it has more than
+    `CONTENTS_AFTER_SECTIONS` sections. `source_line` and `made_with` are "": renderers skip them."""
     headings = section_headings(document)
     contents: list[str] = []
     if len(headings) > CONTENTS_AFTER_SECTIONS:
@@ -44,10 +53,16 @@ def front_matter(document: EasyReadDocument) -> FrontMatter:
         title=document.title,
         picture=TITLE_PICTURE,
         picture_file=document.title_picture_file,
-        source_line=f"This is an Easy Read version of {document.source_name}.",
-        made_with=MADE_WITH,
+        source_line="",
+        made_with="",
         contents=contents,
     )
+
+
+def subject(document: EasyReadDocument) -> str:
+    """The document properties' Subject: "Easy Read", or "Easy Read: <title>" (never the file name)."""
+    title = " ".join(document.title.split())
+    return f"Easy Read: {title}" if title else "Easy Read"
 
 
 def closing_lines(document: EasyReadDocument) -> list[str]:

@@ -114,8 +114,7 @@ def _title_page(document: EasyReadDocument) -> str:
         '<header class="title-page">',
         f"<h1>{text(front.title)}</h1>",
         picture(front.picture, front.picture_file, "picture title-picture"),
-        f"<p>{text(front.source_line)}</p>",
-        f"<p>{text(front.made_with)}</p>",
+        *(f"<p>{text(line)}</p>" for line in (front.source_line, front.made_with) if line),
     ]
     parts.append("</header>")
     return "\n".join(parts)
@@ -188,12 +187,15 @@ def language_attributes(item: Item) -> str:
 
 
 def picture(description: str, picture_file: str | None, css_class: str = "picture") -> str:
-    """The picture embedded as an `<img>`, or a placeholder showing its description."""
-    label = text(description)
+    """The picture embedded as an `<img>` with its alt text (`pictures.alt_text`), or a placeholder
+    showing its description to whoever edits the page, hidden from screen readers (`aria-hidden`):
+    it is not a picture, and its words are not the document's."""
+    from easyread.pictures.alt_text import alt_text
+
     source = data_uri(picture_file)
     if source is not None:
-        return f'<img class="{css_class}" src="{source}" alt="{label}">'
-    return f'<div class="{css_class} placeholder" role="img" aria-label="{label}">Picture: {label}</div>'
+        return f'<img class="{css_class}" src="{source}" alt="{text(alt_text(description, picture_file))}">'
+    return f'<div class="{css_class} placeholder" aria-hidden="true">Picture: {text(description)}</div>'
 
 
 def data_uri(picture_file: str | Path | None) -> str | None:

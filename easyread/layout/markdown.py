@@ -63,7 +63,8 @@ def markdown_document(document: EasyReadDocument, base: Path) -> tuple[str, int]
 
 def _title_blocks(document: EasyReadDocument) -> list[str]:
     front = front_matter(document)
-    blocks = [f"# {escape_markdown(front.title)}", escape_markdown(front.source_line), escape_markdown(front.made_with)]
+    blocks = [f"# {escape_markdown(front.title)}",
+              *(escape_markdown(line) for line in (front.source_line, front.made_with) if line)]
     if front.contents:
         blocks.append(f"## {escape_markdown(CONTENTS_HEADING)}")
         blocks.append("\n".join(f"- {escape_markdown(heading)}" for heading in front.contents))
@@ -95,12 +96,15 @@ def item_markdown(item: Item, base: Path) -> str:
 
 
 def picture_markdown(description: str, picture_file: str | None, base: Path) -> str:
-    """`![description](path)` for a readable picture file, else "(Picture: description)"."""
-    label = escape_markdown(description)
+    """`![alt text](path)` for a readable picture file (its alt text from `pictures.alt_text`: what
+    the file shows), else "(Picture: description)"."""
+    from easyread.pictures.alt_text import alt_text
+
     # A picture of a set ("openmoji:...") has no file a Markdown reader could follow: show its description.
     if picture_file and not is_reference(picture_file) and _is_picture(Path(picture_file)):
+        label = escape_markdown(alt_text(description, picture_file))
         return f"![{label}]({picture_destination(Path(picture_file), base)})"
-    return f"(Picture: {label})"
+    return f"(Picture: {escape_markdown(description)})"
 
 
 def _is_picture(path: Path) -> bool:

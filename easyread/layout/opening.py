@@ -1,7 +1,9 @@
 """The "About this document" opening, shown as the first section of every laid-out format.
 
 An LLM backend's planning step writes 2-4 opening items (what the document is, who it is for,
-what the reader must do and by when: `EasyReadDocument.opening`). The plan keeps them apart from the
+what the reader must do and by when: `EasyReadDocument.opening`); with the rules backend,
+`easyread.from_and_about` writes who a letter is from and what it is about, from the letter's own
+words (and who any document is from when its title line was only that). The plan keeps them apart from the
 sections, so the fact checks and the source ledger never count them for a part of the source; the
 PDF, Word, HTML and Markdown show them first, under their own heading, with pictures like any item.
 Easy Read guides open with this kind of summary (Mencap, *Make it clear*, 2000s; Department of

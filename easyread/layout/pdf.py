@@ -17,7 +17,7 @@ from pathlib import Path
 
 from easyread.atomic import atomic_path
 from easyread.layout import styles as S
-from easyread.layout.front import CONTENTS_HEADING, GLOSSARY_HEADING, closing_lines, front_matter
+from easyread.layout.front import CONTENTS_HEADING, GLOSSARY_HEADING, closing_lines, front_matter, subject
 from easyread.layout.paginate import last_pages, paginate, paginate_glossary
 from easyread.model import EasyReadDocument, HardWord, Page
 
@@ -190,7 +190,7 @@ def render_pdf(document: EasyReadDocument, output: Path, *, author: str = "easyr
             bottomMargin=S.FRAME_BOTTOM,
             title=document.title,
             author=author,
-            subject=f"Easy Read version of {document.source_name}",
+            subject=subject(document),  # never the file name
             keywords="Easy Read",
             creator="easyread",
             lang=document.language or "en-GB",

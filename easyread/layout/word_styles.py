@@ -16,6 +16,7 @@ from docx.shared import Cm, Pt, RGBColor
 
 from easyread.layout import styles as S
 from easyread.layout import word_xml as X
+from easyread.layout.front import CREDIT, subject
 from easyread.layout.markup import clean
 from easyread.model import EasyReadDocument
 
@@ -126,11 +127,11 @@ def _properties(word, document: EasyReadDocument, author: str) -> None:  # type:
     properties = word.core_properties
     now = datetime.now(timezone.utc).replace(microsecond=0)
     properties.title = _property(document.title)
-    properties.subject = _property(f"Easy Read version of {document.source_name}")
+    properties.subject = _property(subject(document))
     properties.author = properties.last_modified_by = _property(author)
     properties.keywords = "Easy Read"
     properties.language = _property(document.language or "en-GB")
-    properties.comments = ""
+    properties.comments = CREDIT  # the tool's credit: in the properties, never on a page
     properties.created = properties.modified = now
     properties.revision = 1
 

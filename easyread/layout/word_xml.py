@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from lxml import etree
 
 BORDER_SIDES = ("top", "left", "bottom", "right", "insideH", "insideV")
 CELL_SIDES = ("top", "left", "bottom", "right")
@@ -204,8 +205,21 @@ def set_language(r_pr, language: str) -> None:  # type: ignore[no-untyped-def]
     lang.set(qn("w:val"), language)
 
 
+DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"  # Office's extension for "Mark as decorative"
+DECORATIVE_NS = "http://schemas.microsoft.com/office/drawing/2017/decorative"
+
+
 def alt_text(inline_shape, description: str) -> None:  # type: ignore[no-untyped-def]
-    """The text a screen reader reads for a picture (Word's "Alt Text")."""
+    """The text a screen reader reads for a picture (Word's "Alt Text", the `descr` of its
+    `wp:docPr`); with no text, the picture is marked decorative (Word's "Mark as decorative"), so
+    a screen reader skips it rather than read its file name."""
     doc_pr = inline_shape._inline.docPr
     doc_pr.set("descr", description)
-    doc_pr.set("title", description)
+    if not description:
+        ext_list = OxmlElement("a:extLst")
+        ext = OxmlElement("a:ext")
+        ext.set("uri", DECORATIVE_URI)
+        decorative = etree.SubElement(ext, f"{{{DECORATIVE_NS}}}decorative", nsmap={"adec": DECORATIVE_NS})
+        decorative.set("val", "1")
+        ext_list.append(ext)
+        doc_pr.append(ext_list)

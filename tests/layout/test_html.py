@@ -56,7 +56,7 @@ class Collector(HTMLParser):
             self.pages.append({"h2": [], "figures": 0, "id": attributes.get("id")})
         if tag == "figure" and self._inside("section"):
             self.pages[-1]["figures"] += 1
-        if attributes.get("role") == "img":
+        if tag == "div" and "placeholder" in attributes.get("class", "").split():
             self.placeholders.append((attributes, ""))
         for name in ("h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "strong", "style", "footer", "header"):
             if tag == name:
@@ -181,10 +181,12 @@ def test_pictures_have_text_alternatives(rendered):
     _, _, _, page = rendered
     images = page.images()
     assert images and all(image.get("alt", "").strip() for image in images)
+    # a short sentence saying what each picture file shows ("green bin.png", "phone.svg"), never a keyword list
+    assert sorted(image["alt"] for image in images) == ["A green bin.", "A phone."]
     assert page.placeholders
-    for attributes, text in page.placeholders:
-        assert attributes["aria-label"].strip()
-        assert text.strip() == f"Picture: {attributes['aria-label']}"
+    for attributes, text in page.placeholders:  # shown to whoever edits the page, hidden from screen readers
+        assert attributes.get("aria-hidden") == "true" and "role" not in attributes and "aria-label" not in attributes
+        assert text.startswith("Picture: ") and text.strip() != "Picture:"
 
 
 def test_headings_in_order_without_skipped_levels(rendered):
@@ -217,8 +219,8 @@ def test_pictures_are_embedded(rendered):
     assert f"data:image/png;base64,{base64.b64encode(tiny_png()).decode()}" in sources
     assert f"data:image/svg+xml;base64,{base64.b64encode(SVG.encode()).decode()}" in sources
     assert len(sources) == 2  # the broken and the missing picture show their descriptions
-    labels = [attributes["aria-label"] for attributes, _ in page.placeholders]
-    assert "a broken picture" in labels and "a missing picture" in labels
+    labels = [text for _, text in page.placeholders]
+    assert "Picture: a broken picture" in labels and "Picture: a missing picture" in labels
 
 
 def test_nothing_is_loaded_from_outside(rendered):
@@ -239,12 +241,13 @@ def test_markup_in_text_comes_out_literally(rendered):
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in text
     assert "&amp;amp;" in text
     assert not any(tag in ("b", "i", "script") for tag, _ in page.tags)
-    assert any(tag == "div" and attrs.get("aria-label") == MARKUP_PICTURE for tag, attrs in page.tags)
+    assert f"Picture: {MARKUP_PICTURE}" in [text for _, text in page.placeholders]
     assert (1, document.title) in page.headings
     assert (2, "What can you do? <i>now</i>") in page.headings
-    assert "This is an Easy Read version of bins & <letter>.docx." in page.header
+    assert "<letter>" not in page.header and ".docx" not in text  # never the file name
     assert "Pictures by <OpenMoji> & friends." in page.footer
-    assert "Easy Read made with easyread." in page.header
+    assert "Easy Read made with easyread." not in page.header
+    assert '<meta name="generator" content="easyread">' in text  # the tool's credit is in the head
 
 
 def test_contents_links_to_the_sections(rendered):
@@ -274,9 +277,7 @@ def test_title_picture(tmp_path):
     without = EasyReadDocument("Title", "a.txt")
     render_html(without, tmp_path / "placeholder.html")
     placeholders = parse(tmp_path / "placeholder.html").placeholders
-    assert [attributes["aria-label"] for attributes, _ in placeholders] == [
-        "a picture that shows what this document is about"
-    ]
+    assert [text for _, text in placeholders] == ["Picture: a picture that shows what this document is about"]
 
 
 def test_stylesheet_is_readable_and_prints_the_pages(rendered):
