@@ -17,6 +17,7 @@ import typer
 
 from easyread import __version__
 from easyread.cli_cache import cache_app
+from easyread.cli_estimate import estimate_cost
 from easyread.cli_help import PlainCommand, PlainGroup, with_exit_codes
 from easyread.errors import EXIT_DOCUMENT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE, EasyReadError, UsageError
 from easyread.limits import DEFAULT_MAX_DOCUMENT_MB, MEGABYTE
@@ -192,7 +193,7 @@ def convert(
                                       max_tokens=max_tokens)
         chosen_formats, pictures = _output_choices(sources, formats, pictures, None if batch or to_stdout else output)
         if to_stdout:
-            check_standard_output(chosen_formats)
+            check_standard_output(chosen_formats, pictures)
     except EasyReadError as error:
         raise _fail(error.message(), error.exit_code) from None
     if mock_latency and backend == "mock":
@@ -201,7 +202,7 @@ def convert(
         raise _fail(f"--batch-api sends Anthropic's Message Batches: it needs --backend anthropic, not '{backend}'",
                     EXIT_USAGE)
     if dry_run and not reading_stdin:
-        _estimate(sources, batch, recursive, backend, backend_options, max_size, batch_api)
+        estimate_cost(sources, batch, recursive, backend, backend_options, max_size, batch_api)
         return
     if batch_api and not batch:
         raise _fail(f"{sources[0]}: --batch-api converts several documents (a folder, with -o); one document is "
@@ -220,7 +221,7 @@ def convert(
         if reading_stdin:
             source, label = _standard_input(streams, input_format, max_size), "standard input"
             if dry_run:
-                _estimate([source], False, recursive, backend, backend_options, max_size, label=label)
+                estimate_cost([source], False, recursive, backend, backend_options, max_size, label=label)
                 return
         target = output
         if to_stdout:
@@ -297,7 +298,10 @@ def _convert_one(source: Path, label: str, output: Path | None, backend: str, ba
         raise _fail(f"{label}: could not convert ({type(error).__name__}: {error}); "
                     "set EASYREAD_DEBUG=1 to see why", EXIT_DOCUMENT_FAILED) from None
     if to_stdout and output is not None:
-        copy_to_standard_output(output)
+        try:
+            copy_to_standard_output(output)
+        except EasyReadError as error:
+            raise _fail(error.message(), error.exit_code) from None
     report_conversion(result, label, chosen, quiet=quiet, paths_to_stdout=not to_stdout)
 
 FORMAT_HELP = ("Output formats, comma-separated: pdf, docx (Word), html, md (Markdown), json (the plan, to edit and "
@@ -321,55 +325,6 @@ def _output_choices(sources: list[Path], formats: str | None, pictures: str | No
         formats = formats if formats is not None else settings.format
         pictures = pictures if pictures is not None else settings.pictures
     return parse_formats(formats), pictures or None
-
-
-def _estimate(sources: list[Path], batch: bool, recursive: bool, backend: str, options: dict[str, object],
-              max_size: int, batch_api: bool = False, label: str | None = None) -> None:
-    """--dry-run: print what converting `sources` would cost; `label` names one document in messages
-    (its path by default; "standard input" for '-')."""
-    from easyread.backends.usage import Estimate, total_estimate
-    from easyread.inputs import find_inputs
-    from easyread.pipeline import estimate
-
-    try:
-        paths = [path for path, _ in find_inputs(sources, recursive=recursive)[0]] if batch else [sources[0]]
-        estimates = estimate(paths, backend=backend, options=options, max_bytes=max_size * MEGABYTE)
-    except EasyReadError as error:
-        raise _fail(error.message(), error.exit_code) from None
-    good = [guess for _, guess in estimates if isinstance(guess, Estimate)]
-    for path, guess in estimates:
-        if isinstance(guess, Estimate):
-            if batch:
-                typer.echo(f"{path}: {_estimate_line(guess)}")
-        else:
-            shown = guess.message() if label is None else f"{label}: {guess.reason}"
-            typer.echo(f"easyread: error: {shown}", err=True)
-    if good:
-        total = total_estimate(good)
-        where = f"{len(good)} documents" if batch else label or str(sources[0])
-        typer.echo(f"{where}: {_estimate_line(total)}; {backend} {total.model}. Nothing was sent.")
-        if batch_api:
-            from easyread.backends.usage import batch_discount
-
-            typer.echo(_batch_price_line(total, batch_discount()))
-    failed = [guess for _, guess in estimates if not isinstance(guess, Estimate)]
-    if failed:  # one document: its own exit code (2 for one that does not exist), as convert gives it
-        raise typer.Exit(EXIT_DOCUMENT_FAILED if batch else failed[0].exit_code)
-
-
-def _estimate_line(guess) -> str:  # type: ignore[no-untyped-def]
-    requests = f"{guess.requests} request" + ("" if guess.requests == 1 else "s")
-    cost = (f"about ${guess.cost:.4f} (before any prompt cache discount)" if guess.cost is not None
-            else f"cost unknown (no price for {guess.model})")
-    return (f"{requests}, about {guess.input_tokens:,} tokens in and {guess.output_tokens:,} out "
-            f"(characters / 4), {cost}")
-
-
-def _batch_price_line(total, discount: float) -> str:  # type: ignore[no-untyped-def]
-    if total.cost is None:
-        return f"with --batch-api: {discount:.0%} off the standard price (no price known for {total.model})"
-    return (f"price: about ${total.cost:.4f} as ordinary requests, about ${total.batch_cost:.4f} with --batch-api "
-            f"(the Message Batches API's {discount:.0%} discount); both before any prompt cache discount")
 
 
 def _convert_batch(sources: list[Path], output: Path | None, backend: str, backend_options: dict[str, float],
@@ -466,7 +421,8 @@ def check(
     ] = "text",
     output: Annotated[
         Optional[Path],  # noqa: UP045
-        typer.Option("--output", "-o", help="Write the report to this file instead of standard output."),
+        typer.Option("--output", "-o", help="Write the report to this file instead of standard output ('-': "
+                     "standard output).", metavar="FILE"),
     ] = None,
     source: Annotated[
         Optional[Path],  # noqa: UP045
@@ -514,6 +470,8 @@ def check(
     from easyread.config import check_overrides
     from easyread.ownership import check_targets
 
+    if output is not None and str(output) == "-":
+        output = None  # '-' is standard output, as for convert
     if output_format not in FORMATS:
         raise _fail(f"unknown format '{output_format}' (choose from: {', '.join(FORMATS)})", EXIT_USAGE)
     if fail_on not in ("error", "warning"):

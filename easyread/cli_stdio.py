@@ -13,6 +13,7 @@ summary and warnings go to standard error as always.
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 import tempfile
@@ -21,7 +22,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
-from easyread.errors import EasyReadError, UnreadableDocument, UnsupportedFormat, UsageError
+from easyread.errors import EasyReadError, OutputError, UnreadableDocument, UnsupportedFormat, UsageError
 
 STANDARD_STREAM = "-"  # as a source: standard input; as -o: standard output
 STDIN_LABEL = "standard input"  # what messages call the document read from standard input
@@ -115,11 +116,16 @@ def shown_message(error: EasyReadError, stand_in: Path | None) -> str:
     return error.message()
 
 
-def check_standard_output(formats: tuple[str, ...]) -> None:
-    """UsageError unless `-o -` can write `formats`: one format, and not PDF or Word to a terminal."""
+def check_standard_output(formats: tuple[str, ...], pictures: str | None = None) -> None:
+    """UsageError unless `-o -` can write `formats`: one format, not PDF or Word to a terminal, and
+    not Markdown with a folder of pictures (its links are relative to where the file is; standard
+    output is nowhere). HTML embeds its pictures and OpenMoji pictures are named in Markdown, not linked."""
     if len(formats) != 1:
         raise UsageError(None, f"-o - writes one format to standard output, not {len(formats)} "
                          f"({', '.join(formats)}): choose one with --format")
+    if formats[0] == "md" and pictures and pictures != "openmoji":
+        raise UsageError(None, "-o -: Markdown links its pictures relative to its own file, and standard output "
+                         "has no place: write it with -o FILE.md, or choose --format html (pictures embedded)")
     if formats[0] in BINARY_FORMATS and _binary_stdout_is_terminal():
         raise UsageError(None, f"-o -: standard output is a terminal, and {formats[0]} is not text: redirect it "
                          f"(> letter.{formats[0]}) or write a file with -o")
@@ -143,12 +149,27 @@ def standard_output_file(stem: str, format_name: str) -> Iterator[Path]:
 
 
 def copy_to_standard_output(path: Path) -> None:
-    """Write the bytes of the file at `path` to standard output, unchanged, and flush."""
+    """Write the bytes of the file at `path` to standard output, unchanged, and flush. OutputError
+    (exit 2) when the reader closes it first (`| head`): the document was not all written."""
     sink = _binary_stdout()
-    with path.open("rb") as handle:
-        while chunk := handle.read(1 << 16):
-            sink.write(chunk)
-    sink.flush()
+    try:
+        with path.open("rb") as handle:
+            while chunk := handle.read(1 << 16):
+                sink.write(chunk)
+        sink.flush()
+    except BrokenPipeError:
+        _discard_standard_output()
+        raise OutputError("standard output", "was closed before the whole document was written") from None
+
+
+def _discard_standard_output() -> None:
+    """Point standard output at the null device, so that flushing it at exit raises nothing more."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, AttributeError, ValueError):  # no file descriptor (a test's stream): nothing to flush
+        pass
 
 
 def _binary_stdout() -> BinaryIO:

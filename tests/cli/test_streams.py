@@ -98,6 +98,7 @@ def test_the_plan_can_go_to_standard_output(runner):
     (["LETTER", "--input-format", "md"], b"", "--input-format is for '-'"),
     (["LETTER", "-o", "-", "-f", "md,html"], b"", "writes one format to standard output"),
     (["FOLDER", "-o", "-"], b"", "give a folder for several"),
+    (["LETTER", "-o", "-", "-f", "md", "--pictures", "FOLDER"], b"", "Markdown links its pictures"),
 ])
 def test_standard_streams_used_wrongly_are_one_line_and_exit_2(runner, tmp_path, args, data, reason):
     (tmp_path / "letter.md").write_text(LETTER, encoding="utf-8")
@@ -124,3 +125,34 @@ def test_standard_input_over_the_size_limit_is_refused(runner):
     assert outcome.exit_code == 1
     assert "standard input: too large: more than the limit of 1 MB" in outcome.stderr
     assert outcome.stdout == ""
+
+
+def test_standard_output_closed_by_its_reader_is_one_line_and_exit_2():
+    environment = {**os.environ, "PYTHONPATH": str(ROOT)}
+    child = subprocess.Popen([sys.executable, "-m", "easyread", "convert", "-", "--input-format", "md", "-o", "-",
+                              "-f", "md"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             cwd=ROOT, env=environment)
+    child.stdout.close()  # the reader is gone before anything is written, as `| head` can be
+    _, err = child.communicate(LETTER.encode(), timeout=300)
+    assert child.returncode == 2
+    assert err.decode().strip() == ("easyread: error: standard output: was closed before the whole document was "
+                                    "written")
+
+
+def test_check_writes_its_report_to_standard_output_for_dash(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "letter.md").write_text(LETTER, encoding="utf-8")
+    outcome = runner.invoke(app, ["check", "letter.md", "-f", "json", "-o", "-"])
+    assert outcome.exit_code in (0, 1), outcome.stderr
+    report = json.loads(outcome.stdout)
+    assert report["documents"][0]["path"].endswith("letter.md")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["letter.md"]  # no file named "-"
+
+
+def test_a_dry_run_of_standard_input_names_it_and_writes_nothing(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    outcome = runner.invoke(app, ["convert", "-", "--input-format", "txt", "-o", "easy.pdf", "--dry-run",
+                                  "-b", "anthropic"], input=LETTER.encode())
+    assert outcome.exit_code == 0, outcome.stderr
+    assert outcome.stdout.startswith("standard input: ") and "Nothing was sent." in outcome.stdout
+    assert list(tmp_path.iterdir()) == []
