@@ -363,8 +363,9 @@ def render(
     ] = "pdf",
     output: Annotated[
         Optional[Path],  # noqa: UP045
-        typer.Option("--output", "-o", help="A folder to write into. Default: beside each plan, named like it.",
-                     metavar="FOLDER"),
+        typer.Option("--output", "-o", help="A folder to write into, or '-' for standard output (one plan, one "
+                     "format; PDF and Word only when it is not a terminal). Default: beside each plan, named like "
+                     "it.", metavar="FOLDER"),
     ] = None,
     pictures: Annotated[
         Optional[str],  # noqa: UP045
@@ -378,15 +379,21 @@ def render(
     ] = False,
 ) -> None:
     """Write Easy Read outputs again from plans (the help and exit codes: cli_help.EXIT_CODES["render"])."""
+    from easyread.cli_stdio import STANDARD_STREAM, check_standard_output
     from easyread.errors import EXIT_OK
     from easyread.interrupts import interrupts_raise
     from easyread.outputs import output_paths, parse_formats
     from easyread.pipeline import render_outputs
     from easyread.plan import read_plan
 
+    to_stdout = output is not None and str(output) == STANDARD_STREAM
     try:
         chosen = parse_formats(formats)
-        if output is not None and output.exists() and not output.is_dir():
+        if to_stdout:
+            if len(plans) != 1:
+                raise UsageError(None, "-o - writes one plan to standard output; give a folder for several")
+            check_standard_output(chosen, pictures)
+        elif output is not None and output.exists() and not output.is_dir():
             raise EasyReadError(output, "is a file: give a folder to render into")
     except EasyReadError as error:
         raise _fail(error.message(), EXIT_USAGE) from None
@@ -394,8 +401,11 @@ def render(
     for plan in plans:
         base = (output / plan.name if output is not None else plan).with_suffix("")
         try:
-            with interrupts_raise():
+            with interrupts_raise(), ExitStack() as streams:
                 document = read_plan(plan, pictures)
+                if to_stdout:
+                    written = _render_to_stdout(streams, document, plan, chosen[0], pictures)
+                    continue
                 written = render_outputs(document, output_paths(base, chosen), pictures, inputs=plans, force=force,
                                          role="a plan being rendered")
         except EasyReadError as error:
@@ -409,6 +419,20 @@ def render(
                 pages = written[name]
                 typer.echo(f"{path}" + (f" ({pages} page{'s' if pages != 1 else ''})" if name in PAGED_FORMATS else ""))
     raise typer.Exit(code)
+
+
+def _render_to_stdout(streams: ExitStack, document: Any, plan: Path, format_name: str,
+                      pictures: str | None) -> dict[str, int]:
+    """`render -o -`: write one plan's one format to standard output (easyread.cli_stdio)."""
+    from easyread.cli_stdio import check_plan_for_standard_output, copy_to_standard_output, standard_output_file
+    from easyread.pipeline import render_outputs
+
+    if not pictures:
+        check_plan_for_standard_output(document, format_name)
+    target = streams.enter_context(standard_output_file(plan.with_suffix("").stem, format_name))
+    written = render_outputs(document, {format_name: target}, pictures, inputs=[plan], role="a plan being rendered")
+    copy_to_standard_output(target)
+    return written
 
 
 @app.command(cls=PlainCommand, help=with_exit_codes("check", "Check documents against the Easy Read rules."))

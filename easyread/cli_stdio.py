@@ -131,6 +131,18 @@ def check_standard_output(formats: tuple[str, ...], pictures: str | None = None)
                          f"(> letter.{formats[0]}) or write a file with -o")
 
 
+def check_plan_for_standard_output(document: object, format_name: str) -> None:
+    """UsageError when a plan's Markdown would link picture files (see `check_standard_output`):
+    `document` is an EasyReadDocument read from a plan with `-o -`."""
+    from easyread.pictures.raster import is_reference
+
+    items = [*getattr(document, "opening", []), *document.items()]  # type: ignore[attr-defined]
+    files = [item.picture_file for item in items if item.picture_file and not is_reference(item.picture_file)]
+    if format_name == "md" and files:
+        raise UsageError(None, "-o -: this plan's Markdown links picture files relative to its own file, and "
+                         "standard output has no place: write it with -o FOLDER, or choose --format html")
+
+
 def _binary_stdout_is_terminal() -> bool:
     try:
         return bool(sys.stdout.isatty())

@@ -156,3 +156,29 @@ def test_a_dry_run_of_standard_input_names_it_and_writes_nothing(runner, tmp_pat
     assert outcome.exit_code == 0, outcome.stderr
     assert outcome.stdout.startswith("standard input: ") and "Nothing was sent." in outcome.stdout
     assert list(tmp_path.iterdir()) == []
+
+
+def test_render_writes_one_plan_to_standard_output(runner, tmp_path):
+    (tmp_path / "letter.md").write_text(LETTER, encoding="utf-8")
+    made = runner.invoke(app, ["convert", str(tmp_path / "letter.md"), "-o", str(tmp_path / "letter.json"), "-q"])
+    assert made.exit_code == 0, made.stderr
+    rendered = runner.invoke(app, ["render", str(tmp_path / "letter.json"), "-f", "html", "-o", "-"])
+    assert rendered.exit_code == 0, rendered.stderr
+    assert rendered.stdout.startswith("<!doctype html>") and "Tuesday" in rendered.stdout
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["letter.json", "letter.md"]
+    several = runner.invoke(app, ["render", str(tmp_path / "letter.json"), str(tmp_path / "letter.json"), "-o", "-"])
+    assert several.exit_code == 2 and "one plan to standard output" in several.stderr
+
+
+def test_render_to_standard_output_refuses_markdown_that_links_picture_files(runner, tmp_path):
+    from tests.pictures.images import write_png
+
+    (tmp_path / "letter.md").write_text(LETTER, encoding="utf-8")
+    runner.invoke(app, ["convert", str(tmp_path / "letter.md"), "-o", str(tmp_path / "letter.json"), "-q"])
+    plan = json.loads((tmp_path / "letter.json").read_text(encoding="utf-8"))
+    write_png(tmp_path / "bin.png")
+    plan["sections"][0]["items"][0]["picture_file"] = "bin.png"
+    (tmp_path / "letter.json").write_text(json.dumps(plan), encoding="utf-8")
+    outcome = runner.invoke(app, ["render", str(tmp_path / "letter.json"), "-f", "md", "-o", "-"])
+    assert outcome.exit_code == 2
+    assert "links picture files" in outcome.stderr and outcome.stdout == ""
