@@ -64,3 +64,21 @@ def test_a_flag_given_a_value_is_told_that_flags_take_none(runner, tmp_path):
     assert outcome.stderr.strip() == ("easyread: error: true: no such file; flags take no value "
                                       "(write -q, not -q true)")
     assert [p.name for p in tmp_path.iterdir()] == ["letter.txt"]
+
+
+def test_without_rich_the_help_is_as_plain():
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    environment = {**os.environ, "TYPER_USE_RICH": "0", "PYTHONPATH": str(root), "COLUMNS": "100"}
+    for command in (["convert"], ["render"], ["check"], ["cache", "clear"]):
+        shown = subprocess.run([sys.executable, "-m", "easyread", *command, "--help"], capture_output=True,
+                               text=True, env=environment, cwd=root, timeout=60)
+        assert shown.returncode == 0, shown.stderr
+        usage = shown.stdout.splitlines()[0]
+        assert usage == f"Usage: easyread {' '.join(command)} {USAGE[' '.join(command)]}"
+        assert "<bool>" not in shown.stdout and "Exit codes: 0: " in shown.stdout
+        assert re.search(r"^\s+--help\s+Show this message", shown.stdout, re.M)  # a flag: no value shown
