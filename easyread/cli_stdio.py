@@ -41,40 +41,44 @@ def input_formats() -> tuple[str, ...]:
 
 
 def sniff(data: bytes) -> str | None:
-    """"pdf", "docx" or "html" when the first bytes of `data` say so; None for anything else (text,
-    which may be Markdown or plain). A PDF's header may follow up to 1024 bytes of junk (ISO 32000-1,
-    7.5.2 and its implementation notes); a Word file is a zip (ECMA-376 Part 2), whose first entry
-    starts with the local file header "PK\\x03\\x04"."""
-    if b"%PDF-" in data[:1024]:
+    """What the first bytes of `data` say it is: "pdf", "docx" or "html"; None for anything else
+    (text, which may be Markdown or plain). A PDF starts with "%PDF-" (ISO 32000-1, 7.5.2); a Word file is
+    a zip (ECMA-376 Part 2), whose first entry starts with the local file header "PK\\x03\\x04";
+    HTML starts with a doctype or an <html> tag. Only the start counts, so a text that mentions
+    "%PDF-" further on is still text."""
+    head = data[:1024].removeprefix(b"\xef\xbb\xbf").lstrip()
+    if head.startswith(b"%PDF-"):
         return "pdf"
     if data.startswith(b"PK\x03\x04"):
         return "docx"
-    if _HTML_START.match(data[:1024].removeprefix(b"\xef\xbb\xbf").lstrip()):
+    if _HTML_START.match(head):
         return "html"
     return None
 
 
 def choose_input_format(data: bytes, given: str | None) -> str:
     """The reader for the bytes `data` read from standard input: `given` (the --input-format value),
-    else what `sniff` finds. UsageError (exit 2) for an unknown value, for text with no
-    --input-format, and for a value the first bytes contradict (a PDF given as md);
-    UnsupportedFormat for HTML, which `convert` does not read."""
+    else what `sniff` finds.
+
+    A value given is trusted (Markdown may start with an <html> tag; a file that is not the PDF it
+    is said to be is the PDF reader's to refuse, exit 1, as for a file), except text asked for of a
+    PDF or a zip. UsageError (exit 2) for an unknown value, for that contradiction and for text with
+    no --input-format; UnsupportedFormat (exit 2) for HTML with none, which `convert` does not read."""
     known = input_formats()
     sniffed = sniff(data)
-    name = None
-    if given is not None:
-        name = INPUT_ALIASES.get(given.strip().lower().lstrip("."), given.strip().lower().lstrip("."))
-        if name not in known:
-            raise UsageError(None, f"unknown --input-format '{given}' (choose from: {', '.join(known)})")
-    if sniffed == "html" and name in (None, "html"):
-        raise UnsupportedFormat(STDIN_LABEL, f"is HTML; easyread convert reads {', '.join(known)}")
-    if sniffed is not None and name is not None and sniffed != name:
-        raise UsageError(STDIN_LABEL, f"starts like {_kind(sniffed)}, not {name}: give --input-format {sniffed}"
-                         if sniffed in known else f"starts like {_kind(sniffed)}, not {name}")
-    if name is None and sniffed is None:
-        raise UsageError(STDIN_LABEL, "give --input-format md or txt (text reads differently as Markdown and as "
-                         "plain text)")
-    return name or sniffed  # type: ignore[return-value]
+    if given is None:
+        if sniffed == "html":
+            raise UnsupportedFormat(STDIN_LABEL, f"is HTML; easyread convert reads {', '.join(known)}")
+        if sniffed is None:
+            raise UsageError(STDIN_LABEL, "give --input-format md or txt (text reads differently as Markdown and "
+                             "as plain text)")
+        return sniffed
+    name = INPUT_ALIASES.get(given.strip().lower().lstrip("."), given.strip().lower().lstrip("."))
+    if name not in known:
+        raise UsageError(None, f"unknown --input-format '{given}' (choose from: {', '.join(known)})")
+    if sniffed in BINARY_FORMATS and name not in BINARY_FORMATS:
+        raise UsageError(STDIN_LABEL, f"starts like {_kind(sniffed)}, not {name}: give --input-format {sniffed}")
+    return name
 
 
 def _kind(name: str) -> str:
