@@ -1,24 +1,25 @@
 """The `easyread` command: options in, pipeline called, results printed. No logic lives here.
 
-Exit codes: 0 converted; 1 a document could not be converted, or an LLM backend converted none of
-its sections (every one fell back to the rules backend; the outputs are still written); 2 usage
-error (no such file, a folder without -o, an unsupported type, a bad option, a refused key, a
-server that cannot serve any section); 130 interrupted (one document: nothing is written).
+Each command's exit codes are listed once, in easyread.cli_help.EXIT_CODES, and shown in its help.
+Standard input and output (`convert -`, `-o -`) are easyread.cli_stdio; what convert prints after
+one document is easyread.cli_report.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from contextlib import ExitStack
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
 from easyread import __version__
 from easyread.cli_cache import cache_app
-from easyread.errors import EXIT_DOCUMENT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE, EasyReadError
-from easyread.ledger import counted, summary_line, unexplained
+from easyread.cli_estimate import estimate_cost
+from easyread.cli_help import PlainCommand, PlainGroup, with_exit_codes
+from easyread.errors import EXIT_DOCUMENT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE, EasyReadError, UsageError
 from easyread.limits import DEFAULT_MAX_DOCUMENT_MB, MEGABYTE
 
 PAGED_FORMATS = ("pdf", "docx", "html")  # formats whose renderers count pages
@@ -30,6 +31,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    cls=PlainGroup,
 )
 
 
@@ -53,22 +55,35 @@ def root(
     """Turn ordinary documents into Easy Read."""
 
 
-@app.command()
+CONVERT_HELP = ("Convert documents into Easy Read: one file (or '-', standard input), or folders of them into an "
+                "output folder.\n\nSeveral documents: the manifest easyread-manifest.json in the output folder says "
+                "what was done.")
+
+
+@app.command(cls=PlainCommand, help=with_exit_codes("convert", CONVERT_HELP))
 def convert(
     sources: Annotated[
         list[Path],
-        typer.Argument(help="The documents to convert (.docx, .md, .txt or .pdf), or folders and globs of them.",
-                       show_default=False),
+        typer.Argument(help="The documents to convert (.docx, .md, .txt or .pdf), or folders and globs of them; "
+                       "'-' reads one document from standard input (see --input-format).",
+                       show_default=False, metavar="SOURCE"),
     ],
     output: Annotated[
         Optional[Path],  # noqa: UP045 - typer needs Optional on Python 3.10
-        typer.Option("--output", "-o", help="Where to write: a file, or a folder. "
-                     "Default: <name>.easyread.pdf (and .docx, ...) beside the source. "
-                     "Needed, as a folder, for several documents."),
+        typer.Option("--output", "-o", help="Where to write: a file (its extension chooses the format when "
+                     "--format is not given), a folder, or '-' for standard output (one format; PDF and Word "
+                     "only when it is not a terminal). Default: <name>.easyread.pdf (and .docx, ...) beside the "
+                     "source. Needed, as a folder, for several documents.", metavar="PATH", show_default=False),
+    ] = None,
+    input_format: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--input-format", help="With '-': what standard input holds: docx, md, pdf or txt. PDF and "
+                     "Word are known by their first bytes; text needs md or txt.", metavar="FORMAT",
+                     show_default=False),
     ] = None,
     formats: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--format", "-f", help=FORMAT_HELP, show_default=False),
+        typer.Option("--format", "-f", help=FORMAT_HELP, show_default=False, metavar="FORMATS"),
     ] = None,
     pictures: Annotated[
         Optional[str],  # noqa: UP045
@@ -163,20 +178,22 @@ def convert(
         float, typer.Option("--mock-latency", min=0.0, hidden=True, help="Seconds the mock backend waits a section.")
     ] = 0.0,
 ) -> None:
-    """Convert documents into Easy Read PDFs: one file, or folders of them into an output folder.
-
-    Several documents: exit 0 when all were converted (or skipped), 1 if any failed, 130 when
-    interrupted; the manifest easyread-manifest.json in the output folder says what was done.
-    """
+    """Convert documents into Easy Read (the help is CONVERT_HELP)."""
     from easyread.backends.options import llm_options
     from easyread.batch import is_batch
+    from easyread.cli_stdio import STANDARD_STREAM, check_standard_output
 
-    batch = is_batch(sources)
+    reading_stdin = any(str(source) == STANDARD_STREAM for source in sources)
+    to_stdout = output is not None and str(output) == STANDARD_STREAM
+    batch = not reading_stdin and is_batch(sources)
     try:
+        _check_streams(sources, output, input_format, reading_stdin, to_stdout, batch)
         backend_options = llm_options(backend, sources[0], model=model, jobs=None if batch else jobs, retries=retries,
                                       timeout=timeout, prompts=prompts, cache=not no_cache, base_url=base_url,
                                       max_tokens=max_tokens)
-        chosen_formats, pictures = _output_choices(sources, formats, pictures)
+        chosen_formats, pictures = _output_choices(sources, formats, pictures, None if batch or to_stdout else output)
+        if to_stdout:
+            check_standard_output(chosen_formats, pictures)
     except EasyReadError as error:
         raise _fail(error.message(), error.exit_code) from None
     if mock_latency and backend == "mock":
@@ -184,9 +201,12 @@ def convert(
     if batch_api and backend != "anthropic":
         raise _fail(f"--batch-api sends Anthropic's Message Batches: it needs --backend anthropic, not '{backend}'",
                     EXIT_USAGE)
-    if dry_run:
-        _estimate(sources, batch, recursive, backend, backend_options, max_size, batch_api)
+    if dry_run and not reading_stdin:
+        estimate_cost(sources, batch, recursive, backend, backend_options, max_size, batch_api)
         return
+    if batch_api and not batch:
+        raise _fail(f"{sources[0]}: --batch-api converts several documents (a folder, with -o); one document is "
+                    "sent as ordinary requests", EXIT_USAGE)
     if max_requests is None:
         from easyread.backends.local import is_local
 
@@ -196,167 +216,115 @@ def convert(
         _convert_batch(sources, output, backend, backend_options, max_size, recursive, jobs, force, verbose, quiet,
                        chosen_formats, pictures, max_requests, batch_poll if batch_api else None)
         return
-    if batch_api:
-        raise _fail(f"{sources[0]}: --batch-api converts several documents (a folder, with -o); one document is "
-                    "sent as ordinary requests", EXIT_USAGE)
-    source = sources[0]
+    with ExitStack() as streams:
+        source, label = sources[0], str(sources[0])
+        if reading_stdin:
+            source, label = _standard_input(streams, input_format, max_size), "standard input"
+            if dry_run:
+                estimate_cost([source], False, recursive, backend, backend_options, max_size, label=label)
+                return
+        target = output
+        if to_stdout:
+            from easyread.cli_stdio import standard_output_file
+
+            target = streams.enter_context(standard_output_file(Path(source).stem, chosen_formats[0]))
+        _convert_one(source, label, target, backend, backend_options, max_size, chosen_formats, pictures, force,
+                     quiet, to_stdout)
+
+
+def _check_streams(sources: list[Path], output: Path | None, input_format: str | None, reading_stdin: bool,
+                   to_stdout: bool, batch: bool) -> None:
+    """UsageError for '-' or '-o -' where they cannot be: '-' with other sources or without -o,
+    --input-format without '-', '-o -' for several documents."""
+    if reading_stdin and len(sources) > 1:
+        raise UsageError(None, "'-' (standard input) is one document: give it alone, without other sources")
+    if reading_stdin and output is None:
+        raise UsageError(None, "standard input has no folder to write beside: give -o FILE, -o FOLDER/ or -o - "
+                         "(standard output)")
+    if input_format is not None and not reading_stdin:
+        raise UsageError(None, "--input-format is for '-' (standard input); a file's type comes from its "
+                         "extension")
+    if to_stdout and batch:
+        raise UsageError(None, "-o - writes one document to standard output; give a folder for several")
+    if not reading_stdin:
+        _check_flag_values(sources)
+
+
+_FLAG_VALUES = ("true", "false", "yes", "no", "on", "off")
+
+
+def _check_flag_values(sources: list[Path]) -> None:
+    """UsageError for a source named like a flag's value ("true") that does not exist: `-q true` was
+    meant, and flags take no value."""
+    for source in sources:
+        if str(source).lower() in _FLAG_VALUES and not source.exists():
+            raise UsageError(source, "no such file; flags take no value (write -q, not -q true)")
+
+
+def _standard_input(streams: ExitStack, input_format: str | None, max_size: int) -> Path:
+    """The file standing in for standard input while it is converted (easyread.cli_stdio)."""
+    from easyread.cli_stdio import standard_input_file
+
+    try:
+        return streams.enter_context(standard_input_file(input_format, max_size * MEGABYTE))
+    except EasyReadError as error:
+        raise _fail(error.message(), error.exit_code) from None
+
+
+def _convert_one(source: Path, label: str, output: Path | None, backend: str, backend_options: dict[str, Any],
+                 max_size: int, formats: tuple[str, ...], pictures: str | None, force: bool, quiet: bool,
+                 to_stdout: bool) -> None:
+    """Convert one document and report it (easyread.cli_report); with `to_stdout`, `output` is a
+    temporary file whose bytes then go to standard output."""
     from easyread.backends import get_backend
+    from easyread.cli_report import report_conversion
+    from easyread.cli_stdio import copy_to_standard_output, shown_message
     from easyread.interrupts import interrupts_raise
     from easyread.pipeline import convert as run_conversion
 
+    stand_in = source if label != str(source) else None
     try:
         chosen = get_backend(backend, **backend_options) if backend_options else backend
         with interrupts_raise():
             result = run_conversion(source, output, backend=chosen, max_bytes=max_size * MEGABYTE,
-                                    formats=chosen_formats, pictures=pictures, force=force)
+                                    formats=formats, pictures=pictures, force=force)
     except EasyReadError as error:
-        raise _fail(error.message(), error.exit_code) from None
+        raise _fail(shown_message(error, stand_in), error.exit_code) from None
     except KeyboardInterrupt:
-        raise _fail(f"{source}: interrupted; nothing was written", EXIT_INTERRUPTED) from None
+        raise _fail(f"{label}: interrupted; nothing was written", EXIT_INTERRUPTED) from None
     except Exception as error:  # a bug, not bad input: one line, and a way to see the traceback
         if os.environ.get("EASYREAD_DEBUG"):
             raise
-        raise _fail(f"{source}: could not convert ({type(error).__name__}: {error}); "
+        raise _fail(f"{label}: could not convert ({type(error).__name__}: {error}); "
                     "set EASYREAD_DEBUG=1 to see why", EXIT_DOCUMENT_FAILED) from None
-    for path in result.outputs.values() or [result.output]:
-        typer.echo(str(path))
-    if quiet:
-        _exit_if_nothing_from_the_model(result, source)
-        return
-    document = result.document
-    typer.echo(
-        f"{counted(len(document.items()), 'sentence')}"
-        + (f" on {counted(result.pages, 'page')}" if result.pages is not None else "")
-        + f", {counted(len(document.sections), 'section')}, {counted(len(document.glossary), 'hard word')} explained",
-        err=True,
-    )
-    before, after = result.scores_before, result.scores_after
-    if before is not None and after is not None:
-        typer.echo(
-            f"reading ease {before.flesch_reading_ease:g} -> {after.flesch_reading_ease:g}, "
-            f"grade {before.flesch_kincaid_grade:g} -> {after.flesch_kincaid_grade:g}, "
-            f"words a sentence {before.words_per_sentence_mean:g} -> {after.words_per_sentence_mean:g}",
-            err=True,
-        )
-    typer.echo(summary_line(result.document.ledger), err=True)
-    for flag, count in sorted(result.flagged.items()):
-        typer.echo(f"  to review: {count} x {flag}", err=True)
-    if result.usage is not None:
-        usage = result.usage
-        cost = f"about ${result.cost:.4f}" if result.cost is not None else f"cost unknown (no price for {result.model})"
-        requests = f"{usage.requests} request" + ("" if usage.requests == 1 else "s")
-        typer.echo(f"{result.backend} {result.model}: {requests}; tokens: {usage.input:,} in, "
-                   f"{usage.cache_read:,} read from the prompt cache, {usage.cache_write:,} written to it, "
-                   f"{usage.output:,} out; {cost}", err=True)
-    for notice in getattr(chosen, "notices", []):  # the LLM backend's: JSON mode, another model, local defaults
-        typer.echo(notice, err=True)
-    if getattr(chosen, "plan_problem", None):  # the document was converted without its opening and glossary
-        typer.echo(f"warning: {source}: no \"About this document\" opening: {_one_line(chosen.plan_problem)}", err=True)
-    if result.kept:
-        typer.echo(f"{source}: {len(result.kept)} of {len(result.source.sections)} sections kept the model's answer "
-                   "with items flagged for review:", err=True)
-        for kept in result.kept:
-            typer.echo(f"  {_one_line(kept.heading) or '(no heading)'}: {_one_line(kept.reason)}", err=True)
-    if result.fallbacks:
-        typer.echo(f"warning: {source}: {len(result.fallbacks)} of {len(result.source.sections)} sections were "
-                   f"converted by the rules backend instead (their items are flagged rules-fallback):", err=True)
-        for fallback in result.fallbacks:
-            typer.echo(f"  {_one_line(fallback.heading) or '(no heading)'}: {_one_line(fallback.reason)}", err=True)
-    from easyread.not_english import warning_line
-
-    not_english = warning_line(str(source), result.not_english, result.backend)
-    if not_english:
-        typer.echo(not_english, err=True)
-    lost = unexplained(result.document.ledger)
-    if lost:
-        parts = "; ".join(f"{entry.location} ({_quote(entry.text)})" for entry in lost)
-        typer.echo(f"warning: {source}: {len(lost)} part{'s' if len(lost) != 1 else ''} of the source gave no "
-                   f"item, for no known reason: {parts}", err=True)
-    if result.missing_facts:
-        facts = ", ".join(f"{fact.text} ({fact.location})" for fact in result.missing_facts)
-        typer.echo(f"warning: {source}: facts not found in the items made from their part of the source: {facts}",
-                   err=True)
-    _exit_if_nothing_from_the_model(result, source)
-
-
-def _exit_if_nothing_from_the_model(result, source: Path) -> None:  # type: ignore[no-untyped-def]
-    """Exit 1, with one line, when the LLM backend converted none of the sections (all fell back)."""
-    if result.nothing_from_the_model:
-        raise _fail(f"{source}: {result.backend} {result.model} converted none of the sections: the rules backend "
-                    "converted every one (the reasons are above); the outputs were written", EXIT_DOCUMENT_FAILED)
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _quote(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return f'"{text}"' if len(text) <= limit else f'"{text[: limit - 3]}..."'
-
+    if to_stdout and output is not None:
+        try:
+            copy_to_standard_output(output)
+        except EasyReadError as error:
+            raise _fail(error.message(), error.exit_code) from None
+    report_conversion(result, label, chosen, quiet=quiet, paths_to_stdout=not to_stdout)
 
 FORMAT_HELP = ("Output formats, comma-separated: pdf, docx (Word), html, md (Markdown), json (the plan, to edit and "
-               "render again). Default: pdf, or 'format' in easyread.toml.")
+               "render again). Default: the extension of -o FILE, else 'format' in easyread.toml, else pdf.")
 PICTURES_HELP = ("Real pictures instead of labelled placeholders: 'openmoji' (needs the pictures extra), or a folder "
                  "of your own PNG/JPEG/SVG pictures named by what they show (with an optional pictures.csv).")
 
 
-def _output_choices(sources: list[Path], formats: str | None, pictures: str | None) -> tuple[tuple[str, ...], str | None]:
-    """The formats and picture set to use: the options, else the settings file's, else PDF and no pictures."""
+def _output_choices(sources: list[Path], formats: str | None, pictures: str | None,
+                    output: Path | None = None) -> tuple[tuple[str, ...], str | None]:
+    """The formats and picture set to use: the options; else for the formats the extension of the
+    file named by `output` (`-o letter.docx`: docx; an unknown one is a UsageError); else the
+    settings file's; else PDF and no pictures."""
     from easyread.config import load_settings
-    from easyread.outputs import parse_formats
+    from easyread.outputs import format_from_extension, names_a_file, parse_formats
 
+    if formats is None and output is not None and names_a_file(output):
+        formats = format_from_extension(output)
     if formats is None or pictures is None:
         settings = load_settings(Path(sources[0]) if sources and Path(sources[0]).exists() else Path.cwd())
         formats = formats if formats is not None else settings.format
         pictures = pictures if pictures is not None else settings.pictures
     return parse_formats(formats), pictures or None
-
-
-def _estimate(sources: list[Path], batch: bool, recursive: bool, backend: str, options: dict[str, object],
-              max_size: int, batch_api: bool = False) -> None:
-    from easyread.backends.usage import Estimate, total_estimate
-    from easyread.inputs import find_inputs
-    from easyread.pipeline import estimate
-
-    try:
-        paths = [path for path, _ in find_inputs(sources, recursive=recursive)[0]] if batch else [sources[0]]
-        estimates = estimate(paths, backend=backend, options=options, max_bytes=max_size * MEGABYTE)
-    except EasyReadError as error:
-        raise _fail(error.message(), error.exit_code) from None
-    good = [guess for _, guess in estimates if isinstance(guess, Estimate)]
-    for path, guess in estimates:
-        if isinstance(guess, Estimate):
-            if batch:
-                typer.echo(f"{path}: {_estimate_line(guess)}")
-        else:
-            typer.echo(f"easyread: error: {guess.message()}", err=True)
-    if good:
-        total = total_estimate(good)
-        where = f"{len(good)} documents" if batch else str(sources[0])
-        typer.echo(f"{where}: {_estimate_line(total)}; {backend} {total.model}. Nothing was sent.")
-        if batch_api:
-            from easyread.backends.usage import batch_discount
-
-            typer.echo(_batch_price_line(total, batch_discount()))
-    failed = [guess for _, guess in estimates if not isinstance(guess, Estimate)]
-    if failed:  # one document: its own exit code (2 for one that does not exist), as convert gives it
-        raise typer.Exit(EXIT_DOCUMENT_FAILED if batch else failed[0].exit_code)
-
-
-def _estimate_line(guess) -> str:  # type: ignore[no-untyped-def]
-    requests = f"{guess.requests} request" + ("" if guess.requests == 1 else "s")
-    cost = (f"about ${guess.cost:.4f} (before any prompt cache discount)" if guess.cost is not None
-            else f"cost unknown (no price for {guess.model})")
-    return (f"{requests}, about {guess.input_tokens:,} tokens in and {guess.output_tokens:,} out "
-            f"(characters / 4), {cost}")
-
-
-def _batch_price_line(total, discount: float) -> str:  # type: ignore[no-untyped-def]
-    if total.cost is None:
-        return f"with --batch-api: {discount:.0%} off the standard price (no price known for {total.model})"
-    return (f"price: about ${total.cost:.4f} as ordinary requests, about ${total.batch_cost:.4f} with --batch-api "
-            f"(the Message Batches API's {discount:.0%} discount); both before any prompt cache discount")
 
 
 def _convert_batch(sources: list[Path], output: Path | None, backend: str, backend_options: dict[str, float],
@@ -382,18 +350,22 @@ def _convert_batch(sources: list[Path], output: Path | None, backend: str, backe
     raise typer.Exit(summary.exit_code)
 
 
-@app.command()
+@app.command(cls=PlainCommand, help=with_exit_codes(
+    "render", "Write Easy Read outputs again from plans, without any backend: after a person has edited a plan."))
 def render(
     plans: Annotated[
         list[Path], typer.Argument(help="Plan files (.json) written by 'convert --format json', edited or not.",
-                                   show_default=False),
+                                   show_default=False, metavar="PLAN"),
     ],
     formats: Annotated[
-        str, typer.Option("--format", "-f", help="Formats to write, comma-separated: pdf, docx, html, md, json.")
+        str, typer.Option("--format", "-f", help="Formats to write, comma-separated: pdf, docx, html, md, json.",
+                          metavar="FORMATS")
     ] = "pdf",
     output: Annotated[
         Optional[Path],  # noqa: UP045
-        typer.Option("--output", "-o", help="A folder to write into. Default: beside each plan, named like it."),
+        typer.Option("--output", "-o", help="A folder to write into, or '-' for standard output (one plan, one "
+                     "format; PDF and Word only when it is not a terminal). Default: beside each plan, named like "
+                     "it.", metavar="FOLDER"),
     ] = None,
     pictures: Annotated[
         Optional[str],  # noqa: UP045
@@ -406,21 +378,22 @@ def render(
                            "being rendered).")
     ] = False,
 ) -> None:
-    """Write Easy Read outputs again from plans, without any backend: after a person has edited a plan.
-
-    Exit 0 when every plan was rendered; 2 for a plan with a mistake (named by its field), a bad option, or
-    an output that cannot or may not be written; 1 for a plan that cannot be drawn (a PDF of writing it
-    cannot show); the other plans are still rendered. 130 when interrupted (that plan's outputs are not written).
-    """
+    """Write Easy Read outputs again from plans (the help and exit codes: cli_help.EXIT_CODES["render"])."""
+    from easyread.cli_stdio import STANDARD_STREAM, check_standard_output
     from easyread.errors import EXIT_OK
     from easyread.interrupts import interrupts_raise
     from easyread.outputs import output_paths, parse_formats
     from easyread.pipeline import render_outputs
     from easyread.plan import read_plan
 
+    to_stdout = output is not None and str(output) == STANDARD_STREAM
     try:
         chosen = parse_formats(formats)
-        if output is not None and output.exists() and not output.is_dir():
+        if to_stdout:
+            if len(plans) != 1:
+                raise UsageError(None, "-o - writes one plan to standard output; give a folder for several")
+            check_standard_output(chosen, pictures)
+        elif output is not None and output.exists() and not output.is_dir():
             raise EasyReadError(output, "is a file: give a folder to render into")
     except EasyReadError as error:
         raise _fail(error.message(), EXIT_USAGE) from None
@@ -428,8 +401,11 @@ def render(
     for plan in plans:
         base = (output / plan.name if output is not None else plan).with_suffix("")
         try:
-            with interrupts_raise():
+            with interrupts_raise(), ExitStack() as streams:
                 document = read_plan(plan, pictures)
+                if to_stdout:
+                    written = _render_to_stdout(streams, document, plan, chosen[0], pictures)
+                    continue
                 written = render_outputs(document, output_paths(base, chosen), pictures, inputs=plans, force=force,
                                          role="a plan being rendered")
         except EasyReadError as error:
@@ -445,16 +421,32 @@ def render(
     raise typer.Exit(code)
 
 
-@app.command()
+def _render_to_stdout(streams: ExitStack, document: Any, plan: Path, format_name: str,
+                      pictures: str | None) -> dict[str, int]:
+    """`render -o -`: write one plan's one format to standard output (easyread.cli_stdio)."""
+    from easyread.cli_stdio import check_plan_for_standard_output, copy_to_standard_output, standard_output_file
+    from easyread.pipeline import render_outputs
+
+    if not pictures:
+        check_plan_for_standard_output(document, format_name)
+    target = streams.enter_context(standard_output_file(plan.with_suffix("").stem, format_name))
+    written = render_outputs(document, {format_name: target}, pictures, inputs=[plan], role="a plan being rendered")
+    copy_to_standard_output(target)
+    return written
+
+
+@app.command(cls=PlainCommand, help=with_exit_codes("check", "Check documents against the Easy Read rules."))
 def check(
-    paths: Annotated[list[Path], typer.Argument(help="Documents or folders to check (.docx, .md, .txt, .pdf, .html).")],
+    paths: Annotated[list[Path], typer.Argument(help="Documents or folders to check (.docx, .md, .txt, .pdf, .html).",
+                                                metavar="PATH")],
     output_format: Annotated[
         str, typer.Option("--format", "-f", help="text (a table on a terminal, lines when piped), json, github, junit "
                           "or sarif (for GitHub code scanning).")
     ] = "text",
     output: Annotated[
         Optional[Path],  # noqa: UP045
-        typer.Option("--output", "-o", help="Write the report to this file instead of standard output."),
+        typer.Option("--output", "-o", help="Write the report to this file instead of standard output ('-': "
+                     "standard output).", metavar="FILE"),
     ] = None,
     source: Annotated[
         Optional[Path],  # noqa: UP045
@@ -495,13 +487,15 @@ def check(
                            "document being checked).")
     ] = False,
 ) -> None:
-    """Check documents against the Easy Read rules; exit 1 if any fails, 2 if any cannot be read."""
+    """Check documents against the Easy Read rules (the help and exit codes: cli_help.EXIT_CODES["check"])."""
     from easyread.checks.registry import unknown_rules
     from easyread.checks.report import FORMATS
     from easyread.checks.run import check_paths
     from easyread.config import check_overrides
     from easyread.ownership import check_targets
 
+    if output is not None and str(output) == "-":
+        output = None  # '-' is standard output, as for convert
     if output_format not in FORMATS:
         raise _fail(f"unknown format '{output_format}' (choose from: {', '.join(FORMATS)})", EXIT_USAGE)
     if fail_on not in ("error", "warning"):

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import typer
 
+from easyread.cli_help import PlainCommand, PlainGroup, with_exit_codes
+
 cache_app = typer.Typer(help="The cache of answers from the LLM backends: where it is, or empty it.",
-                        no_args_is_help=True)
+                        no_args_is_help=True, cls=PlainGroup)
 
 
-@cache_app.command("info")
+@cache_app.command("info", cls=PlainCommand, help=with_exit_codes(
+    "cache info", "Print where the cache is, how many answers it holds and its size on disk."))
 def cache_info() -> None:
     """Print where the cache is, how many answers it holds and its size on disk."""
     from easyread.backends.response_cache import ResponseCache
@@ -21,7 +24,8 @@ def cache_info() -> None:
     typer.echo(f"path: {info.path}\nentries: {info.entries}\nsize: {info.size:,} bytes")
 
 
-@cache_app.command("clear")
+@cache_app.command("clear", cls=PlainCommand, help=with_exit_codes(
+    "cache clear", "Remove every cached answer; the next conversion asks the model again."))
 def cache_clear() -> None:
     """Remove every cached answer; the next conversion asks the model again."""
     from easyread.backends.response_cache import ResponseCache

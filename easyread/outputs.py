@@ -76,7 +76,7 @@ def output_base(source: Path, output: Path | None, formats: tuple[str, ...]) -> 
     default = source.with_name(source.stem + OUTPUT_STEM_SUFFIX)
     if output is None:
         return default
-    if output.is_dir() or str(output).endswith(("/", "\\")) or not output.suffix:
+    if not names_a_file(output):
         return output / default.name  # a folder (one with no extension is taken for a folder to make)
     extensions = {FORMATS[name].extension for name in formats}
     if output.suffix.lower() not in extensions:
@@ -96,3 +96,21 @@ def render(document: EasyReadDocument, format_name: str, path: Path) -> int:
     renderer = getattr(import_module(module_name), function)
     pages: int = renderer(document, path)
     return pages
+
+
+def names_a_file(output: Path) -> bool:
+    """Whether `-o output` names a file (so its extension says the format), not a folder: it is not
+    a folder, does not end in a slash, and has an extension (as `output_base` reads it)."""
+    return not (output.is_dir() or str(output).endswith(("/", "\\")) or not output.suffix)
+
+
+def format_from_extension(output: Path) -> str:
+    """The format a file named with `-o` asks for by its extension ("easy.docx" -> "docx"), for
+    when no --format is given. UsageError for an extension that is no format's (".txt", ".odt")."""
+    suffix = output.suffix.lower()
+    for spec in FORMATS.values():
+        if spec.extension == suffix:
+            return spec.name
+    known = ", ".join(spec.extension for spec in FORMATS.values())
+    raise UsageError(output, f"unknown output extension '{output.suffix}' (name a {known} file or a folder "
+                             "that exists, or choose with --format)")

@@ -130,6 +130,11 @@ class ScrubbedStream:
             self.write(line)
 
     @property
+    def wrapped(self) -> TextIO:
+        """The stream underneath, for a document's own bytes (`convert -o -`), which are not messages."""
+        return self._stream
+
+    @property
     def buffer(self) -> None:
         """None: no way around the scrubbing (click then writes text to this stream)."""
         return None

@@ -72,12 +72,12 @@ def test_bad_input(case, runner, tmp_path):
     assert set(tmp_path.rglob("*")) == before, "an output or temporary file was left behind"
 
 
-def test_output_must_be_a_pdf(runner, tmp_path):
+def test_an_output_name_must_match_the_format_asked_for(runner, tmp_path):
     source = tmp_path / "letter.txt"
     source.write_text("Your bin day is changing to Tuesday.")
-    outcome = runner.invoke(app, ["convert", str(source), "-o", str(tmp_path / "out.docx")])
+    outcome = runner.invoke(app, ["convert", str(source), "-f", "pdf", "-o", str(tmp_path / "out.docx")])
     assert outcome.exit_code == 2
-    assert "out.docx" in outcome.stderr
+    assert "out.docx" in outcome.stderr and "must end in .pdf" in outcome.stderr
 
 
 def test_unknown_backend_is_a_usage_error(runner, tmp_path):
