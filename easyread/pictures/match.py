@@ -26,6 +26,7 @@ from easyread.pictures.senses import other_senses, picture_suits, qualifier_clas
 DESCRIPTION_WEIGHT = 2.0
 SYNONYM_WEIGHT = 0.5
 SYNONYM_CREDIT = 0.75
+SYNONYM_ORDER = 0.9  # each later synonym of a word counts this much less: `picture_synonyms.tsv` lists the best first
 # Below this the item keeps its placeholder: no picture beats a wrong one. 0.6 makes a picture with a
 # two-word name need both words (or one and a synonym of the other); set by reading the seeds' pairs.
 THRESHOLD = 0.6
@@ -73,8 +74,9 @@ def wanted_for(description: str, sentence: str = "") -> Wanted:
             direct.add(word)
             keywords[word] = max(keywords.get(word, 0.0), weight)
             origins.setdefault(word, set()).add(word)
-            for other in synonyms().get(word, ()):
-                keywords[other] = max(keywords.get(other, 0.0), weight * SYNONYM_WEIGHT)
+            for place, other in enumerate(synonyms().get(word, ())):
+                value = weight * SYNONYM_WEIGHT * SYNONYM_ORDER ** place  # the first listed fits best
+                keywords[other] = max(keywords.get(other, 0.0), value)
                 origins.setdefault(other, set()).add(word)
 
     add(keywords_of(description), DESCRIPTION_WEIGHT)
