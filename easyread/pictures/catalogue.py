@@ -29,17 +29,18 @@ OPENMOJI = "openmoji"
 OPENMOJI_CREDIT = ("Pictures: OpenMoji, the open-source emoji project (openmoji.org), "
                    "licence CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/).")
 _WORD = re.compile(r"[a-z][a-z']+")
+NAME_GLUE = frozenset({"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"})
 
 
 def name_words(text: str) -> tuple[str, ...]:
-    """The words of a picture's name, lower case, singular, in order, without function words but
-    with colours and sizes ("GREEN-BIN" -> ("green", "bin"); "BANKNOTE WITH POUND SIGN" ->
-    ("banknote", "pound", "sign")): what `easyread.pictures.match` compares phrases and senses with."""
-    skip = data_words("function_words.txt")
+    """The words of a picture's name, lower case, singular, in order, without the words that only
+    join others (`NAME_GLUE`) but with colours, sizes and the like ("GREEN-BIN" -> ("green",
+    "bin"); "OK HAND SIGN" -> ("ok", "hand", "sign")): what `easyread.pictures.match` compares
+    phrases and senses with."""
     words: list[str] = []
     for raw in _WORD.findall(text.lower().replace("e-mail", "email").replace("-", " ").replace("_", " ")):
         word = singular(raw.strip("'"))
-        if len(word) > 1 and word not in skip:
+        if len(word) > 1 and word not in NAME_GLUE:
             words.append(word)
     return tuple(words)
 

@@ -44,6 +44,13 @@ WRONG = [
     ("A person can ask for a review.", "FROWNING"),
     ("A person can ask for a review.", "POUTING"),
     ("Older people and people who live alone.", "HUGGING"),
+    # found in real council documents (our own wording)
+    ("You can vote at the polling station in the village hall.", "STATION"),
+    ("The council is selling land at Station Road.", "STATION"),
+    ("Our website uses cookies to remember your settings.", "COOKIE"),
+    ("The Chair will open the meeting.", "CHAIR"),
+    ("Residents gave their input to the survey.", "INPUT"),
+    ("Extra care and support at home.", "OK HAND"),
 ]
 
 
@@ -57,9 +64,11 @@ def test_no_candidate_shows_the_wrong_sense(sentence, wrong):
     ("The Cabinet will decide on 12 March.", "CALENDAR"),  # the date, not furniture
     ("You are not required to show proof of your address.", "ENVELOPE"),
     ("In short, it is a place where you can come in from the cold.", "SNOWFLAKE"),
+    ("You can vote at the polling station in the village hall.", "BALLOT BOX WITH BALLOT"),
+    ("Keep your home dry.", "HOUSE BUILDING"),
 ])
 def test_the_best_candidate_is_the_right_sense(sentence, right):
-    assert names(sentence)[0] == right
+    assert names(sentence)[0].startswith(right)  # "HOUSE BUILDING" or "HOUSE BUILDINGS"
 
 
 NEUTRAL = {"ADULT", "BUST IN SILHOUETTE", "BUSTS IN SILHOUETTE"}
@@ -85,6 +94,8 @@ def test_no_picture_beats_a_wrong_one(sentence, unsure):
     ("Wait at the bus stop on the corner.", "BUS STOP"),
     ("Your dog left paw prints on the floor.", "PAW PRINTS"),
     ("Wear shorts in hot weather.", "SHORTS"),
+    ("The train leaves the station at noon.", "STATION"),
+    ("Bring a chair to sit on.", "CHAIR"),
 ])
 def test_the_other_sense_still_gets_its_picture_when_the_sentence_means_it(sentence, right):
     assert any(right in name for name in names(sentence))
