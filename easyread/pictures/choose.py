@@ -41,7 +41,7 @@ def choose_pictures(document: EasyReadDocument, pages: list[Page], catalogue: Ca
                 used.add(path)
                 chosen += 1
     if not document.title_picture_file:
-        titles = ranked(catalogue, document.title, document.title)
+        titles = ranked(catalogue, document.title)  # a title in title case is not a name
         if titles:
             document.title_picture_file = titles[0].path
             chosen += 1

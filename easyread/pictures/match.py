@@ -62,7 +62,7 @@ def wanted_for(description: str, sentence: str = "") -> Wanted:
     """The `Wanted` of an item with picture `description` beside `sentence` (either may be "")."""
     from easyread.language.pictures import key_nouns
 
-    ignored = other_senses(sentence) | other_senses(description)
+    ignored = other_senses(sentence) | other_senses(description, names=False)
     keywords: dict[str, float] = {}
     direct: set[str] = set()
     origins: dict[str, set[str]] = {}

@@ -57,7 +57,7 @@ def sense_rules() -> SenseRules:
     qualifiers: dict[str, str] = {}
     for row in data_rows(SENSES_FILE):
         kind, subject, condition = row[0], row[1], row[2].split()
-        if kind == "word" and condition and condition[0] in ("next", "previous", "near", "capital"):
+        if kind == "word" and condition and condition[0] in ("next", "previous", "near", "capital", "name"):
             words.setdefault(subject, []).append((condition[0], frozenset(condition[1:])))
         elif kind == "picture" and condition and condition[0] in ("never", "needs"):
             needs = frozenset(condition[1:]) if condition[0] == "needs" else None
@@ -77,19 +77,35 @@ def _holds(test: str, words: frozenset[str], found: list[Token], at: int) -> boo
     if test == "near":
         around = found[max(0, at - NEAR):at] + found[at + 1:at + 1 + NEAR]
         return any(token.lower in words or token.word in words for token in around)
+    if test == "name":  # its words are the exceptions: kinds of place a name still shows ("Park School")
+        return found[at].word not in words and _in_name(found, at)
     return found[at].text[:1].isupper()  # "capital"
 
 
-def other_senses(text: str) -> set[str]:
+def _capital_inside(found: list[Token], at: int) -> bool:
+    """Whether the word at `at` has a capital and is not the first word of a sentence."""
+    if not (0 <= at < len(found)) or not found[at].text[:1].isupper():
+        return False
+    return at > 0 and found[at - 1].text not in (".", ":", "!", "?", "(")
+
+
+def _in_name(found: list[Token], at: int) -> bool:
+    """Whether the word at `at` is inside a name of several capitalised words in running text
+    ("Cherry Tree Grove", "Mallard Court")."""
+    return _capital_inside(found, at) and (_capital_inside(found, at - 1) or _capital_inside(found, at + 1))
+
+
+def other_senses(text: str, names: bool = True) -> set[str]:
     """The keywords (lower case, singular) that `text` uses only in a sense no picture of the word
     shows: {"head"} for "Contact the Head of Revenues". A word used in both senses in one text is
-    still matched."""
+    still matched. With `names` False the "name" rules are not used (for a title in title case, or a
+    picture description)."""
     rules = sense_rules().words
     found = tokens(text)
     other: set[str] = set()
     plain: set[str] = set()
     for at, token in enumerate(found):
-        tests = rules.get(token.word)
+        tests = tuple(test for test in rules.get(token.word, ()) + rules.get("*", ()) if names or test[0] != "name")
         if not tests:
             continue
         (other if any(_holds(test, words, found, at) for test, words in tests) else plain).add(token.word)

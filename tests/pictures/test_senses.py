@@ -51,6 +51,11 @@ WRONG = [
     ("The Chair will open the meeting.", "CHAIR"),
     ("Residents gave their input to the survey.", "INPUT"),
     ("Extra care and support at home.", "OK HAND"),
+    ("Vote in the common room at Cherry Tree Grove.", "CHERRIES"),
+    ("The polling place is the hall at Mallard Court.", "SCALES"),
+    ("Write to Reading Borough Council about it.", "BOOK"),
+    ("The council has powers and duties under the law.", "POWER"),
+    ("Parking is free on Sundays.", "SQUARED"),
 ]
 
 
@@ -110,6 +115,10 @@ def test_word_senses_follow_the_words_around_them():
     assert other_senses("In short, yes.") == {"short"}
     assert other_senses("I can't stop smiling.") == {"stop"}
     assert other_senses("The bus will stop here.") == set()
+    assert {"cherry", "tree", "grove"} <= other_senses("Vote at Cherry Tree Grove.")
+    assert other_senses("Cherry trees grow in the park.") == set()  # the first word of a sentence
+    assert other_senses("Vote at Park School.") == set()  # kinds of place still show in a name
+    assert other_senses("Bin Collection Changes", names=False) == set()  # a title in title case
     # both senses in one text: the word is still matched
     assert other_senses("The Head of Housing hurt her head.") == set()
 
