@@ -72,6 +72,7 @@ class Picture:
     path: str
     keywords: frozenset[str]
     names: tuple[tuple[str, ...], ...] = ()
+    label: str = ""  # what it shows, for a person or a model: "telephone receiver", "green bin"
 
     @property
     def words(self) -> frozenset[str]:
@@ -143,7 +144,8 @@ def library_catalogue(folder: Path) -> Catalogue:
         words = keywords_of(" ".join([path.stem, folders, *entries]))
         names = [name_words(text) for text in [path.stem, *path.relative_to(folder).parent.parts, *entries]]
         if words:
-            pictures.append(Picture(str(path), frozenset(words), tuple(name for name in names if name)))
+            label = re.sub(r"[-_\s]+", " ", path.stem).strip()
+            pictures.append(Picture(str(path), frozenset(words), tuple(name for name in names if name), label))
     if not pictures:
         raise UsageError(folder, "has no pictures (PNG, JPEG or SVG files named by what they show)")
     return Catalogue(pictures)
@@ -211,7 +213,8 @@ def openmoji_catalogue() -> Catalogue:
     for path in sorted(folder.glob("*.svg")):
         name = _emoji_name(path.stem)
         if name:
-            pictures.append(Picture(OPENMOJI_PREFIX + path.name, frozenset(keywords_of(name)), (name_words(name),)))
+            pictures.append(Picture(OPENMOJI_PREFIX + path.name, frozenset(keywords_of(name)), (name_words(name),),
+                                    name.lower()))
     return Catalogue(pictures, credit=OPENMOJI_CREDIT)
 
 

@@ -36,12 +36,14 @@ KIND_WINDOW = 2  # words before a name's last word that may say which kind of it
 @dataclass(frozen=True)
 class Candidate:
     """A picture that may show an item: `path`, `score` (for ranking, > 0), `confidence` (0 to 1),
-    and `exact` when one of its names of two or more words is in the item as written."""
+    `exact` when one of its names of two or more words is in the item as written, and `label`, what
+    it shows in words ("banknote with pound sign", "green bin") for a person or a model to choose by."""
 
     path: str
     score: float
     confidence: float
     exact: bool
+    label: str = ""
 
 
 @dataclass(frozen=True)
@@ -178,5 +180,5 @@ def candidates(catalogue: Catalogue, wanted: Wanted, threshold: float = THRESHOL
             continue
         score = sure * (_shared(catalogue, picture, wanted) + (len(picture.keywords) if whole else 0.0))
         found.append((not whole, -score, len(picture.keywords), picture.path,
-                      Candidate(picture.path, score, sure, whole)))
+                      Candidate(picture.path, score, sure, whole, picture.label)))
     return [entry[-1] for entry in sorted(found, key=lambda entry: entry[:4])]

@@ -75,6 +75,7 @@ def test_an_exact_multi_word_match_beats_a_match_on_part_of_the_phrase(kinds):
     best = ranked(catalogue, "food waste caddy", "Put your food waste caddy by the road.")
     assert Path(best[0].path).name == "food-waste-caddy.png"
     assert best[0].exact
+    assert best[0].label == "food waste caddy"  # what an LLM or a person would choose by
     assert Path(ranked(catalogue, "garden, waste", "Your garden waste goes in the garden waste bin.")[0].path).name \
         == "garden-waste-bin.png"
     assert Path(ranked(catalogue, "print", "This leaflet is in large print.")[0].path).name == "large-print.png"

@@ -106,6 +106,13 @@ def test_the_other_sense_still_gets_its_picture_when_the_sentence_means_it(sente
     assert any(right in name for name in names(sentence))
 
 
+def test_candidates_carry_a_label_in_words():
+    needs_openmoji()
+    found = ranked(openmoji_catalogue(), "money", "You must pay £120 by 1 May.")
+    assert found[0].label == "banknote with pound sign"
+    assert all(0 < candidate.confidence <= 1 and candidate.score > 0 for candidate in found)
+
+
 def test_word_senses_follow_the_words_around_them():
     assert other_senses("Contact the Head of Revenues.") == {"head"}
     assert other_senses("My head hurts.") == set()
