@@ -56,6 +56,7 @@ WRONG = [
     ("Write to Reading Borough Council about it.", "BOOK"),
     ("The council has powers and duties under the law.", "POWER"),
     ("Parking is free on Sundays.", "SQUARED"),
+    ("We will fix an emergency repair within 24 hours.", "AMBULANCE"),
 ]
 
 
@@ -101,6 +102,7 @@ def test_no_picture_beats_a_wrong_one(sentence, unsure):
     ("Wear shorts in hot weather.", "SHORTS"),
     ("The train leaves the station at noon.", "STATION"),
     ("Bring a chair to sit on.", "CHAIR"),
+    ("Call an ambulance if someone is badly injured.", "AMBULANCE"),
 ])
 def test_the_other_sense_still_gets_its_picture_when_the_sentence_means_it(sentence, right):
     assert any(right in name for name in names(sentence))
