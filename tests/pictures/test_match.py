@@ -103,3 +103,17 @@ def test_pictures_csv_entries_are_names_of_their_own(tmp_path):
                                          encoding="utf-8")
     assert picked(folder, "Put your green bin out on Monday.", "Put your blue bin out on Thursday.") == [
         "p0042.png", "p0043.png"]
+
+
+def test_sizes_and_named_kinds_of_service_count(tmp_path):
+    folder = tmp_path / "pictures"
+    draw(folder / "bins" / "large-bin.png", (0, 0, 0))
+    draw(folder / "bins" / "small-bin.png", (50, 50, 50))
+    draw(folder / "services" / "recycling-collection.png", (0, 90, 200))
+    draw(folder / "services" / "garden-waste-collection.png", (90, 60, 0))
+    assert picked(folder, "Ask us for a small bin if you live alone.") == ["small-bin.png"]
+    assert picked(folder, "Big families can have a large bin.") == ["large-bin.png"]
+    assert picked(folder, "Your recycling collection is on Monday.") == ["recycling-collection.png"]
+    assert picked(folder, "Your garden waste collection starts in March.") == ["garden-waste-collection.png"]
+    # a service the library has no picture of keeps the placeholder, not another service's picture
+    assert picked(folder, "Your food waste collection is on Friday.") == [None]
