@@ -117,3 +117,22 @@ def test_sizes_and_named_kinds_of_service_count(tmp_path):
     assert picked(folder, "Your garden waste collection starts in March.") == ["garden-waste-collection.png"]
     # a service the library has no picture of keeps the placeholder, not another service's picture
     assert picked(folder, "Your food waste collection is on Friday.") == [None]
+
+
+def test_a_converted_letter_shows_each_bin_in_its_own_colour(bins, tmp_path):
+    """The issue's case end to end: the rules backend, `--pictures FOLDER`, the plan names each file."""
+    import json
+
+    from easyread.pipeline import convert
+
+    source = tmp_path / "bins.txt"
+    source.write_text("Bin days\n\nPut your green bin out on Monday.\n\nPut your blue bin out on Thursday.\n",
+                      encoding="utf-8")
+    result = convert(source, tmp_path / "bins.json", formats="json", pictures=str(bins))
+    chosen = {item.sentence: Path(item.picture_file).name for item in result.document.items() if item.picture_file}
+    assert chosen == {"Put your green bin out on Monday.": "green-bin.png",
+                      "Put your blue bin out on Thursday.": "blue-bin.png"}
+    plan = json.loads((tmp_path / "bins.json").read_text(encoding="utf-8"))
+    planned = {item["sentence"]: Path(item["picture_file"]).name
+               for section in plan["sections"] for item in section["items"]}
+    assert planned == chosen
