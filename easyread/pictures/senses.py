@@ -43,6 +43,9 @@ def tokens(text: str) -> list[Token]:
 
 @dataclass(frozen=True)
 class SenseRules:
+    """The parsed `picture_senses.tsv`: word rules by keyword ("*" for any word), picture rules, and
+    the class of each qualifier."""
+
     words: dict[str, tuple[tuple[str, frozenset[str]], ...]]  # keyword -> ((test, words), ...)
     pictures: tuple[tuple[frozenset[str], frozenset[str] | None], ...]  # (name words, needs; None: never)
     qualifiers: dict[str, str]  # word -> its class ("green" -> "colour")
@@ -56,6 +59,8 @@ def sense_rules() -> SenseRules:
     pictures: list[tuple[frozenset[str], frozenset[str] | None]] = []
     qualifiers: dict[str, str] = {}
     for row in data_rows(SENSES_FILE):
+        if len(row) < 3:
+            raise ValueError(f"{SENSES_FILE}: cannot read the rule {row!r}")
         kind, subject, condition = row[0], row[1], row[2].split()
         if kind == "word" and condition and condition[0] in ("next", "previous", "near", "capital", "name"):
             words.setdefault(subject, []).append((condition[0], frozenset(condition[1:])))
