@@ -24,7 +24,8 @@ _FACT_PICTURES = (
 
 
 @cache
-def _is_noun(word: str) -> bool:
+def is_noun(word: str) -> bool:
+    """Whether `word` can be a noun (any case; from the inflection lemmas: "bin", "food", "garden")."""
     from easyread.language.inflection import all_lemmas
 
     return "NOUN" in all_lemmas(word.lower())
@@ -45,7 +46,7 @@ def key_nouns(sentence: str, limit: int = 3) -> list[str]:
     nouns: list[str] = []
     for word in re.findall(r"[A-Za-z][A-Za-z'-]+", sentence):
         lower = word.lower()
-        if lower in skip or len(lower) < 3 or not _is_noun(word):
+        if lower in skip or len(lower) < 3 or not is_noun(word):
             continue
         noun = singular(word)
         if noun not in nouns:

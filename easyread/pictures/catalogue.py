@@ -29,6 +29,20 @@ OPENMOJI = "openmoji"
 OPENMOJI_CREDIT = ("Pictures: OpenMoji, the open-source emoji project (openmoji.org), "
                    "licence CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/).")
 _WORD = re.compile(r"[a-z][a-z']+")
+NAME_GLUE = frozenset({"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"})
+
+
+def name_words(text: str) -> tuple[str, ...]:
+    """The words of a picture's name, lower case, singular, in order, without the words that only
+    join others (`NAME_GLUE`) but with colours, sizes and the like ("GREEN-BIN" -> ("green",
+    "bin"); "OK HAND SIGN" -> ("ok", "hand", "sign")): what `easyread.pictures.match` compares
+    phrases and senses with."""
+    words: list[str] = []
+    for raw in _WORD.findall(text.lower().replace("e-mail", "email").replace("-", " ").replace("_", " ")):
+        word = singular(raw.strip("'"))
+        if len(word) > 1 and word not in NAME_GLUE:
+            words.append(word)
+    return tuple(words)
 
 
 def keywords_of(text: str) -> list[str]:
@@ -51,8 +65,19 @@ def synonyms() -> dict[str, tuple[str, ...]]:
 
 @dataclass(frozen=True)
 class Picture:
+    """A picture file (or "openmoji:NAME.svg"), the keywords it is found by, and its names: each an
+    ordered tuple of `name_words` (the file name, its folders, each `pictures.csv` entry; an emoji's
+    Unicode name)."""
+
     path: str
     keywords: frozenset[str]
+    names: tuple[tuple[str, ...], ...] = ()
+    label: str = ""  # what it shows, for a person or a model: "telephone receiver", "green bin"
+
+    @property
+    def words(self) -> frozenset[str]:
+        """Every word of every name, colours and sizes included."""
+        return frozenset(word for name in self.names for word in name) | self.keywords
 
 
 @dataclass
@@ -62,6 +87,7 @@ class Catalogue:
     pictures: list[Picture]
     credit: str | None = None
     index: dict[str, list[int]] = field(default_factory=dict)
+    _kinds: dict[str, frozenset[str]] | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for number, picture in enumerate(self.pictures):
@@ -73,6 +99,18 @@ class Catalogue:
         found = len(self.index.get(keyword, ()))
         return math.log((1 + len(self.pictures)) / (1 + found)) + 1.0 if found else 0.0
 
+    def kinds(self) -> dict[str, frozenset[str]]:
+        """{last word of a picture's name: the words other names put before it}: the named kinds of
+        a thing this catalogue tells apart ({"bin": {"green", "blue", "garden"}})."""
+        if self._kinds is None:
+            kinds: dict[str, set[str]] = {}
+            for picture in self.pictures:
+                for name in picture.names:
+                    if len(name) > 1:
+                        kinds.setdefault(name[-1], set()).update(name[:-1])
+            self._kinds = {head: frozenset(words) for head, words in kinds.items()}
+        return self._kinds
+
     def candidates(self, keywords: Iterable[str]) -> list[int]:
         return sorted({number for keyword in keywords for number in self.index.get(keyword, ())})
 
@@ -82,14 +120,15 @@ def library_catalogue(folder: Path) -> Catalogue:
     folder = Path(folder)
     if not folder.is_dir():
         raise UsageError(folder, "is not a folder of pictures (use --pictures FOLDER or --pictures openmoji)")
-    extra: dict[str, list[str]] = {}
+    extra: dict[str, list[str]] = {}  # file -> its pictures.csv entries
     listing = folder / CSV_NAME
     if listing.is_file():
         try:
             with listing.open(encoding="utf-8-sig", newline="") as handle:
                 for row in csv.reader(handle):
                     if len(row) >= 2 and row[0].strip() and row[0].strip().lower() != "file":
-                        extra.setdefault(row[0].strip(), []).extend(keywords_of(" ".join(row[1:]).replace(";", " ")))
+                        entries = re.split(r"[;,]", ";".join(row[1:]))
+                        extra.setdefault(row[0].strip(), []).extend(entry for entry in entries if entry.strip())
         except (OSError, UnicodeDecodeError, csv.Error) as error:
             raise UsageError(listing, f"cannot be read as a list of pictures ({error})") from None
     pictures = []
@@ -101,9 +140,12 @@ def library_catalogue(folder: Path) -> Catalogue:
             continue
         relative = path.relative_to(folder).as_posix()
         folders = " ".join(path.relative_to(folder).parent.parts)  # "bins/caddy.png" is a picture of a bin too
-        words = keywords_of(f"{path.stem} {folders}") + extra.get(relative, []) + extra.get(path.name, [])
+        entries = extra.get(relative, []) + extra.get(path.name, [])
+        words = keywords_of(" ".join([path.stem, folders, *entries]))
+        names = [name_words(text) for text in [path.stem, *path.relative_to(folder).parent.parts, *entries]]
         if words:
-            pictures.append(Picture(str(path), frozenset(words)))
+            label = re.sub(r"[-_\s]+", " ", path.stem).strip()
+            pictures.append(Picture(str(path), frozenset(words), tuple(name for name in names if name), label))
     if not pictures:
         raise UsageError(folder, "has no pictures (PNG, JPEG or SVG files named by what they show)")
     return Catalogue(pictures)
@@ -171,7 +213,8 @@ def openmoji_catalogue() -> Catalogue:
     for path in sorted(folder.glob("*.svg")):
         name = _emoji_name(path.stem)
         if name:
-            pictures.append(Picture(OPENMOJI_PREFIX + path.name, frozenset(keywords_of(name))))
+            pictures.append(Picture(OPENMOJI_PREFIX + path.name, frozenset(keywords_of(name)), (name_words(name),),
+                                    name.lower()))
     return Catalogue(pictures, credit=OPENMOJI_CREDIT)
 
 

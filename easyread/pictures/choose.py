@@ -1,53 +1,28 @@
 """Give each Easy Read item the picture from a catalogue that best matches what it should show.
 
-An item's keywords are the words of its picture description (which count double) and the nouns
-of its sentence, each widened by `picture_synonyms.tsv`. Each candidate picture scores the
-weights of the keywords it shares; the best one not already used on the same page wins. An item
-with no match keeps its placeholder, and an item that already has a picture (chosen by a person
-in a plan) keeps it.
+`easyread.pictures.match` ranks the candidates of each item (in the sense its sentence uses, with
+colours and named kinds kept apart); the best one not already used on the same page wins. An item
+with no candidate sure enough keeps its placeholder, and an item that already has a picture (chosen
+by a person in a plan) keeps it.
 """
 
 from __future__ import annotations
 
 from easyread.model import EasyReadDocument, Item, Page
-from easyread.pictures.catalogue import Catalogue, catalogue_for, keywords_of, synonyms
-
-DESCRIPTION_WEIGHT = 2.0
-SYNONYM_WEIGHT = 0.5
+from easyread.pictures.catalogue import Catalogue, catalogue_for
+from easyread.pictures.match import Candidate, candidates, wanted_for
 
 
-def wanted_keywords(description: str, sentence: str = "") -> dict[str, float]:
-    """{keyword: how much it counts} for a picture of `description` beside `sentence`."""
-    from easyread.language.pictures import key_nouns
-
-    wanted: dict[str, float] = {}
-
-    def add(words: list[str], weight: float) -> None:
-        for word in words:
-            wanted[word] = max(wanted.get(word, 0.0), weight)
-            for other in synonyms().get(word, ()):
-                wanted[other] = max(wanted.get(other, 0.0), weight * SYNONYM_WEIGHT)
-
-    add(keywords_of(description), DESCRIPTION_WEIGHT)
-    add(keywords_of(" ".join(key_nouns(sentence))), 1.0)
-    return wanted
-
-
-def ranked(catalogue: Catalogue, wanted: dict[str, float]) -> list[str]:
-    """Picture paths that share a keyword with `wanted`, best first (ties: fewer extra keywords)."""
-    scored = []
-    for number in catalogue.candidates(wanted):
-        picture = catalogue.pictures[number]
-        score = sum(weight * catalogue.weight(keyword) for keyword, weight in wanted.items()
-                    if keyword in picture.keywords)
-        scored.append((-score, len(picture.keywords), picture.path))
-    return [path for _, _, path in sorted(scored)]
+def ranked(catalogue: Catalogue, description: str, sentence: str = "") -> list[Candidate]:
+    """The candidates for a picture of `description` beside `sentence`, best first ([] when none is
+    sure enough: the item keeps its placeholder). See `easyread.pictures.match`."""
+    return candidates(catalogue, wanted_for(description, sentence))
 
 
 def _pick(catalogue: Catalogue, item: Item, used: set[str]) -> str | None:
-    for path in ranked(catalogue, wanted_keywords(item.picture, item.sentence)):
-        if path not in used:
-            return path
+    for candidate in ranked(catalogue, item.picture, item.sentence):
+        if candidate.path not in used:
+            return candidate.path
     return None
 
 
@@ -66,9 +41,9 @@ def choose_pictures(document: EasyReadDocument, pages: list[Page], catalogue: Ca
                 used.add(path)
                 chosen += 1
     if not document.title_picture_file:
-        titles = ranked(catalogue, wanted_keywords(document.title))
+        titles = ranked(catalogue, document.title)  # a title in title case is not a name
         if titles:
-            document.title_picture_file = titles[0]
+            document.title_picture_file = titles[0].path
             chosen += 1
     if chosen and catalogue.credit and catalogue.credit not in document.credits:
         document.credits.append(catalogue.credit)
