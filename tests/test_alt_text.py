@@ -17,6 +17,9 @@ from easyread.pictures.alt_text import alt_text, emoji_phrase, first_phrase, nam
     ("openmoji:1F44D-1F3FD.svg", "A thumbs up sign."),  # a skin tone names nothing
     ("openmoji:260E.svg", "A telephone."),  # BLACK TELEPHONE: "black" is how the old symbol was drawn
     ("openmoji:1F6AE.svg", "A put litter in its place symbol."),
+    ("openmoji:1F3EF.svg", "A Japanese castle."),  # a proper adjective keeps its capital
+    ("openmoji:1F3C8.svg", "An American football."),
+    ("openmoji:1F6D5.svg", "A Hindu temple."),
 ])
 def test_an_openmoji_picture_is_named_by_its_emoji(picture_file, expected):
     assert alt_text("council, question, problem", picture_file) == expected

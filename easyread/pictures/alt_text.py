@@ -96,7 +96,10 @@ def first_phrase(text: str) -> str:
 
 def sentence_of(phrase: str) -> str:
     """`phrase` as a short sentence with its article: "green bin" -> "A green bin.", "envelope" ->
-    "An envelope.", "busts in silhouette" -> "Busts in silhouette.", "money bag" -> "A money bag."."""
+    "An envelope.", "busts in silhouette" -> "Busts in silhouette.", "money bag" -> "A money bag.",
+    "japanese castle" -> "A Japanese castle." (`data/proper_adjectives.txt`)."""
+    proper = data_words("proper_adjectives.txt")
+    phrase = " ".join(word.capitalize() if word in proper else word for word in phrase.split())
     words = phrase.split()
     head = _head_noun(words)
     if _takes_no_article(head) or words[0] in ("a", "an", "the"):
@@ -135,7 +138,7 @@ def _article(word: str) -> str:
     """ "a" or "an" by the sound the word starts with (by its spelling, with the common exceptions)."""
     if word.startswith(_SILENT_H):
         return "an"
-    if word[:1] in "aeiou" and not word.startswith(_VOWEL_SOUND_EXCEPTIONS):
+    if word[:1].lower() in "aeiou" and not word.startswith(_VOWEL_SOUND_EXCEPTIONS):
         return "an"
     return "a"
 
