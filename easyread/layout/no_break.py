@@ -22,6 +22,7 @@ breaks: it might not fit on a line at all.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from typing import TYPE_CHECKING
 
@@ -42,7 +43,13 @@ _PLAIN = str.maketrans({NO_BREAK_SPACE: " ", NARROW_NO_BREAK_SPACE: " ", NON_BRE
 
 def kept_runs(text: str) -> list[tuple[int, int, str]]:
     """(start, end, kind) of each run of `text` to keep on one line, in order, none overlapping:
-    the facts of `KEPT_KINDS` that hold a space or a hyphen and are at most MAX_RUN_CHARACTERS long."""
+    the facts of `KEPT_KINDS` that hold a space or a hyphen and are at most MAX_RUN_CHARACTERS long.
+    Remembered per text: the PDF's page planning lays out each sentence many times."""
+    return list(_kept_runs(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _kept_runs(text: str) -> tuple[tuple[int, int, str], ...]:
     from easyread.language.facts import fact_spans
 
     runs = []
@@ -50,7 +57,7 @@ def kept_runs(text: str) -> list[tuple[int, int, str]]:
         piece = text[span.start : span.end]
         if span.kind in KEPT_KINDS and len(piece) <= MAX_RUN_CHARACTERS and any(c in piece for c in " \t-"):
             runs.append((span.start, span.end, span.kind))
-    return runs
+    return tuple(runs)
 
 
 def no_break_spaces(text: str, runs: Sequence[tuple[int, int, str]] | None = None, *,

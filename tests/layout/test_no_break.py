@@ -224,3 +224,12 @@ def test_check_reads_our_pdf_with_plain_spaces(tmp_path):
     assert NB not in reading.text and NON_BREAKING_HYPHEN not in reading.text
     source = " ".join(item.sentence for section in _document().sections for item in section.items)
     assert missing_facts(source, reading.text) == []
+
+
+def test_the_body_font_draws_the_no_break_space_itself():
+    from easyread.layout.fonts import fonts_for
+
+    text = f"Phone 01632{NB}960{NB}178."
+    fonts = fonts_for(text)
+    for bold in (False, True):
+        assert fonts.runs(text, bold) == [(text, fonts.body.face(bold))]  # no fallback font, nothing dropped
