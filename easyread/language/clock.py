@@ -12,13 +12,14 @@ times ("09.00-17.00"), because "18.30" alone may be an amount. A range gives two
 the second ("11-1pm" is 11am to 1pm).
 
 Easy Read writes every time on the 12-hour clock as GOV.UK's style guide does ("A to Z of GOV.UK
-style", Times: "5:30pm, not 1730hrs; midnight, not 00:00; midday, not 12 noon"; "5pm, not 5:00pm";
+style", Times: "5:30pm, not 1730hrs; midnight, not 00:00; midday, not 12 noon or 12pm"; "5pm, not 5:00pm";
 "use 'to' in time ranges, not hyphens"): "18:30" -> "6:30pm", "09:00" -> "9am", "12:00" ->
 "midday", "00:00" -> "midnight", "09:00-17:00" -> "9am to 5pm" (`with_easy_read_times`). The key
 is unchanged, so the fact checks count "6:30pm" as the same fact as "18:30". A time with no
 "am"/"pm" is rewritten only when it is plainly on the 24-hour clock (a leading zero, an hour of 13
 or more, "hrs", an hour of 12, or the other end of its range is): "at 2:30" or "doors at 7.30" may mean
-the afternoon or evening, and stays as written.
+the afternoon or evening, and stays as written. A time already in words ("noon", "12 noon",
+"midnight") is the author's and stays too.
 """
 
 from __future__ import annotations
@@ -142,7 +143,7 @@ def with_easy_read_times(text: str) -> str:
     position = 0
     for number, span in enumerate(times):
         original = text[span.start : span.end]
-        if not plain[number]:
+        if not plain[number] or _WORD.search(original):
             continue  # left as written: the text before it is copied with the next time or at the end
         between = text[position : span.start]
         if number and plain[number - 1] and times[number - 1].end == position and _RANGE_JOIN.fullmatch(between):
@@ -159,6 +160,7 @@ def with_easy_read_times(text: str) -> str:
     return "".join(out)
 
 
+_WORD = re.compile(r"(?i)noon|midday|mid-day|midnight")  # already words: kept as written ("12 noon" too)
 _TWELVE_HOUR = re.compile(r"(?i)[ap]\.?\s?m\b|noon|midday|mid-day|midnight")
 _CLEAR_24 = re.compile(r"(?i)(?:0\d|1[2-9]|2[0-3])[:.][0-5]\d|.*\b(?:hrs|hours)$")  # 12:30 is 12:30pm either way
 
@@ -189,8 +191,12 @@ def _ends_sentence(text: str, end: int) -> bool:
 
 def write_times(document: EasyReadDocument) -> None:
     """Write the times of every item (the opening's too) and heading of `document` the Easy Read
-    way (`with_easy_read_times`), in place. The one place this happens for every backend."""
+    way (`with_easy_read_times`), in place. The one place this happens for every backend. An item
+    flagged not-english is kept as written ("pm" is English)."""
+    from easyread.not_english import NOT_ENGLISH_FLAG
+
     for item in [*document.opening, *document.items()]:
-        item.sentence = with_easy_read_times(item.sentence)
+        if NOT_ENGLISH_FLAG not in item.flags:
+            item.sentence = with_easy_read_times(item.sentence)
     for section in document.sections:
         section.heading = with_easy_read_times(section.heading)

@@ -30,7 +30,7 @@ def test_a_key_that_is_not_a_time_is_refused():
     ("We are open 09:00-17:30.", "We are open 9am to 5:30pm."),
     ("We are open 08:30 – 17:00 on weekdays.", "We are open 8:30am to 5pm on weekdays."),
     ("The hall opens at 18.30 hrs.", "The hall opens at 6:30pm."),
-    ("Lunch is at 12 noon.", "Lunch is at midday."),
+    ("Lunch is at 12pm.", "Lunch is at midday."),
     ("12:00 is when we close.", "Midday is when we close."),
     ("The car park shuts at 00:00.", "The car park shuts at midnight."),
     ("Come from 10:00 to 14:00.", "Come from 10am to 2pm."),
@@ -51,6 +51,7 @@ def test_times_are_written_the_easy_read_way(text, written):
     "The score was 3:10 in the end.",
     "Read Psalm 23 and verse 11:5 is short.",
     "Open from 10:30 to 11:00.",
+    "Lunch is at 12 noon or at noon, and we close at midnight.",  # already words: the author's
     "There are no times here at all.",
 ])
 def test_a_time_that_may_be_either_half_of_the_day_or_is_not_a_time_stays(text):
@@ -58,7 +59,7 @@ def test_a_time_that_may_be_either_half_of_the_day_or_is_not_a_time_stays(text):
 
 
 def test_writing_twice_changes_nothing_more():
-    text = "Open 08:30-17:00, and at 12 noon on Saturday. Closes at 00:00."
+    text = "Open 08:30-17:00, and at 12:00 on Saturday. Closes at 00:00."
     once = with_easy_read_times(text)
     assert once == "Open 8:30am to 5pm, and at midday on Saturday. Closes at midnight."
     assert with_easy_read_times(once) == once
@@ -102,3 +103,20 @@ def test_a_converted_document_says_6_30pm_and_loses_no_fact(tmp_path):
     assert "6:30pm" in said and "18:30" not in said
     assert "9am to 5pm" in said and "09:00" not in said
     assert missing_by_block(source, document) == []
+
+
+def test_write_times_rewrites_items_and_headings_but_not_text_kept_in_another_language():
+    from easyread.language.clock import write_times
+    from easyread.model import EasyReadDocument, EasySection, Item
+    from easyread.not_english import NOT_ENGLISH_FLAG
+
+    english = Item("The tip opens at 08:00.", "a tip")
+    other = Item("Рабочие придут в 09:00.", "workers", flags=[NOT_ENGLISH_FLAG])
+    opening = Item("Come at 18:30.", "a clock")
+    document = EasyReadDocument(title="Tip", source_name="tip.txt", opening=[opening],
+                                sections=[EasySection("Open 08:00-16:00", [english, other])])
+    write_times(document)
+    assert english.sentence == "The tip opens at 8am."
+    assert opening.sentence == "Come at 6:30pm."
+    assert document.sections[0].heading == "Open 8am to 4pm"
+    assert other.sentence == "Рабочие придут в 09:00."  # kept as written: "am" is English
