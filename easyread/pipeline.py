@@ -18,6 +18,7 @@ from easyread.checks.metrics import Metrics, measure_units
 from easyread.contact import with_contact_page
 from easyread.errors import EasyReadError, UsageError
 from easyread.fidelity import MissingFact, missing_by_block, source_fact_text
+from easyread.language.clock import write_times
 from easyread.language.facts import extract_facts
 from easyread.language.headings import without_heading_number
 from easyread.language.protect import has_content
@@ -154,6 +155,7 @@ def simplify_document(source: SourceDocument, backend: Backend, *, prepared: boo
         opening=opening,
     )
     with_contacts = with_contact_page(document, source)
+    write_times(with_contacts)  # "18:30" -> "6:30pm" in every backend's items (language.clock)
     with_contacts.ledger = build_ledger(source, with_contacts, notes,
                                         contact_page=len(with_contacts.sections) > len(document.sections))
     return with_contacts

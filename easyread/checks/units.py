@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from easyread.layout.no_break import plain_spaces
+
 UnitKind = Literal["body", "heading", "glossary", "front"]
 
 
@@ -26,6 +28,11 @@ class TextUnit:
     location: str
     kind: UnitKind = "body"
     term: str = ""
+
+    def __post_init__(self) -> None:
+        # Our outputs keep phone numbers, dates, ... on one line with U+00A0 and U+2011
+        # (layout.no_break): a person reads them as a space and a hyphen, and so does every check.
+        object.__setattr__(self, "text", plain_spaces(self.text))
 
     @property
     def is_heading(self) -> bool:

@@ -18,6 +18,7 @@ from easyread.layout import styles as S
 from easyread.layout.emphasis import emphasis_runs
 from easyread.layout.front import CONTENTS_HEADING, GLOSSARY_HEADING, FrontMatter, closing_lines, front_matter
 from easyread.layout.markup import clean
+from easyread.layout.no_break import NON_BREAKING_HYPHEN, add_word_run, keep_together
 from easyread.layout.paginate import last_pages
 from easyread.layout.pdf import plan
 from easyread.model import EasyReadDocument, HardWord, Item, Page
@@ -76,7 +77,7 @@ def heading_of(document: EasyReadDocument, page: Page) -> str:
 
 def sentence_parts(sentence: str, hard_words: list[HardWord]) -> list[tuple[str, bool]]:
     """The sentence as (text, bold) pieces: each of its hard words bold, the rest plain."""
-    return emphasis_runs(text_of(sentence), hard_words)
+    return keep_together(emphasis_runs(text_of(sentence), hard_words), hyphens=NON_BREAKING_HYPHEN)
 
 
 def placeholder_text(description: str) -> str:
@@ -231,7 +232,7 @@ def _item_row(word, row, item: Item, gap: float) -> None:  # type: ignore[no-unt
     sentence_cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     paragraph = sentence_cell.paragraphs[0]
     for piece, bold in sentence_parts(item.sentence, item.hard_words):
-        run = paragraph.add_run(piece)
+        run = add_word_run(paragraph, piece)
         if bold:
             run.bold = True
 

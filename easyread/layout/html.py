@@ -19,6 +19,7 @@ from easyread.atomic import write_text_atomic
 from easyread.layout.emphasis import emphasis_runs
 from easyread.layout.front import CONTENTS_HEADING, GLOSSARY_HEADING, closing_lines, front_matter
 from easyread.layout.markup import clean
+from easyread.layout.no_break import nowrap_html
 from easyread.layout.paginate import last_pages
 from easyread.model import EasyReadDocument, HardWord, Item, Page
 from easyread.pictures.raster import picture_path
@@ -211,9 +212,9 @@ def data_uri(picture_file: str | Path | None) -> str | None:
 
 
 def sentence_html(sentence: str, hard_words: list[HardWord]) -> str:
-    """The sentence escaped, with each of its hard words in `<strong>`."""
-    runs = emphasis_runs(clean(sentence), hard_words)
-    return "".join(f"<strong>{escape(piece)}</strong>" if bold else escape(piece) for piece, bold in runs)
+    """The sentence escaped, with each of its hard words in `<strong>` and each phone number,
+    postcode, amount, date, time, email or code that must not break in a `<span class="nobr">`."""
+    return nowrap_html(clean(sentence), emphasis_runs(clean(sentence), hard_words))
 
 
 def text(value: str) -> str:

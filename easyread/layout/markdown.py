@@ -18,6 +18,7 @@ from easyread.contact import ends_with_contact_page
 from easyread.layout.emphasis import emphasis_runs
 from easyread.layout.front import CONTENTS_HEADING, GLOSSARY_HEADING, closing_lines, front_matter
 from easyread.layout.markup import clean
+from easyread.layout.no_break import keep_together
 from easyread.layout.paginate import glossary_entries
 from easyread.model import EasyReadDocument, EasySection, HardWord, Item
 from easyread.pictures.raster import is_reference
@@ -130,9 +131,9 @@ def picture_destination(path: Path, base: Path) -> str:
 def sentence_markdown(sentence: str, hard_words: list[HardWord]) -> str:
     """The sentence escaped, with each of its hard words in `**bold**`."""
     plain_text = " ".join(clean(sentence).split())
-    runs = emphasis_runs(plain_text, hard_words)
+    runs = keep_together(emphasis_runs(plain_text, hard_words))  # U+00A0 inside phone numbers, dates, ...
     if not any(bold for _, bold in runs):
-        return escape_markdown(plain_text)
+        return _escape_run("".join(piece for piece, _ in runs))
     return "".join(f"**{_escape_run(piece)}**" if bold else _escape_run(piece) for piece, bold in runs)
 
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape, quoteattr
 
 from easyread.layout.emphasis import emphasis_runs
+from easyread.layout.no_break import keep_together
 from easyread.model import HardWord
 
 if TYPE_CHECKING:
@@ -78,7 +79,8 @@ def break_long_addresses(text: str, fits: Callable[[str], bool]) -> str:
 def sentence_markup(sentence: str, hard_words: Iterable[HardWord] = (),
                     fits: Callable[[str], bool] | None = None, fonts: Fonts | None = None) -> str:
     """The sentence escaped, with each of its hard words in bold (never inside an address, a code or
-    a place name: `emphasis_runs`) and long addresses made breakable.
+    a place name: `emphasis_runs`), long addresses made breakable, and the spaces inside phone
+    numbers, postcodes, amounts and dates made no-break spaces (`layout.no_break`).
 
     With `fonts`, each run is drawn by a font that has its characters (`font_markup`): a bold
     hard word uses the bold face of whichever font draws it.
@@ -95,4 +97,4 @@ def sentence_markup(sentence: str, hard_words: Iterable[HardWord] = (),
     words = [hard if fonts is None else HardWord(unicodedata.normalize("NFC", hard.word), hard.explanation)
              for hard in hard_words]
     return "".join(f"<b>{piece(part, bold=True)}</b>" if bold else piece(part)
-                   for part, bold in emphasis_runs(text, words))
+                   for part, bold in keep_together(emphasis_runs(text, words)))

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from easyread.backends import get_backend
+from easyread.language.clock import with_easy_read_times
 from easyread.pipeline import convert
 
 RECORDED = Path(__file__).parent / "recorded"
@@ -77,10 +78,12 @@ def test_a_good_answer_causes_no_repair_and_no_fallback(recording, fake_anthropi
     assert backend.plan_problem is None
     document = json.loads(result.outputs["json"].read_text(encoding="utf-8"))
     assert document["title"] == recording["plan"]["title"]
+    # the model's words, with times written the Easy Read way ("12pm" -> "midday": language.clock)
     assert [item["sentence"] for item in document["opening"]] == \
-        [item["sentence"] for item in recording["plan"]["opening"]]
+        [with_easy_read_times(item["sentence"]) for item in recording["plan"]["opening"]]
     items = [item for section in document["sections"] for item in section["items"]]
     assert not any("rules-fallback" in item["flags"] for item in items)
     recorded = [item["sentence"] for section in recording["sections"] for item in section["answer"]["items"]]
-    assert [item["sentence"] for item in items][:len(recorded)] == recorded  # the model's words, in order
+    assert [item["sentence"] for item in items][:len(recorded)] == \
+        [with_easy_read_times(sentence) for sentence in recorded]  # the model's words, in order
     assert len(fake_anthropic.requests) == 2  # the plan, then the whole (short) document in one request

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from easyread.layout.no_break import plain_spaces
 from tests.hostile.conftest import assert_refused, run_easyread, snapshot
 
 HAS_CLD2 = importlib.util.find_spec("pycld2") is not None
@@ -88,7 +89,7 @@ def test_text_in_another_script_is_kept_flagged_and_reported(tmp_path: Path, nam
         r"they are kept as written, not simplified \(flagged not-english\)", warnings[0]), warnings[0]
 
     markdown = (tmp_path / "out" / f"{name}.easyread.md").read_text(encoding="utf-8")
-    assert all(sentence in markdown for sentence in sentences)
+    assert all(sentence in plain_spaces(markdown) for sentence in sentences)  # U+00A0 keeps a phone number whole
 
 
 @pytest.mark.parametrize("name", list(TEXTS))
@@ -100,8 +101,8 @@ def test_the_plan_of_such_a_text_renders(tmp_path: Path, name: str) -> None:
     run = run_easyread("render", plan, "-o", tmp_path / "again", "--format", formats)
     assert run.code == 0, run.stderr
     html = (tmp_path / "again" / f"{name}.easyread.html").read_text(encoding="utf-8")
-    for sentence in sentences:
-        assert sentence.replace('"', "&quot;") in html
+    for sentence in sentences:  # a phone number sits in a nowrap span
+        assert sentence.replace('"', "&quot;") in re.sub(r'</?span[^>]*>', "", html)
     assert re.search(r'<figcaption lang="(ru|el|ja|he)"', html) or not HAS_CLD2 and name == "russian", html[:2000]
     if name == "hebrew":
         assert 'dir="rtl"' in html

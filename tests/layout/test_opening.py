@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import zipfile
 
 from easyread.layout.opening import OPENING_HEADING, with_opening_shown
@@ -39,7 +40,7 @@ def test_every_format_starts_with_the_opening_and_the_plan_keeps_it_apart(tmp_pa
     markdown = paths["md"].read_text(encoding="utf-8")
     assert markdown.index(OPENING_HEADING) < markdown.index("This letter is about your garden bin.") \
         < markdown.index("What is changing?")
-    html = paths["html"].read_text(encoding="utf-8")
+    html = re.sub(r"</?span[^>]*>", "", paths["html"].read_text(encoding="utf-8"))  # dates sit in nowrap spans
     assert html.index(OPENING_HEADING) < html.index("Please pay by Friday 5 March 2027.") < html.index("What is changing?")
     with zipfile.ZipFile(paths["docx"]) as word:
         body = word.read("word/document.xml").decode("utf-8")
