@@ -129,13 +129,18 @@ def easy_read_time(key: str) -> str:
 def with_easy_read_times(text: str) -> str:
     """`text` with every time of day (as `language.facts` finds them: "18:30", "at 18.30", "6.30
     p.m.", "12 noon") written the Easy Read way (`easy_read_time`), and a dash between two times
-    written "to". Nothing else changes; a time's key, so the fact it is, stays the same.
+    written "to". Nothing else changes; a time's key, so the fact it is, stays the same. A time
+inside a quotation (`protect.quotation_spans`) stays as written: quotes stay exact.
 
     "Open 09:00-17:30." -> "Open 9am to 5:30pm."  Time: linear in len(text).
     """
     from easyread.language.facts import fact_spans  # facts imports this module
 
-    times = [span for span in fact_spans(text) if span.kind == "time"]
+    from easyread.language.protect import quotation_spans
+
+    quoted = quotation_spans(text)  # someone's own words stay exact, their times too
+    times = [span for span in fact_spans(text) if span.kind == "time"
+             and not any(start <= span.start and span.end <= end for start, end in quoted)]
     if not times:
         return text
     plain = [_is_plain(text, times, number) for number in range(len(times))]

@@ -53,6 +53,7 @@ def test_times_are_written_the_easy_read_way(text, written):
     "Open from 10:30 to 11:00.",
     "Lunch is at 12 noon or at noon, and we close at midnight.",  # already words: the author's
     "There are no times here at all.",
+    'The notice said "doors open at 18:30 sharp" last year.',  # a quotation stays exact
 ])
 def test_a_time_that_may_be_either_half_of_the_day_or_is_not_a_time_stays(text):
     assert with_easy_read_times(text) == text
