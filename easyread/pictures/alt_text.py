@@ -19,9 +19,9 @@ import unicodedata
 from pathlib import Path
 
 from easyread.data import data_words
+from easyread.pictures.picture_list import CSV_NAME, read_picture_list
 from easyread.pictures.raster import OPENMOJI_PREFIX
 
-CSV_NAME = "pictures.csv"  # the same name `catalogue.library_catalogue` reads
 CSV_LEVELS = 3  # a picture in "bins/green/caddy.png" finds the library's pictures.csv this many folders up
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 _JOINERS = frozenset({"with", "of", "in", "on", "for", "and", "at", "from", "without", "under", "over"})
@@ -151,13 +151,13 @@ def _csv_keywords(path: Path) -> list[str]:
         listing = folder / CSV_NAME
         if listing.is_file():
             try:
+                entries = read_picture_list(listing)
                 relative = path.relative_to(folder).as_posix()
-                with listing.open(encoding="utf-8-sig", newline="") as handle:
-                    for row in csv.reader(handle):
-                        if len(row) >= 2 and row[0].strip() in (relative, path.name):
-                            return [cell.strip() for cell in row[1:] if cell.strip()]
             except (OSError, UnicodeDecodeError, csv.Error, ValueError):
                 return []
+            found = entries.get(relative, []) + entries.get(path.name, [])
+            if found:
+                return found
         if folder.parent == folder:
             break
         folder = folder.parent

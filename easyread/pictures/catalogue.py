@@ -21,10 +21,10 @@ from pathlib import Path
 from easyread.data import data_rows, data_words
 from easyread.errors import UsageError
 from easyread.language.pictures import singular
+from easyread.pictures.picture_list import CSV_NAME, read_picture_list
 from easyread.pictures.raster import OPENMOJI_PREFIX, openmoji_folder
 
 PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
-CSV_NAME = "pictures.csv"
 OPENMOJI = "openmoji"
 OPENMOJI_CREDIT = ("Pictures: OpenMoji, the open-source emoji project (openmoji.org), "
                    "licence CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/).")
@@ -124,11 +124,7 @@ def library_catalogue(folder: Path) -> Catalogue:
     listing = folder / CSV_NAME
     if listing.is_file():
         try:
-            with listing.open(encoding="utf-8-sig", newline="") as handle:
-                for row in csv.reader(handle):
-                    if len(row) >= 2 and row[0].strip() and row[0].strip().lower() != "file":
-                        entries = re.split(r"[;,]", ";".join(row[1:]))
-                        extra.setdefault(row[0].strip(), []).extend(entry for entry in entries if entry.strip())
+            extra = read_picture_list(listing)
         except (OSError, UnicodeDecodeError, csv.Error) as error:
             raise UsageError(listing, f"cannot be read as a list of pictures ({error})") from None
     pictures = []
