@@ -135,7 +135,6 @@ inside a quotation (`protect.quotation_spans`) stays as written: quotes stay exa
     "Open 09:00-17:30." -> "Open 9am to 5:30pm."  Time: linear in len(text).
     """
     from easyread.language.facts import fact_spans  # facts imports this module
-
     from easyread.language.protect import quotation_spans
 
     quoted = quotation_spans(text)  # someone's own words stay exact, their times too

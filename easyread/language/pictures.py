@@ -23,6 +23,12 @@ _FACT_PICTURES = (
 )
 
 
+# The description of an item whose sentence names nothing to show ("Also."): a placeholder's
+# words for the person who draws it, never matched against a picture set (a person would fit any
+# sentence, so it would say nothing).
+NOTHING_TO_SHOW = "a person reading"
+
+
 @cache
 def is_noun(word: str) -> bool:
     """Whether `word` can be a noun (any case; from the inflection lemmas: "bin", "food", "garden")."""
@@ -63,4 +69,4 @@ def describe_picture(sentence: str, english: bool = True) -> str:
     parts = [picture for pattern, picture in _FACT_PICTURES if pattern.search(sentence)][:1]
     if english:
         parts += key_nouns(sentence, limit=3 - len(parts))
-    return ", ".join(parts) if parts else "a person reading"
+    return ", ".join(parts) if parts else NOTHING_TO_SHOW

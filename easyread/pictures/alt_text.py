@@ -24,13 +24,15 @@ from easyread.pictures.raster import OPENMOJI_PREFIX
 
 CSV_LEVELS = 3  # a picture in "bins/green/caddy.png" finds the library's pictures.csv this many folders up
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
+PICTURE_SHOWS = "The picture shows"  # every alt text is a sentence starting so
 _JOINERS = frozenset({"with", "of", "in", "on", "for", "and", "at", "from", "without", "under", "over"})
 _VOWEL_SOUND_EXCEPTIONS = ("uni", "use", "usu", "eu", "one", "once", "ewe")  # "a unicorn", "a eucalyptus"
 _SILENT_H = ("hour", "honest", "honour", "heir")  # "an hourglass"
 
 
 def alt_text(description: str, picture_file: str | None) -> str:
-    """A short sentence saying what the picture at `picture_file` shows, e.g. "A green bin.".
+    """A short sentence saying what the picture at `picture_file` shows, e.g. "The picture shows a
+    green bin.".
 
     `description` is the item's picture description (what the picture should show), used only
     when the picture itself gives no words; `picture_file` is the chosen picture
@@ -95,9 +97,11 @@ def first_phrase(text: str) -> str:
 
 
 def sentence_of(phrase: str) -> str:
-    """`phrase` as a short sentence with its article: "green bin" -> "A green bin.", "envelope" ->
-    "An envelope.", "busts in silhouette" -> "Busts in silhouette.", "money bag" -> "A money bag.",
-    "japanese castle" -> "A Japanese castle." (`data/proper_adjectives.txt`)."""
+    """`phrase` as a short complete sentence saying what the picture shows: "green bin" -> "The
+    picture shows a green bin.", "envelope" -> "... an envelope.", "busts in silhouette" -> "...
+    busts in silhouette.", "japanese castle" -> "... a Japanese castle." (`data/proper_adjectives.txt`).
+    A subject and a verb, not a bare noun phrase: Easy Read asks for whole sentences, and a screen
+    reader user hears it as one (W3C WAI, *Images tutorial*: say what the picture conveys)."""
     proper = data_words("proper_adjectives.txt")
     phrase = " ".join(word.capitalize() if word in proper else word for word in phrase.split())
     words = phrase.split()
@@ -106,7 +110,7 @@ def sentence_of(phrase: str) -> str:
         text = phrase
     else:
         text = f"{_article(words[0])} {phrase}"
-    return text[:1].upper() + text[1:] + "."
+    return f"{PICTURE_SHOWS} {text}."
 
 
 def _head_noun(words: list[str]) -> str:

@@ -62,8 +62,10 @@ class Wanted:
 
 def wanted_for(description: str, sentence: str = "") -> Wanted:
     """The `Wanted` of an item with picture `description` beside `sentence` (either may be "")."""
-    from easyread.language.pictures import key_nouns
+    from easyread.language.pictures import NOTHING_TO_SHOW, key_nouns
 
+    if description.strip() == NOTHING_TO_SHOW:
+        description = ""  # the sentence named nothing to show: only its own words may choose
     ignored = other_senses(sentence) | other_senses(description, names=False)
     keywords: dict[str, float] = {}
     direct: set[str] = set()

@@ -182,7 +182,7 @@ def test_pictures_have_text_alternatives(rendered):
     images = page.images()
     assert images and all(image.get("alt", "").strip() for image in images)
     # a short sentence saying what each picture file shows ("green bin.png", "phone.svg"), never a keyword list
-    assert sorted(image["alt"] for image in images) == ["A green bin.", "A phone."]
+    assert sorted(image["alt"] for image in images) == ["The picture shows a green bin.", "The picture shows a phone."]
     assert page.placeholders
     for attributes, text in page.placeholders:  # shown to whoever edits the page, hidden from screen readers
         assert attributes.get("aria-hidden") == "true" and "role" not in attributes and "aria-label" not in attributes

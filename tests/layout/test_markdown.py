@@ -125,8 +125,8 @@ def test_one_paragraph_per_item_with_its_picture_first(rendered):
     entries = [block for block in paragraphs(text) if block.startswith(("![", "(Picture: "))]
     assert len(entries) == len(document.items())
     assert all("\n" not in entry for entry in entries)
-    assert entries[0] == "![A green bin.](pictures/green%20bin.png) Put your green bin out on Monday."
-    assert entries[2] == r"![A phone.](pictures/phone.svg) Call us if you need help."  # what phone.svg shows
+    assert entries[0] == "![The picture shows a green bin.](pictures/green%20bin.png) Put your green bin out on Monday."
+    assert entries[2] == r"![The picture shows a phone.](pictures/phone.svg) Call us if you need help."  # what phone.svg shows
     assert entries[3] == "(Picture: a broken picture) This picture is broken."
     assert entries[4] == "(Picture: a missing picture) This picture is missing."
 
@@ -134,8 +134,8 @@ def test_one_paragraph_per_item_with_its_picture_first(rendered):
 def test_pictures_render_as_images(rendered):
     _, text, _ = rendered
     out = markdown_to_html(text)
-    assert '<img src="pictures/green%20bin.png" alt="A green bin." />' in out
-    assert '<img src="pictures/phone.svg" alt="A phone." />' in out
+    assert '<img src="pictures/green%20bin.png" alt="The picture shows a green bin." />' in out
+    assert '<img src="pictures/phone.svg" alt="The picture shows a phone." />' in out
     assert out.count("<img") == 2
 
 
@@ -143,7 +143,7 @@ def test_picture_outside_the_output_folder(tmp_path):
     pictures = write_pictures(tmp_path / "library")
     document = EasyReadDocument("T", "a.txt", [EasySection("S", [Item("A.", "a bin", picture_file=str(pictures["png"]))])])
     render_markdown(document, tmp_path / "out" / "a.md")
-    assert "![A green bin.](../library/green%20bin.png) A." in (tmp_path / "out" / "a.md").read_text(encoding="utf-8")
+    assert "![The picture shows a green bin.](../library/green%20bin.png) A." in (tmp_path / "out" / "a.md").read_text(encoding="utf-8")
 
 
 def test_hard_words_are_bold_and_nothing_is_italic(rendered):

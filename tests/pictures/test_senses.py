@@ -57,6 +57,14 @@ WRONG = [
     ("The council has powers and duties under the law.", "POWER"),
     ("Parking is free on Sundays.", "SQUARED"),
     ("We will fix an emergency repair within 24 hours.", "AMBULANCE"),
+    # found by a blind review of real documents after the first version (our own wording)
+    ("You do not need to book.", "BOOK"),
+    ("Please make sure your details are up to date.", "CALENDAR"),
+    ("Day opportunities and day centre visits.", "CALENDAR"),
+    ("Anyone over 18 years of age can vote.", "CALENDAR"),
+    ("The closure is needed to help clear the hedges.", "HANDSHAKE"),
+    ("Also.", "ADULT"),  # a sentence that names nothing to show gets no person by default
+    ("Also.", "SILHOUETTE"),
 ]
 
 
