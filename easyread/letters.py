@@ -124,18 +124,26 @@ def _apply(source: SourceDocument, places: list[_Place], reasons: dict[int, str]
 
 def _without_greeting_headings(source: SourceDocument) -> SourceDocument:
     """`source` with a greeting set as a section heading ("Dear Resident" in bold over a leaflet's
-    text) set aside; that section keeps no heading. The title is left alone."""
-    found = [index for index, section in enumerate(source.sections)
-             if section.heading and section.heading_location != source.title_location and is_greeting(section.heading)]
+    text) set aside, and a sign-off read as one ("Yours faithfully" on a line of its own in a text
+    file); that section keeps no heading. A greeting that is the title is left alone; a sign-off
+    that is the title stops being it (a letter is never called "Yours faithfully")."""
+    found = [(index, GREETING if is_greeting(section.heading) else SIGN_OFF)
+             for index, section in enumerate(source.sections)
+             if section.heading and (
+                 (section.heading_location != source.title_location and is_greeting(section.heading))
+                 or _SIGN_OFF.match(section.heading.strip()))]
     if not found:
         return source
     sections = list(source.sections)
     set_aside = list(source.set_aside)
-    for index in found:
+    title, title_location = source.title, source.title_location
+    for index, reason in found:
         section = sections[index]
-        set_aside.append(SetAside(section.heading_location, section.heading, GREETING))
+        set_aside.append(SetAside(section.heading_location, section.heading, reason))
+        if section.heading_location == title_location:
+            title, title_location = "", ""
         sections[index] = replace(section, heading="", heading_location="")
-    return replace(source, sections=sections, set_aside=set_aside)
+    return replace(source, sections=sections, set_aside=set_aside, title=title, title_location=title_location)
 
 
 def _is_greeting(block: Block) -> bool:
@@ -233,7 +241,7 @@ def _recipient_lines(places: list[_Place], greeting: int) -> list[int]:
     (labelled lines and the date in between are skipped), ending with a postcode or starting with a
     title such as "Ms". Lines before an earlier postcode belong to the sender's letterhead."""
     n = greeting - 1
-    while n >= 0 and _is_labelled_or_date(places[n].block) and not _is_short_line(places[n].block):
+    while n >= 0 and _is_labelled_or_date(places[n].block):  # "15 January 2026" is content, however short
         n -= 1
     run: list[int] = []
     while n >= 0 and len(run) < MAX_ADDRESS_LINES and _is_short_line(places[n].block) \
@@ -247,7 +255,8 @@ def _recipient_lines(places: list[_Place], greeting: int) -> list[int]:
         return []
     has_postcode = any(_POSTCODE.search(places[m].block.text) for m in run)
     named = _PERSON_TITLE.match(places[run[0]].block.text.strip()) is not None
-    return run if (has_postcode and len(run) >= 2) or (named and len(run) >= 3) else []
+    # a named address with its postcode may be one line ("Mrs J Smith 14 Elm Road Riverton RV4 8PL")
+    return run if (has_postcode and len(run) >= 2) or (named and (len(run) >= 3 or has_postcode)) else []
 
 
 def is_letter(source: SourceDocument) -> bool:

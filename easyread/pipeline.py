@@ -107,13 +107,16 @@ def simplify_document(source: SourceDocument, backend: Backend, *, prepared: boo
     """
     from easyread.backends.rules import plain_heading
     from easyread.from_and_about import from_and_about
-    from easyread.title_choice import choose_title
+    from easyread.title_choice import choose_title, with_passed_over_title_kept
 
     source, touched = remove_emoji(source if prepared else prepare_source(source))
+    choice = choose_title(source)  # the document's own line that names it: never a banner or the file name
+    planner = getattr(backend, "plan_document", None)
+    if planner is None:  # a title passed over is said as an item (an LLM's plan words its own title)
+        source = with_passed_over_title_kept(source, choice)
     sections: list[EasySection] = []
     carried: list[tuple[str, str]] = []  # (heading, location) of headings with a fact, still to place
     notes: dict[str, str] = {}
-    planner = getattr(backend, "plan_document", None)
     plan = planner(source) if planner is not None else None
     if plan is not None:
         simplified = backend.simplify_all(list(source.sections), context=plan)  # type: ignore[attr-defined]
@@ -141,7 +144,6 @@ def simplify_document(source: SourceDocument, backend: Backend, *, prepared: boo
         sections[-1].items += [_heading_item(heading, location) for heading, location in carried]
     flag_not_english(sections, foreign_blocks(source))
     notes.update({block.location: NO_WORDS for block in source.blocks() if not has_content(block.text)})
-    choice = choose_title(source)  # the document's own line that names it: never a banner or the file name
     title = (plan.title if plan is not None else "") or (plain_heading(choice.title) if choice.title else "")
     # an LLM's plan writes the opening (none when its plan failed: the CLI warns); the rules backend's
     # says who the document is from and what a letter is about, in the document's own words

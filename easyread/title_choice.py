@@ -177,3 +177,34 @@ def _is_numbered(line: str) -> bool:
 def _subject(line: str) -> str:
     subject = _SUBJECT.match(line)
     return subject.group("subject").strip() if subject else line
+
+
+def with_passed_over_title_kept(source: SourceDocument, choice: TitleChoice) -> SourceDocument:
+    """`source` with its reader's title made the first block of its first section when `choice`
+    passed over it for another line ("To be held at Mill Hall" under "Drop in session"), so its
+    words are still said: nothing lost. Unchanged when the title was chosen, is the banner the
+    opening names ("This is from ..."), is also a section's heading, or came from the file's
+    properties (no location: not text a reader saw)."""
+    from dataclasses import replace
+
+    from easyread.model import Block, Section
+
+    location = source.title_location
+    if (not source.title.strip() or not location or choice.location == location or choice.banner
+            or any(section.heading_location == location for section in source.sections)):
+        return source
+    kept = Block("paragraph", source.title, location)
+    sections = list(source.sections) or [Section("")]
+    first = sections[0]
+    place = sum(1 for block in first.blocks if _comes_before(block.location, location))
+    sections[0] = replace(first, blocks=[*first.blocks[:place], kept, *first.blocks[place:]])
+    return replace(source, title="", title_location="", sections=sections)
+
+
+def _comes_before(location: str, other: str) -> bool:
+    """Whether the block at `location` comes before `other` in the source, when both are written
+    alike with numbers ("page 1 paragraph 1" before "page 1 paragraph 2"); False when they cannot
+    be compared (the title then goes first)."""
+    shape, numbers = re.sub(r"\d+", "#", location), [int(n) for n in re.findall(r"\d+", location)]
+    other_shape, other_numbers = re.sub(r"\d+", "#", other), [int(n) for n in re.findall(r"\d+", other)]
+    return shape == other_shape and bool(numbers) and numbers < other_numbers

@@ -187,3 +187,23 @@ def test_a_greeting_after_the_sign_off_leaves_the_sign_off_furniture_too():
 def test_the_issues_example_greeting_and_sign_off_with_full_stops_give_no_items():
     result = set_aside_letter_furniture(letter("Dear Ms Okafor.", "Your new bin comes on 9 May 2026.", "Yours sincerely."))
     assert reasons(result) == {"Dear Ms Okafor.": GREETING, "Yours sincerely.": SIGN_OFF}
+
+
+def test_the_letters_date_between_the_address_and_the_greeting_is_content_not_address():
+    source = set_aside_letter_furniture(letter(
+        "Northbrook Borough Council", "Phone: 01632 960 900", "Mrs Ada Price", "7 Willow Close", "Northbrook", "NB4 2DE",
+        "12 February 2026", "Dear Mrs Price,", "Please pay within 14 days of the date of this letter.",
+        "Yours sincerely,", "Lee Grant"))
+    kept = [block.text for block in source.blocks()]
+    assert "12 February 2026" in kept  # "within 14 days of the date of this letter" needs it
+    assert {part.text for part in source.set_aside if part.reason == RECIPIENT} == {
+        "Mrs Ada Price", "7 Willow Close", "Northbrook", "NB4 2DE"}
+
+
+def test_a_named_address_run_together_on_one_line_is_the_recipients():
+    source = set_aside_letter_furniture(letter(
+        "Mrs Ada Price 7 Willow Close Northbrook NB4 2DE", "12 February 2026", "Dear Mrs Price,",
+        "Your permit is ready.", "Yours sincerely,", "Lee Grant"))
+    assert [part.text for part in source.set_aside if part.reason == RECIPIENT] == [
+        "Mrs Ada Price 7 Willow Close Northbrook NB4 2DE"]
+    assert "12 February 2026" in [block.text for block in source.blocks()]

@@ -106,3 +106,42 @@ def test_a_web_pages_own_lines_are_never_the_title():
                              Section("Garden waste collections", [], heading_location="line 5")],
                             title_location="line 1")
     assert choose_title(source).title == "Garden waste collections"
+
+
+def test_a_title_passed_over_is_still_said_as_an_item_in_its_place():
+    from easyread.model import Block
+
+    # as a PDF reader may find it: the big line under "Drop in session" taken for the title
+    blocks = [Block("paragraph", "Drop in session", "page 1 paragraph 1"),
+              Block("paragraph", "Come and look at the plans for the new cycle path.", "page 1 paragraph 3")]
+    source = SourceDocument(Path("drop-in.pdf"), "pdf", "To be held at Mill Hall, Northbrook",
+                            [Section("", blocks)], title_location="page 1 paragraph 2")
+    choice = choose_title(source)
+    assert choice.title == "Drop in session"  # the reader's title is passed over: a continuation
+    document = simplify_document(source, get_backend("rules"))
+    sentences = [item.sentence for section in document.sections for item in section.items]
+    at = next(index for index, sentence in enumerate(sentences) if "Mill Hall" in sentence)  # never lost
+    assert sentences[at - 1].startswith("Drop in session") and "cycle path" in sentences[at + 1]  # in its place
+    said = next(entry for entry in document.ledger if "Mill Hall" in entry.text)
+    assert said.use == "items" and said.items == 1
+
+
+LETTER_WITHOUT_SUBJECT = """Dear Resident,
+
+We are writing to tell you that your garden waste collection day is changing.
+
+Yours faithfully
+
+Sam Okafor
+Waste Services Manager
+Northbrook Borough Council
+"""
+
+
+def test_a_sign_off_on_its_own_line_is_never_the_title_or_a_heading(tmp_path):
+    (tmp_path / "letter.txt").write_text(LETTER_WITHOUT_SUBJECT, encoding="utf-8")
+    document = simplify_document(read_document(tmp_path / "letter.txt"), get_backend("rules"))
+    assert "faithfully" not in document.title.lower()
+    assert all("faithfully" not in section.heading.lower() for section in document.sections)
+    assert all("faithfully" not in item.sentence.lower() for item in [*document.opening, *document.items()])
+    assert any(entry.text == "Yours faithfully" and "sign-off" in entry.reason for entry in document.ledger)
