@@ -87,16 +87,16 @@ def convert(
     ] = None,
     pictures: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--pictures", help=PICTURES_HELP, show_default=False),
+        typer.Option("--pictures", help=PICTURES_HELP, show_default=False, metavar="SET"),
     ] = None,
     backend: Annotated[
         str, typer.Option("--backend", "-b", help="How to simplify: 'rules' (offline, the default), 'anthropic' "
                           "(sends each section to Claude; needs ANTHROPIC_API_KEY), 'bedrock' (Claude on Amazon "
                           "Bedrock), 'openai' (an OpenAI-compatible server such as Ollama or vLLM; see --base-url) "
-                          "or 'mock'.")
+                          "or 'mock'.", metavar="NAME")
     ] = "rules",
     max_size: Annotated[
-        int, typer.Option("--max-size", min=1, help="Refuse documents larger than this many megabytes.")
+        int, typer.Option("--max-size", min=1, help="Refuse documents larger than this many megabytes.", metavar="MB")
     ] = DEFAULT_MAX_DOCUMENT_MB,
     recursive: Annotated[
         bool, typer.Option("--recursive", "-r", help="Also convert documents in folders inside the folders given.")
@@ -105,13 +105,13 @@ def convert(
         Optional[int],  # noqa: UP045
         typer.Option("--jobs", "-j", min=1, help="Several documents: documents converted at once (default: the "
                      "number of CPUs). One document with an LLM backend: requests sent at once (default 4; 1 "
-                     "for a server on this machine or network, which answers one request at a time as fast)."),
+                     "for a server on this machine or network, which answers one request at a time as fast).", metavar="N"),
     ] = None,
     max_requests: Annotated[
         Optional[int],  # noqa: UP045
         typer.Option("--max-requests", min=1, help="Several documents with an LLM backend: requests in flight "
                      "across all of them at once, however many documents are converted at once. Default 8; 1 "
-                     "for a server on this machine or network.", show_default=False)
+                     "for a server on this machine or network.", show_default=False, metavar="N")
     ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Replace existing files that easyread did not make (never a document "
@@ -128,35 +128,35 @@ def convert(
         Optional[str],  # noqa: UP045
         typer.Option("--model", "-m", help="LLM backends: the model, e.g. claude-sonnet-5-5. Default: `model` in "
                      "easyread.toml, else claude-sonnet-5-5 for anthropic (openai, bedrock: always needed).",
-                     show_default=False),
+                     show_default=False, metavar="NAME"),
     ] = None,
     retries: Annotated[
         Optional[int],  # noqa: UP045
         typer.Option("--retries", min=0, help="LLM backends: times to retry a request that failed with 408, 409, 429, 5xx, "
-                     "529 or a timeout. Default 2.", show_default=False),
+                     "529 or a timeout. Default 2.", show_default=False, metavar="N"),
     ] = None,
     timeout: Annotated[
         Optional[float],  # noqa: UP045
         typer.Option("--timeout", min=0.1, help="LLM backends: seconds to wait for one answer. Default 120; 600 "
                      "for a server on this machine or network (a CPU writes about 4 tokens a second), where a "
-                     "request that times out is not sent again.", show_default=False),
+                     "request that times out is not sent again.", show_default=False, metavar="SECONDS"),
     ] = None,
     max_tokens: Annotated[
         Optional[int],  # noqa: UP045
         typer.Option("--max-tokens", min=64, help="openai backend: the longest answer, in tokens (a longer one is "
                      "split in two). Default 8192; 2048 for a server on this machine or network, so a model that "
-                     "keeps writing does not hold it until the timeout.", show_default=False),
+                     "keeps writing does not hold it until the timeout.", show_default=False, metavar="N"),
     ] = None,
     base_url: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option("--base-url", help="LLM backends: the server to send requests to, e.g. "
                      "http://localhost:11434/v1 for Ollama. Default: ANTHROPIC_BASE_URL or OPENAI_BASE_URL, else "
-                     "the provider's API.", show_default=False),
+                     "the provider's API.", show_default=False, metavar="URL"),
     ] = None,
     prompts: Annotated[
         Optional[Path],  # noqa: UP045
         typer.Option("--prompts", help="LLM backends: a folder of prompt templates (system.md, context.md, "
-                     "user.md, plan.md, repair.md) to use instead of the shipped ones.", show_default=False),
+                     "user.md, plan.md, repair.md) to use instead of the shipped ones.", show_default=False, metavar="FOLDER"),
     ] = None,
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="LLM backends: ask again even when an answer is in the cache.")
@@ -172,7 +172,7 @@ def convert(
     ] = False,
     batch_poll: Annotated[
         float, typer.Option("--batch-poll", min=0.0, help="With --batch-api: seconds between asking whether the "
-                            "batch has ended.")
+                            "batch has ended.", metavar="SECONDS")
     ] = 30.0,
     mock_latency: Annotated[
         float, typer.Option("--mock-latency", min=0.0, hidden=True, help="Seconds the mock backend waits a section.")
@@ -358,19 +358,21 @@ def render(
                                    show_default=False, metavar="PLAN"),
     ],
     formats: Annotated[
-        str, typer.Option("--format", "-f", help="Formats to write, comma-separated: pdf, docx, html, md, json.",
-                          metavar="FORMATS")
-    ] = "pdf",
+        Optional[str],  # noqa: UP045
+        typer.Option("--format", "-f", help="Formats to write, comma-separated: pdf, docx, html, md, json. "
+                     "Default: the extension of -o FILE, else pdf.", metavar="FORMATS", show_default=False)
+    ] = None,
     output: Annotated[
         Optional[Path],  # noqa: UP045
-        typer.Option("--output", "-o", help="A folder to write into, or '-' for standard output (one plan, one "
-                     "format; PDF and Word only when it is not a terminal). Default: beside each plan, named like "
-                     "it.", metavar="FOLDER"),
+        typer.Option("--output", "-o", help="A folder to write into; a file (one plan: its extension chooses the "
+                     "format when --format is not given); or '-' for standard output (one plan, one format; PDF "
+                     "and Word only when it is not a terminal). Default: beside each plan, named like it.",
+                     metavar="PATH"),
     ] = None,
     pictures: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option("--pictures", help="Choose pictures for items that have none: 'openmoji' or a folder.",
-                     show_default=False),
+                     show_default=False, metavar="SET"),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")] = False,
     force: Annotated[
@@ -382,24 +384,34 @@ def render(
     from easyread.cli_stdio import STANDARD_STREAM, check_standard_output
     from easyread.errors import EXIT_OK
     from easyread.interrupts import interrupts_raise
-    from easyread.outputs import output_paths, parse_formats
+    from easyread.outputs import format_from_extension, names_a_file, output_paths, parse_formats
     from easyread.pipeline import render_outputs
     from easyread.plan import read_plan
 
     to_stdout = output is not None and str(output) == STANDARD_STREAM
+    to_file = output is not None and not to_stdout and names_a_file(output)
     try:
-        chosen = parse_formats(formats)
-        if to_stdout:
+        asked = format_from_extension(output) if to_file and output is not None else None
+        chosen = parse_formats(formats) if formats else ((asked,) if asked else parse_formats(None))
+        if to_file:
+            if len(plans) != 1:
+                raise UsageError(output, "names one file: give a folder to render several plans into")
+            if asked not in chosen:
+                raise UsageError(output, f"ends in {output.suffix}, which is not a format asked for ({', '.join(chosen)})")
+        elif to_stdout:
             if len(plans) != 1:
                 raise UsageError(None, "-o - writes one plan to standard output; give a folder for several")
             check_standard_output(chosen, pictures)
         elif output is not None and output.exists() and not output.is_dir():
-            raise EasyReadError(output, "is a file: give a folder to render into")
+            raise EasyReadError(output, "is a file without a format's extension: give a folder to render into")
     except EasyReadError as error:
         raise _fail(error.message(), EXIT_USAGE) from None
     code = EXIT_OK
     for plan in plans:
-        base = (output / plan.name if output is not None else plan).with_suffix("")
+        if to_file and output is not None:
+            base = output.with_suffix("")  # "edited.docx": the other formats asked for go beside it
+        else:
+            base = (output / plan.name if output is not None else plan).with_suffix("")
         try:
             with interrupts_raise(), ExitStack() as streams:
                 document = read_plan(plan, pictures)
@@ -441,7 +453,7 @@ def check(
                                                 metavar="PATH")],
     output_format: Annotated[
         str, typer.Option("--format", "-f", help="text (a table on a terminal, lines when piped), json, github, junit "
-                          "or sarif (for GitHub code scanning).")
+                          "or sarif (for GitHub code scanning).", metavar="FORMAT")
     ] = "text",
     output: Annotated[
         Optional[Path],  # noqa: UP045
@@ -450,37 +462,37 @@ def check(
     ] = None,
     source: Annotated[
         Optional[Path],  # noqa: UP045
-        typer.Option("--source", help="The original document: check that none of its facts were lost."),
+        typer.Option("--source", help="The original document: check that none of its facts were lost.", metavar="FILE"),
     ] = None,
     profile: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option("--profile", help="Thresholds to check against: default (calibrated on human-made Easy Read) "
-                     "or strict (reading ease 80, grade 5, 15 words a sentence). Options below override it."),
+                     "or strict (reading ease 80, grade 5, 15 words a sentence). Options below override it.", metavar="NAME"),
     ] = None,
     min_reading_ease: Annotated[
-        Optional[float], typer.Option(help="Lowest Flesch Reading Ease that passes. Default: the profile's.")  # noqa: UP045
+        Optional[float], typer.Option(help="Lowest Flesch Reading Ease that passes. Default: the profile's.", metavar="SCORE")  # noqa: UP045
     ] = None,
     max_grade: Annotated[
-        Optional[float], typer.Option(help="Highest Flesch-Kincaid grade that passes. Default: the profile's.")  # noqa: UP045
+        Optional[float], typer.Option(help="Highest Flesch-Kincaid grade that passes. Default: the profile's.", metavar="GRADE")  # noqa: UP045
     ] = None,
     max_sentence_words: Annotated[
-        Optional[int], typer.Option(help="Longest sentence wanted, in words. Default 15.")  # noqa: UP045
+        Optional[int], typer.Option(help="Longest sentence wanted, in words. Default 15.", metavar="WORDS")  # noqa: UP045
     ] = None,
     hard_word_zipf: Annotated[
-        Optional[float], typer.Option(help="Words rarer than this Zipf frequency are hard. Default 3.5.")  # noqa: UP045
+        Optional[float], typer.Option(help="Words rarer than this Zipf frequency are hard. Default 3.5.", metavar="ZIPF")  # noqa: UP045
     ] = None,
     ignore: Annotated[
         Optional[list[str]],  # noqa: UP045
-        typer.Option("--ignore", help="Rule ids or names to turn off, e.g. ER101 or passive-voice. Repeatable."),
+        typer.Option("--ignore", help="Rule ids or names to turn off, e.g. ER101 or passive-voice. Repeatable.", metavar="RULES"),
     ] = None,
     fail_on: Annotated[
         str, typer.Option("--fail-on", help="What makes a document fail: error (an error finding or a score past "
-                          "its threshold) or warning (any finding at all).")
+                          "its threshold) or warning (any finding at all).", metavar="LEVEL")
     ] = "error",
     baseline: Annotated[
         Optional[Path],  # noqa: UP045
         typer.Option("--baseline", help="A file of known findings: written with today's findings when it does not "
-                     "exist; afterwards only findings not in it are reported and can fail the check.")
+                     "exist; afterwards only findings not in it are reported and can fail the check.", metavar="FILE")
     ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="With -o: replace an existing file that easyread did not make (never a "

@@ -82,3 +82,9 @@ def test_without_rich_the_help_is_as_plain():
         assert usage == f"Usage: easyread {' '.join(command)} {USAGE[' '.join(command)]}"
         assert "<bool>" not in shown.stdout and "Exit codes: 0: " in shown.stdout
         assert re.search(r"^\s+--help\s+Show this message", shown.stdout, re.M)  # a flag: no value shown
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c) or "easyread")
+def test_each_value_is_named_for_a_person_not_by_its_python_type(runner, command):
+    text = help_of(runner, command)
+    assert not re.search(r"<(?:str|int|float|path|list\[\w+\])(?: range)?>", text), text

@@ -67,3 +67,29 @@ def test_format_from_extension_knows_every_format(tmp_path):
         format_from_extension(tmp_path / "x.txt")
     assert names_a_file(tmp_path / "x.pdf") and not names_a_file(tmp_path / "folder")
     assert not names_a_file(tmp_path) and not names_a_file(tmp_path / "no-extension")
+
+
+@pytest.fixture
+def plan(runner, letter):
+    path = letter.parent / "letter.easyread.json"
+    assert runner.invoke(app, ["convert", str(letter), "-o", str(path), "-q"]).exit_code == 0
+    return path
+
+
+@pytest.mark.parametrize("name", ["edited.docx", "edited.html", "edited.md", "edited.pdf"])
+def test_render_to_a_file_takes_the_format_from_its_extension(runner, plan, name):
+    target = plan.parent / name
+    outcome = runner.invoke(app, ["render", str(plan), "-o", str(target), "-q"])
+    assert outcome.exit_code == 0, outcome.stderr
+    assert target.is_file() and not target.with_suffix(".pdf").with_name(target.stem + ".pdf").is_dir()
+    assert {p.name for p in plan.parent.iterdir()} == {"letter.txt", plan.name, name}
+
+
+def test_render_to_a_file_refuses_an_unknown_extension_several_plans_or_a_format_not_asked_for(runner, plan):
+    odt = runner.invoke(app, ["render", str(plan), "-o", str(plan.parent / "edited.odt")])
+    assert odt.exit_code == 2 and "unknown output extension '.odt'" in odt.stderr
+    mismatch = runner.invoke(app, ["render", str(plan), "-f", "pdf", "-o", str(plan.parent / "edited.docx")])
+    assert mismatch.exit_code == 2 and "not a format asked for" in mismatch.stderr
+    several = runner.invoke(app, ["render", str(plan), str(plan), "-o", str(plan.parent / "edited.pdf")])
+    assert several.exit_code == 2 and "give a folder" in several.stderr
+    assert {p.name for p in plan.parent.iterdir()} == {"letter.txt", plan.name}
