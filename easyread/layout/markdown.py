@@ -98,13 +98,16 @@ def item_markdown(item: Item, base: Path) -> str:
 
 def picture_markdown(description: str, picture_file: str | None, base: Path) -> str:
     """`![alt text](path)` for a readable picture file (its alt text from `pictures.alt_text`: what
-    the file shows), else "(Picture: description)"."""
+    the file shows); for a picture of a set, which has no file to link, its alt text in brackets
+    ("(The picture shows a calendar.)"); for a placeholder "(Picture: description)"."""
     from easyread.pictures.alt_text import alt_text
 
-    # A picture of a set ("openmoji:...") has no file a Markdown reader could follow: show its description.
     if picture_file and not is_reference(picture_file) and _is_picture(Path(picture_file)):
         label = escape_markdown(alt_text(description, picture_file))
         return f"![{label}]({picture_destination(Path(picture_file), base)})"
+    if picture_file and is_reference(picture_file) and alt_text(description, picture_file):
+        # a picture of a set ("openmoji:...") has no file a Markdown reader could follow: say what it shows
+        return f"({escape_markdown(alt_text(description, picture_file))})"
     return f"(Picture: {escape_markdown(description)})"
 
 

@@ -229,3 +229,13 @@ def test_seed_documents(seed, tmp_path):
     visible = plain_spaces(html.unescape(re.sub(r"<[^>]+>", "", out)))  # U+00A0 inside dates reads as a space
     for item in document.items():
         assert " ".join(item.sentence.split()) in visible
+
+
+def test_a_picture_of_a_set_says_what_it_shows_and_a_placeholder_says_it_is_one(tmp_path):
+    document = EasyReadDocument("T", "a.txt", [EasySection("S", [
+        Item("Call us.", "a telephone, council", picture_file="openmoji:260E.svg"),
+        Item("Write to us.", "a letter, council")])])
+    render_markdown(document, tmp_path / "a.md")
+    text = (tmp_path / "a.md").read_text(encoding="utf-8")
+    assert "(The picture shows a telephone.) Call us." in text  # no file to link: its alt text
+    assert "(Picture: a letter, council) Write to us." in text  # a placeholder for a person to fill in
