@@ -16,12 +16,15 @@ from pathlib import Path
 from easyread.checks.pdf_text import PICTURE_LABEL
 from easyread.checks.units import TextUnit
 from easyread.layout.front import CONTENTS_HEADING, GLOSSARY_HEADING, MADE_WITH
+from easyread.pictures.alt_text import PICTURE_SHOWS
 from easyread.pictures.catalogue import OPENMOJI_CREDIT
 from easyread.readers.own_output import MARKDOWN_MARK
 
 SOURCE_LINE = re.compile(r"This is an Easy Read version of .+\.")
 CREDITS = frozenset({OPENMOJI_CREDIT})
-_MARKDOWN_PICTURE = re.compile(r"^(?:\(Picture: [^)\n]*\)|!\[(?:\\.|[^\]\\])*\]\([^)\s]*\))\s*")
+# "(Picture: ...)" placeholder, "(The picture shows ...)" for a picture of a set, or "![alt](file)"
+_MARKDOWN_PICTURE = re.compile(r"^(?:\((?:Picture: |" + re.escape(PICTURE_SHOWS) + r" )[^)\n]*\)"
+                               r"|!\[(?:\\.|[^\]\\])*\]\([^)\s]*\))\s*")
 _MARKDOWN_ESCAPE = re.compile(r"\\(.)|\*\*")
 _GLOSSARY_LINE = re.compile(r"^\*\*((?:\\.|[^*\\])+)\*\*: ?(.*)$")
 

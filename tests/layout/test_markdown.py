@@ -239,3 +239,14 @@ def test_a_picture_of_a_set_says_what_it_shows_and_a_placeholder_says_it_is_one(
     text = (tmp_path / "a.md").read_text(encoding="utf-8")
     assert "(The picture shows a telephone.) Call us." in text  # no file to link: its alt text
     assert "(Picture: a letter, council) Write to us." in text  # a placeholder for a person to fill in
+
+
+def test_check_reads_a_picture_of_a_sets_alt_text_as_a_picture_not_a_sentence(tmp_path):
+    from easyread.checks.read_units import read_units
+    from easyread.config import Settings
+
+    document = EasyReadDocument("T", "a.txt", [EasySection("S", [
+        Item("Call us.", "a telephone", picture_file="openmoji:260E.svg"), Item("Write to us.", "a letter")])])
+    render_markdown(document, tmp_path / "a.md")
+    units, *_ = read_units(tmp_path / "a.md", Settings())
+    assert [unit.text for unit in units if unit.kind == "body"] == ["Call us.", "Write to us."]
