@@ -91,7 +91,7 @@ class _Failed(Exception):
 class Message:
     """One turn of a conversation. The first user message may carry `context`, the document
     context, sent before `text` as a part of its own marked for the prompt cache (where the
-    provider has one); `answer` names the JSON the conversation asks for: "sections" or "plan"."""
+    provider has one); `answer` names the JSON the conversation asks for: "sections", "plan" or "pictures"."""
 
     role: str
     text: str
@@ -105,8 +105,14 @@ class Message:
 
 
 def schema_of(messages: list[Message]) -> dict[str, Any]:
-    """The JSON schema the conversation's answer must follow (structured outputs)."""
-    return plan_schema() if messages and messages[0].answer == "plan" else group_schema()
+    """The JSON schema the conversation's answer must follow (structured outputs): a plan, a picture
+    choice (backends/picture_pick.py) or sections."""
+    answer = messages[0].answer if messages else "sections"
+    if answer == "pictures":
+        from easyread.backends.picture_pick import pick_schema
+
+        return pick_schema()
+    return plan_schema() if answer == "plan" else group_schema()
 
 
 @dataclass
