@@ -147,6 +147,19 @@ class PickReport:
     problem: str | None = None
 
 
+def report_lines(report: PickReport | None, label: str) -> list[str]:
+    """What the conversion summary says of the model's picture choice (nothing when no item was
+    offered): one line, and a warning naming the first problem when items got the matcher's choice."""
+    if report is None or not report.offered:
+        return []
+    lines = [f"pictures: the model chose {report.picked} of {report.offered} items' pictures and said none fits "
+             f"{report.none_fits}" + (" (from the cache)" if report.from_cache else "")]
+    if report.fell_back:
+        lines.append(f"warning: {label}: {report.fell_back} items got the matcher's picture instead of the model's "
+                     f"choice: {' '.join((report.problem or '').split())}")
+    return lines
+
+
 class PicturePicker:
     """The chooser of an LLM backend (see `pictures.choose.Chooser`): call it with a document's offers."""
 
