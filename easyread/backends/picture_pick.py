@@ -7,10 +7,11 @@ a document at once, `BATCH_ITEMS` items a request (prompts/v3/pictures.md, sent 
 system prompt like every request), the answer asked for as JSON of `PicturesAnswer`
 (`{"choices": [{"item": 1, "picture": 2}, ...]}`, picture 0: none fits) and checked with pydantic.
 
-A request that fails, an answer that is not JSON of the schema, an item the answer leaves out or
-answers twice, and a picture number not on the item's list: the item gets the matcher's choice
-(or its placeholder), nothing stops, and each such item is counted in `PickReport.fell_back` with
-the first reason in `PickReport.problem`. A good answer is kept in the response cache (keyed by the
+An answer that is not JSON of the schema, leaves an item out, answers one twice or names a picture
+number not on the item's list is sent back once, told what was wrong (prompts v3 `repair.md`, as
+for sections). A failed request, or an item still without a good answer: the item gets the
+matcher's choice (or its placeholder), nothing stops, and each such item is counted in
+`PickReport.fell_back` with the first reason in `PickReport.problem`. A good answer is kept in the response cache (keyed by the
 backend, model, template and the request's text), so a rerun sends nothing. The requests count
 in the backend's usage and cost like its others; `estimate_pick` is their share of `--dry-run`.
 """
@@ -33,7 +34,7 @@ from easyread.errors import EasyReadError, UsageError
 from easyread.language.sentences import split_sentences
 
 if TYPE_CHECKING:
-    from easyread.backends.llm import LLMBackend
+    from easyread.backends.llm import LLMBackend, Message
     from easyread.model import Section
     from easyread.pictures.choose import Offer
 
@@ -138,13 +139,15 @@ def read_choices(text: str | None, offers: list[Offer]) -> tuple[dict[int, str |
 class PickReport:
     """What the model did with a document's pictures: items offered, items it gave a picture,
     items it said none fits, items that got the matcher's choice because its answer for them was
-    missing or wrong (`fell_back`), requests answered from the cache, and the first problem met."""
+    missing or wrong even after a repair (`fell_back`), requests answered from the cache, requests
+    repaired, and the first problem that left items to the matcher."""
 
     offered: int = 0
     picked: int = 0
     none_fits: int = 0
     fell_back: int = 0
     from_cache: int = 0
+    repaired: int = 0  # requests whose answer had a problem and was asked for again
     problem: str | None = None
 
 
@@ -187,12 +190,9 @@ class PicturePicker:
         if problem is None:
             self.report.from_cache += 1
         else:
-            reply, problem = self._ask(text)
-            choices, problem = read_choices(reply, offers) if reply is not None else ({}, problem)
-            if problem is None and cache and reply is not None:
-                cache.put(key, self.backend.name, self.backend.model, reply)
-        if problem and self.report.problem is None:
-            self.report.problem = self.backend.scrub(problem)
+            choices, problem, keep = self._answer(text, offers)
+            if keep is not None and cache:
+                cache.put(key, self.backend.name, self.backend.model, keep)
         results: list[str | None] = []
         for index, offer in enumerate(offers):
             if index not in choices:
@@ -204,19 +204,41 @@ class PicturePicker:
             else:
                 self.report.picked += 1
                 results.append(choices[index])
+        if problem and len(choices) < len(offers) and self.report.problem is None:
+            self.report.problem = self.backend.scrub(problem)
         return results
 
-    def _ask(self, text: str) -> tuple[str | None, str | None]:
-        """The model's reply to one picture request, or None and why there is none."""
+    def _answer(self, text: str, offers: list[Offer]) -> tuple[dict[int, str | None], str | None, str | None]:
+        """The model's choices for `offers` (see `read_choices`), the problem left, and the reply to
+        keep in the cache (None unless it was perfect). An answer with a problem is sent back ONCE,
+        told what was wrong (repair.md); an item the second answer still gets wrong keeps its first choice."""
         from easyread.backends.llm import Message
 
+        conversation = [Message("user", text, answer=PICK_ANSWER)]
+        reply, failure = self._ask(conversation)
+        if reply is None:
+            return {}, failure, None
+        choices, problem = read_choices(reply, offers)
+        if problem is None:
+            return choices, None, reply
+        self.report.repaired += 1
+        conversation += [Message("assistant", reply or "{}"),
+                         Message("user", self.backend.prompts.repair_message([problem]))]
+        again, failure = self._ask(conversation)
+        if again is None:
+            return choices, failure, None
+        second, left = read_choices(again, offers)
+        return {**choices, **second}, left, again if left is None else None
+
+    def _ask(self, conversation: list[Message]) -> tuple[str | None, str | None]:
+        """The model's reply to a picture conversation, or None and why there is none."""
         try:
-            reply = self.backend._send([Message("user", text, answer=PICK_ANSWER)])
+            reply = self.backend._send(conversation)
         except EasyReadError as error:  # the sections were answered: a refusal now costs only the choices
             return None, error.reason
         except Exception as error:  # noqa: BLE001 - _Failed, _TooLong, an SDK surprise: the matcher chooses
             return None, str(error) or "the answer was longer than the token limit"
-        return reply.text, None
+        return reply.text or "", None
 
     def cache_key(self, text: str) -> str:
         """The response cache key of a picture request of `text` to this backend and model."""

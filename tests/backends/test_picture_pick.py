@@ -86,24 +86,43 @@ def test_a_rerun_is_answered_from_the_cache(fake_anthropic, catalogue):
     assert len(fake_anthropic.requests) == 2  # --no-cache asks again
 
 
-@pytest.mark.parametrize("action", [{"text": "not json"}, {"answer": {"pictures": [1, 2]}}, {"status": 500},
-                                    {"stop_reason": "max_tokens", "text": "{\"choices\": ["}])
-def test_a_bad_answer_or_a_failed_request_leaves_the_matchers_choices(fake_anthropic, catalogue, action):
-    fake_anthropic.script = [action]
+@pytest.mark.parametrize(("action", "sent"), [({"text": "not json"}, 2), ({"answer": {"pictures": [1, 2]}}, 2),
+                                             ({"status": 500}, 1), ({"stop_reason": "max_tokens", "text": "{"}, 1)])
+def test_a_bad_answer_twice_or_a_failed_request_leaves_the_matchers_choices(fake_anthropic, catalogue, action, sent):
+    fake_anthropic.script = [action, action]  # a bad answer is sent back once; a failed request is not
     names, report = choose(anthropic_backend(), catalogue)
     assert names == ["blue-bin.png", "telephone.png", None, "calendar.png"]
     assert report.fell_back == OFFERED and report.picked == 0 and report.problem
+    assert len(fake_anthropic.requests) == sent
+    fake_anthropic.script = [action, action]
     choose(anthropic_backend(), catalogue)
-    assert len(fake_anthropic.requests) == 2  # nothing of a bad answer was cached
+    assert len(fake_anthropic.requests) == 2 * sent  # nothing of a bad answer was cached
+
+
+WRONG = {"answer": {"choices": [{"item": 1, "picture": 7}, {"item": 2, "picture": 0}, {"item": 9, "picture": 1}]}}
 
 
 def test_a_picture_not_on_the_list_or_an_item_left_out_gets_the_matchers_choice(fake_anthropic, catalogue):
-    fake_anthropic.script = [{"answer": {"choices": [{"item": 1, "picture": 7}, {"item": 2, "picture": 0},
-                                                     {"item": 9, "picture": 1}]}}]
+    fake_anthropic.script = [WRONG, WRONG]
     names, report = choose(anthropic_backend(), catalogue)
     assert names == ["blue-bin.png", None, None, "calendar.png"]  # item 2's "none fits" still counts
-    assert (report.none_fits, report.fell_back) == (1, 2)
+    assert (report.none_fits, report.fell_back, report.repaired) == (1, 2, 1)
     assert "picture 7 is not on its list of 2" in report.problem and "item 9 is not in the request" in report.problem
+
+
+def test_an_answer_with_a_problem_is_repaired_once_and_the_repair_is_cached(fake_anthropic, catalogue):
+    fake_anthropic.script = [WRONG, {"answer": {"choices": [{"item": 1, "picture": 1}, {"item": 2, "picture": 1},
+                                                            {"item": 3, "picture": 0}]}}]
+    names, report = choose(anthropic_backend(), catalogue)
+    assert names[1:] == ["telephone.png", None, None] and names[0] in ("blue-bin.png", "green-bin.png")
+    assert (report.picked, report.none_fits, report.fell_back, report.repaired, report.problem) == (2, 1, 0, 1, None)
+    repair = fake_anthropic.requests[1].body["messages"]
+    assert [message["role"] for message in repair] == ["user", "assistant", "user"]
+    assert "picture 7 is not on its list of 2" in repair[-1]["content"]
+    assert repair[1]["content"] == json.dumps(WRONG["answer"])
+    assert fake_anthropic.requests[1].body["output_config"]["format"]["schema"] == pick_schema()
+    again, cached = choose(anthropic_backend(), catalogue)
+    assert again == names and cached.from_cache == 1 and len(fake_anthropic.requests) == 2
 
 
 def test_the_openai_sdk_asks_for_the_same_choice_as_json_of_the_schema(fake_anthropic, catalogue, monkeypatch):
