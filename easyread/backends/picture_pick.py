@@ -11,9 +11,10 @@ An answer that is not JSON of the schema, leaves an item out, answers one twice 
 number not on the item's list is sent back once, told what was wrong (prompts v3 `repair.md`, as
 for sections). A failed request, or an item still without a good answer: the item gets the
 matcher's choice (or its placeholder), nothing stops, and each such item is counted in
-`PickReport.fell_back` with the first reason in `PickReport.problem`. A good answer is kept in the response cache (keyed by the
-backend, model, template and the request's text), so a rerun sends nothing. The requests count
-in the backend's usage and cost like its others; `estimate_pick` is their share of `--dry-run`.
+`PickReport.fell_back` with the first reason in `PickReport.problem`. A good answer is kept in the
+response cache (keyed by the backend, model, system prompt and the request's text), so a rerun
+sends nothing. The requests count in the backend's usage and cost like its others;
+`estimate_pick` is their share of `--dry-run`.
 """
 
 from __future__ import annotations
