@@ -202,7 +202,7 @@ def convert(
         raise _fail(f"--batch-api sends Anthropic's Message Batches: it needs --backend anthropic, not '{backend}'",
                     EXIT_USAGE)
     if dry_run and not reading_stdin:
-        estimate_cost(sources, batch, recursive, backend, backend_options, max_size, batch_api)
+        estimate_cost(sources, batch, recursive, backend, backend_options, max_size, batch_api, pictures=pictures)
         return
     if batch_api and not batch:
         raise _fail(f"{sources[0]}: --batch-api converts several documents (a folder, with -o); one document is "
@@ -221,7 +221,8 @@ def convert(
         if reading_stdin:
             source, label = _standard_input(streams, input_format, max_size), "standard input"
             if dry_run:
-                estimate_cost([source], False, recursive, backend, backend_options, max_size, label=label)
+                estimate_cost([source], False, recursive, backend, backend_options, max_size, label=label,
+                              pictures=pictures)
                 return
         target = output
         if to_stdout:

@@ -11,16 +11,17 @@ from easyread.limits import MEGABYTE
 
 
 def estimate_cost(sources: list[Path], batch: bool, recursive: bool, backend: str, options: dict[str, object],
-                  max_size: int, batch_api: bool = False, label: str | None = None) -> None:
+                  max_size: int, batch_api: bool = False, label: str | None = None, pictures: str | None = None) -> None:
     """--dry-run: print what converting `sources` would cost; `label` names one document in messages
-    (its path by default; "standard input" for '-')."""
+    (its path by default; "standard input" for '-'); with `pictures`, the model's picture choice too."""
     from easyread.backends.usage import Estimate, total_estimate
     from easyread.inputs import find_inputs
     from easyread.pipeline import estimate
 
     try:
         paths = [path for path, _ in find_inputs(sources, recursive=recursive)[0]] if batch else [sources[0]]
-        estimates = estimate(paths, backend=backend, options=options, max_bytes=max_size * MEGABYTE)
+        estimates = estimate(paths, backend=backend, options=options, max_bytes=max_size * MEGABYTE,
+                             pictures=pictures)
     except EasyReadError as error:
         typer.echo(f"easyread: error: {error.message()}", err=True)
         raise typer.Exit(error.exit_code) from None

@@ -55,6 +55,10 @@ def _summary(result: Any, label: str, chosen: Any) -> None:
         say(notice)
     if getattr(chosen, "plan_problem", None):  # the document was converted without its opening and glossary
         say(f"warning: {label}: no \"About this document\" opening: {_one_line(chosen.plan_problem)}")
+    from easyread.backends.picture_pick import report_lines
+
+    for line in report_lines(getattr(result, "picture_pick", None), label):
+        say(line)
     sections = len(result.source.sections)
     if result.kept:
         say(f"{label}: {len(result.kept)} of {sections} sections kept the model's answer with items flagged "

@@ -33,7 +33,9 @@ from easyread.readers.common import NO_WORDS
 
 if TYPE_CHECKING:
     from easyread.backends.llm import Fallback, Kept
+    from easyread.backends.picture_pick import PickReport
     from easyread.backends.usage import Estimate, TokenUsage
+    from easyread.pictures.choose import Chooser
 
 DEFAULT_FIRST_HEADING = "What is this about?"
 DEFAULT_TITLE = "Easy Read version"  # a document with no title and no heading; never its file name
@@ -61,6 +63,7 @@ class ConversionResult:
     fallbacks: list[Fallback] = field(default_factory=list)  # sections the rules backend converted instead
     kept: list[Kept] = field(default_factory=list)  # sections whose LLM answer was kept with items flagged
     not_english: dict[str, int] = field(default_factory=dict)  # {language: items flagged not-english}
+    picture_pick: PickReport | None = None  # what an LLM backend's model did with the pictures
 
     @property
     def nothing_from_the_model(self) -> bool:
@@ -181,7 +184,7 @@ def _heading_item(heading: str, location: str):  # type: ignore[no-untyped-def]
 
 def render_outputs(document: EasyReadDocument, paths: dict[str, Path], pictures: str | None = None, *,
                    inputs: Iterable[Path] = (), force: bool = False,
-                   role: str = "the document being converted") -> dict[str, int]:
+                   role: str = "the document being converted", chooser: Chooser | None = None) -> dict[str, int]:
     """Write `document` in each format of `paths` ({format: path}), all or nothing; returns
     {format: pages written}.
 
@@ -189,7 +192,8 @@ def render_outputs(document: EasyReadDocument, paths: dict[str, Path], pictures:
     if easyread made it or `force` is set (easyread.ownership; `role` names an input in the refusal).
     Every format is written to a temporary file first and all are renamed only when each has
     succeeded (easyread.atomic.atomic_group): a failure or Ctrl-C leaves nothing of this call.
-    With `pictures` ("openmoji" or a folder), items without a picture get one first. The laid-out
+    With `pictures` ("openmoji" or a folder), items without a picture get one first (from each item's
+    short list by `chooser`, an LLM backend's model, when given: pictures/choose.py). The laid-out
     formats start with the "About this document" opening (layout/opening.py); the plan keeps it apart.
     Raises UsageError or OutputError (exit 2) for a path we may not or cannot write.
     """
@@ -200,7 +204,7 @@ def render_outputs(document: EasyReadDocument, paths: dict[str, Path], pictures:
     if pictures:
         from easyread.pictures.choose import add_pictures
 
-        add_pictures(shown, pictures)
+        add_pictures(shown, pictures, chooser)
         document.title_picture_file = shown.title_picture_file  # the items and credits are shared already
     if "pdf" in paths:
         from easyread.layout.coverage import check_pdf_can_show
@@ -242,7 +246,10 @@ def convert(
     document = simplify_document(source, chosen, prepared=True)
     missing = missing_by_block(source, document)
     not_english = languages_found(document, source)
-    written = render_outputs(document, paths, pictures, inputs=[source_path], force=force)
+    from easyread.backends.picture_pick import chooser_for
+
+    chooser = chooser_for(chosen) if pictures else None
+    written = render_outputs(document, paths, pictures, inputs=[source_path], force=force, chooser=chooser)
     target = paths[formats[0]]
     paged = [name for name in ("pdf", "docx", "html") if name in written]  # the formats that have pages
     pages = written[paged[0]] if paged else None
@@ -253,14 +260,16 @@ def convert(
         backend=chosen.name, model=getattr(chosen, "model", None), usage=getattr(chosen, "usage", None),
         cost=getattr(chosen, "cost", None), fallbacks=list(getattr(chosen, "fallbacks", [])),
         kept=list(getattr(chosen, "kept", [])),
-        not_english=not_english,
+        not_english=not_english, picture_pick=chooser.report if chooser is not None else None,
     )
 
 
 def estimate(source_paths: list[Path], *, backend: str, options: dict[str, Any] | None = None,
-             max_bytes: int = DEFAULT_MAX_BYTES) -> list[tuple[Path, Estimate | EasyReadError]]:
+             max_bytes: int = DEFAULT_MAX_BYTES, pictures: str | None = None
+             ) -> list[tuple[Path, Estimate | EasyReadError]]:
     """What converting each document with an LLM backend would cost, without sending anything; a
-    document that cannot be read is given with its error instead."""
+    document that cannot be read is given with its error instead. With `pictures`, the requests in
+    which the model chooses the pictures are counted too (backends/picture_pick.estimate_pick)."""
     from easyread.backends import LLM_BACKENDS
     from easyread.readers import read_source
 
@@ -275,5 +284,11 @@ def estimate(source_paths: list[Path], *, backend: str, options: dict[str, Any] 
         except EasyReadError as error:
             estimates.append((Path(path), error))
             continue
-        estimates.append((Path(path), chosen.estimate(source.sections, title=source.title)))  # type: ignore[attr-defined]
+        guess = chosen.estimate(source.sections, title=source.title)  # type: ignore[attr-defined]
+        if pictures:
+            from easyread.backends.picture_pick import estimate_pick
+            from easyread.backends.usage import total_estimate
+
+            guess = total_estimate([guess, estimate_pick(chosen, source.sections)])  # type: ignore[arg-type]
+        estimates.append((Path(path), guess))
     return estimates

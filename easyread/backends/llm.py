@@ -40,6 +40,7 @@ from easyread.backends.group_answer import group_schema, is_bare, labelled, pars
 from easyread.backends.grouping import budget_from_environment, group_sections
 from easyread.backends.local import short_reason
 from easyread.backends.outcomes import Fallback, Kept, failure_reason, kept_reason, one_line
+from easyread.backends.picture_pick import PICK_ANSWER, pick_schema
 from easyread.backends.prompts import Prompts, load_prompts, numbered_blocks
 from easyread.backends.response_cache import ResponseCache, cache_key
 from easyread.backends.section_pool import in_document_order, in_order
@@ -91,7 +92,7 @@ class _Failed(Exception):
 class Message:
     """One turn of a conversation. The first user message may carry `context`, the document
     context, sent before `text` as a part of its own marked for the prompt cache (where the
-    provider has one); `answer` names the JSON the conversation asks for: "sections" or "plan"."""
+    provider has one); `answer` names the JSON asked for: "sections", "plan" or "pictures"."""
 
     role: str
     text: str
@@ -105,8 +106,9 @@ class Message:
 
 
 def schema_of(messages: list[Message]) -> dict[str, Any]:
-    """The JSON schema the conversation's answer must follow (structured outputs)."""
-    return plan_schema() if messages and messages[0].answer == "plan" else group_schema()
+    """The JSON schema the conversation's answer must follow (structured outputs): sections, a plan, pictures."""
+    answer = messages[0].answer if messages else "sections"
+    return {"plan": plan_schema, PICK_ANSWER: pick_schema}.get(answer, group_schema)()
 
 
 @dataclass
