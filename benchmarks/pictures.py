@@ -54,6 +54,8 @@ def seed_pairs(path: Path) -> list[tuple[str, str, str | None]]:
 
 
 def main() -> None:
+    from easyread.outputs import is_output_name
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sample", type=int, default=30, help="how many (sentence, picture) pairs to print")
     parser.add_argument("--seed", type=int, default=16, help="random seed for the sample")
@@ -63,7 +65,7 @@ def main() -> None:
     everything: list[tuple[str, str, str, str | None]] = []
     print(f"{'seed':44} {'items':>5} {'picture':>8} {'placeholder':>11}")
     for path in sorted(SEEDS.iterdir()):
-        if path.suffix.lower() not in SUFFIXES or path.name.startswith("README"):
+        if path.suffix.lower() not in SUFFIXES or path.name.startswith("README") or is_output_name(path.name):
             continue
         pairs = seed_pairs(path)
         pictured = sum(1 for _, _, picture in pairs if picture)
