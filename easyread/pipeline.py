@@ -27,6 +27,7 @@ from easyread.model import EasyReadDocument, EasySection, HardWord, SourceDocume
 from easyread.not_english import flag_not_english, foreign_blocks, languages_found
 from easyread.outputs import DEFAULT_FORMATS, output_base, output_paths, parse_formats, render
 from easyread.ownership import check_targets
+from easyread.pictures.image_clients import GENERATE
 from easyread.prepare import prepare_source, remove_emoji
 from easyread.readers import DEFAULT_MAX_BYTES
 from easyread.readers.common import NO_WORDS
@@ -34,6 +35,7 @@ from easyread.readers.common import NO_WORDS
 if TYPE_CHECKING:
     from easyread.backends.llm import Fallback, Kept
     from easyread.backends.usage import Estimate, TokenUsage
+    from easyread.pictures.image_clients import ImageSettings
 
 DEFAULT_FIRST_HEADING = "What is this about?"
 DEFAULT_TITLE = "Easy Read version"  # a document with no title and no heading; never its file name
@@ -179,7 +181,7 @@ def _heading_item(heading: str, location: str):  # type: ignore[no-untyped-def]
 
 def render_outputs(document: EasyReadDocument, paths: dict[str, Path], pictures: str | None = None, *,
                    inputs: Iterable[Path] = (), force: bool = False,
-                   role: str = "the document being converted") -> dict[str, int]:
+                   role: str = "the document being converted", images: ImageSettings | None = None) -> dict[str, int]:
     """Write `document` in each format of `paths` ({format: path}), all or nothing; returns
     {format: pages written}.
 
@@ -187,7 +189,8 @@ def render_outputs(document: EasyReadDocument, paths: dict[str, Path], pictures:
     if easyread made it or `force` is set (easyread.ownership; `role` names an input in the refusal).
     Every format is written to a temporary file first and all are renamed only when each has
     succeeded (easyread.atomic.atomic_group): a failure or Ctrl-C leaves nothing of this call.
-    With `pictures` ("openmoji" or a folder), items without a picture get one first. The laid-out
+    With `pictures` ("openmoji" or a folder), items without a picture get one first; with
+    "generate", one drawn by the image API of `images` (easyread.pictures.generate). The laid-out
     formats start with the "About this document" opening (layout/opening.py); the plan keeps it apart.
     Raises UsageError or OutputError (exit 2) for a path we may not or cannot write.
     """
@@ -195,7 +198,13 @@ def render_outputs(document: EasyReadDocument, paths: dict[str, Path], pictures:
 
     check_targets(paths.values(), inputs, force=force, role=role)
     shown = with_opening_shown(document)  # the opening first, for every format but the plan
-    if pictures:
+    if pictures == GENERATE:
+        from easyread.pictures.generate import generate_pictures
+
+        if images is None:
+            raise UsageError(None, "--pictures generate needs an image API (--image-api)")
+        generate_pictures(shown, images)
+    elif pictures:
         from easyread.pictures.choose import add_pictures
 
         add_pictures(shown, pictures)
@@ -221,6 +230,7 @@ def convert(
     formats: str | tuple[str, ...] = DEFAULT_FORMATS,
     pictures: str | None = None,
     force: bool = False,
+    images: ImageSettings | None = None,
 ) -> ConversionResult:
     """Convert the document at `source_path` to Easy Read in each of `formats` and say what happened.
 
@@ -240,7 +250,7 @@ def convert(
     document = simplify_document(source, chosen, prepared=True)
     missing = missing_by_block(source, document)
     not_english = languages_found(document, source)
-    written = render_outputs(document, paths, pictures, inputs=[source_path], force=force)
+    written = render_outputs(document, paths, pictures, inputs=[source_path], force=force, images=images)
     target = paths[formats[0]]
     paged = [name for name in ("pdf", "docx", "html") if name in written]  # the formats that have pages
     pages = written[paged[0]] if paged else None
