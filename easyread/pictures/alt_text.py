@@ -52,8 +52,17 @@ def alt_text(description: str, picture_file: str | None) -> str:
 def description_sentence(description: str) -> str:
     """The picture description of a generated picture as one sentence, each of its phrases with its
     article: "a calendar, bin, Tuesday" -> "A calendar, a bin and Tuesday."; "a green bin by a
-    gate" -> "A green bin by a gate."; "" for an empty description."""
-    phrases = [_with_article(part) for part in re.split(r"[,;/|]", description) if _WORD.search(part)]
+    gate" -> "A green bin by a gate."; a lone colour or size joins the phrase after it (the rules
+    backend lists "green, bin": "A green bin."); "" for an empty description."""
+    parts = [part.strip() for part in re.split(r"[,;/|]", description) if _WORD.search(part)]
+    modifiers = data_words("picture_stopwords.txt")  # colours, sizes, directions
+    joined: list[str] = []
+    for part in parts:
+        if joined and " " not in joined[-1] and joined[-1].lower() in modifiers:
+            joined[-1] = f"{joined[-1]} {part}"
+        else:
+            joined.append(part)
+    phrases = [_with_article(part) for part in joined]
     if not phrases:
         return ""
     text = phrases[0] if len(phrases) == 1 else ", ".join(phrases[:-1]) + " and " + phrases[-1]

@@ -134,7 +134,7 @@ def test_openai_compatible_endpoint_on_this_machine_needs_no_key(fake):
     lines, warn = warnings_of(None)
     result = generate_pictures(doc, settings, warn=warn)
     assert result.drawn == 1 and doc.items()[0].picture_file and doc.items()[1].picture_file is None
-    body = fake.requests[0]["body"]
+    body = next(r["body"] for r in fake.requests if "helping" in r["body"]["prompt"])  # sent at once: any order
     assert body["model"] == "tiny-drawer" and body["response_format"] == "b64_json" and body["size"] == "1024x1024"
     assert body["prompt"].startswith("A picture of: a helping hand.") and "Do not show:" in body["prompt"]
     assert len(lines) == 1 and "400" in lines[0]
@@ -162,8 +162,8 @@ def test_bedrock_through_boto3_signs_with_aws_credentials(monkeypatch, fake):
     lines, warn = warnings_of(None)
     result = generate_pictures(doc, settings, warn=warn)
     assert result.drawn == 1 and doc.items()[0].picture_file and doc.items()[1].picture_file is None
-    assert fake.requests[0]["headers"]["Authorization"].startswith("AWS4-HMAC-SHA256 ")
-    assert fake.requests[0]["path"].startswith("/model/stability.stable-image-core-v1")
+    assert all(r["headers"]["Authorization"].startswith("AWS4-HMAC-SHA256 ") for r in fake.requests)
+    assert all(r["path"].startswith("/model/stability.stable-image-core-v1") for r in fake.requests)
 
 
 def test_bedrock_without_a_region_is_a_usage_error(monkeypatch):
@@ -189,5 +189,6 @@ def test_alt_text_of_a_generated_picture_is_its_description_as_a_sentence():
     assert alt_text("a green bin by a gate", generated) == "A green bin by a gate."
     assert alt_text("money, envelope", generated) == "Money and an envelope."
     assert alt_text("people talking", generated) == "People talking."
+    assert alt_text("green, bin, morning", generated) == "A green bin and a morning."  # the rules backend's list
     assert description_sentence("") == ""
     assert not is_generated("/library/generated-bin.png")  # a person's own picture named so is not ours
