@@ -164,7 +164,8 @@ def convert(
     ] = False,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="LLM backends: estimate the tokens and cost of converting the "
-                           "documents, without sending anything or writing a file.")
+                           "documents, without sending anything or writing a file. With --pictures generate: also "
+                           "the pictures to draw and their cost.")
     ] = False,
     batch_api: Annotated[
         bool, typer.Option("--batch-api", help="Several documents with -b anthropic: send every section as one "

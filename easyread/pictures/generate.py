@@ -20,7 +20,14 @@ from functools import cache
 from importlib.resources import files
 
 from easyread.model import EasyReadDocument, Item
-from easyread.pictures.image_cache import cached_picture, check_png, picture_key, store_picture
+from easyread.pictures.image_cache import (
+    cached_picture,
+    check_png,
+    folder_writable,
+    generated_folder,
+    picture_key,
+    store_picture,
+)
 from easyread.pictures.image_clients import Draw, ImageFailure, ImageSettings, make_client
 
 REQUESTS_AT_ONCE = 4  # pictures drawn at once: Bedrock's default quota for Stable Image Core is a few a minute
@@ -86,6 +93,11 @@ def generate_pictures(document: EasyReadDocument, settings: ImageSettings, draw:
     if not to_draw:
         return result
     draw = draw or make_client(settings)
+    if not folder_writable():  # nowhere to keep a picture: none is paid for
+        result.failed = [(description, "the cache folder cannot be written") for description, _, _ in to_draw]
+        warn(f"easyread: warning: {len(to_draw)} picture{'s were' if len(to_draw) != 1 else ' was'} not drawn "
+             f"(the cache folder {generated_folder()} cannot be written); their placeholders stay")
+        return result
     stopped: list[ImageFailure] = []
 
     def one(description: str, key: str) -> str:

@@ -68,6 +68,18 @@ def cached_picture(key: str) -> Path | None:
         return None
 
 
+def folder_writable() -> bool:
+    """True when the folder of generated pictures exists or can be made, and can be written to."""
+    import os
+
+    folder = generated_folder()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return folder.is_dir() and os.access(folder, os.W_OK | os.X_OK)
+
+
 def store_picture(key: str, data: bytes) -> Path | None:
     """Keep `data` (checked with `check_png` already) as the picture with `key`; its path, or None
     when the cache folder cannot be written (the picture is then not used: there is nowhere to

@@ -81,7 +81,8 @@ class FakeImages:
         prompt = str(body.get("prompt", "")).lower().split("do not show:")[0]
         openai = path.endswith("/images/generations")
         if self.status:
-            return self.status, {"message": "The security token included in the request is invalid."}
+            return self.status, {"message": "The security token included in the request is invalid.",
+                                 "echo": str(self.requests[-1]["headers"].get("Authorization", ""))}  # servers do echo
         if "broken" in prompt:
             return 500, {"message": "internal error"}
         if "refused" in prompt:

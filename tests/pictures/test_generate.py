@@ -192,3 +192,43 @@ def test_alt_text_of_a_generated_picture_is_its_description_as_a_sentence():
     assert alt_text("green, bin, morning", generated) == "A green bin and a morning."  # the rules backend's list
     assert description_sentence("") == ""
     assert not is_generated("/library/generated-bin.png")  # a person's own picture named so is not ours
+
+
+def test_a_damaged_cached_picture_is_drawn_again(fake, bedrock_token):
+    doc = document(("Put your bin out.", "a bin"))
+    generate_pictures(doc, bedrock_token)
+    Path(doc.items()[0].picture_file).write_bytes(b"not a picture any more")
+    again = document(("Put your bin out.", "a bin"))
+    result = generate_pictures(again, bedrock_token)
+    assert (result.drawn, result.cached) == (1, 0) and len(fake.requests) == 2
+    assert Path(again.items()[0].picture_file).read_bytes().startswith(b"\x89PNG")
+
+
+def test_a_cache_folder_that_cannot_be_written_sends_no_request(monkeypatch, tmp_path, fake, bedrock_token):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("in the way", encoding="utf-8")
+    monkeypatch.setenv("EASYREAD_CACHE_DIR", str(blocker))
+    doc = document(("Put your bin out.", "a bin"), ("Ring us.", "a telephone"))
+    lines, warn = warnings_of(None)
+    result = generate_pictures(doc, bedrock_token, warn=warn)
+    assert fake.requests == [] and len(result.failed) == 2
+    assert all(item.picture_file is None for item in doc.items())
+    assert len(lines) == 1 and "2 pictures were not drawn" in lines[0] and "cannot be written" in lines[0]
+
+
+def test_check_png_refuses_what_safe_refuses():
+    from easyread.limits import MAX_PICTURE_BYTES
+    from easyread.pictures.image_cache import check_png
+    from easyread.pictures.image_clients import ImageFailure, decode_image
+    from tests.pictures.fake_images import GIF, enormous_png
+    from tests.pictures.images import png_bytes
+
+    check_png(png_bytes())
+    for data, reason in ((GIF, "not a PNG"), (enormous_png(), "too many to draw"),
+                         (png_bytes() + b"\0" * MAX_PICTURE_BYTES, "too large")):
+        with pytest.raises(ImageFailure, match=reason):
+            check_png(data)
+    with pytest.raises(ImageFailure, match="too large"):
+        decode_image("A" * (MAX_PICTURE_BYTES * 2))
+    with pytest.raises(ImageFailure, match="no picture"):
+        decode_image(None)
