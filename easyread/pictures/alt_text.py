@@ -55,7 +55,7 @@ def description_sentence(description: str) -> str:
     gate" -> "A green bin by a gate."; a lone colour or size joins the phrase after it (the rules
     backend lists "green, bin": "A green bin."); "" for an empty description."""
     parts = [part.strip() for part in re.split(r"[,;/|]", description) if _WORD.search(part)]
-    modifiers = data_words("picture_stopwords.txt")  # colours, sizes, directions
+    modifiers = data_words("picture_modifiers.txt")  # colours and sizes
     joined: list[str] = []
     for part in parts:
         if joined and " " not in joined[-1] and joined[-1].lower() in modifiers:

@@ -232,3 +232,8 @@ def test_check_png_refuses_what_safe_refuses():
         decode_image("A" * (MAX_PICTURE_BYTES * 2))
     with pytest.raises(ImageFailure, match="no picture"):
         decode_image(None)
+
+
+def test_only_a_colour_or_a_size_joins_the_next_phrase_in_alt_text():
+    assert description_sentence("week, sign, restriction") == "A week, a sign and a restriction."
+    assert description_sentence("large, box") == "A large box."
