@@ -197,7 +197,7 @@ def convert(
                                       timeout=timeout, prompts=prompts, cache=not no_cache, base_url=base_url,
                                       max_tokens=max_tokens)
         chosen_formats, pictures = _output_choices(sources, formats, pictures, None if batch or to_stdout else output)
-        images = image_choice(pictures, image_api, image_model, image_base_url, several=batch)
+        images = image_choice(pictures, image_api, image_model, image_base_url, several=batch, check=not dry_run)
         if to_stdout:
             check_standard_output(chosen_formats, pictures)
     except EasyReadError as error:

@@ -31,10 +31,11 @@ ImageBaseUrlOption = Annotated[
 
 
 def image_choice(pictures: str | None, api: str | None, model: str | None, base_url: str | None,
-                 several: bool = False) -> ImageSettings | None:
+                 several: bool = False, check: bool = False) -> ImageSettings | None:
     """The image API for `--pictures generate`, None for other pictures. UsageError for an image
     option without `--pictures generate`, an unknown API, or several documents (`several`: one
-    document at a time for now)."""
+    document at a time for now); with `check`, also for a missing key, region or package, so that
+    is said before a document is simplified (nothing is sent)."""
     if pictures != GENERATE:
         given = [name for name, value in (("--image-api", api), ("--image-model", model),
                                           ("--image-base-url", base_url)) if value is not None]
@@ -43,4 +44,9 @@ def image_choice(pictures: str | None, api: str | None, model: str | None, base_
         return None
     if several:
         raise UsageError(None, "--pictures generate converts one document at a time: give one document")
-    return image_settings(api, model, base_url)
+    settings = image_settings(api, model, base_url)
+    if check:
+        from easyread.pictures.image_clients import make_client
+
+        make_client(settings)
+    return settings

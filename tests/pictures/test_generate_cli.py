@@ -108,3 +108,11 @@ def test_usage_errors(runner, letter, arguments, message):
 def test_several_documents_are_refused_for_now(runner, letter, tmp_path):
     result = runner.invoke(app, ["convert", str(letter.parent), "-o", str(tmp_path / "out"), "--pictures", "generate"])
     assert result.exit_code == 2 and "one document at a time" in result.output
+
+
+def test_a_missing_region_is_said_before_the_document_is_converted(runner, monkeypatch, letter, tmp_path):
+    monkeypatch.delenv("AWS_REGION")
+    monkeypatch.delenv("AWS_DEFAULT_REGION", raising=False)
+    result = runner.invoke(app, ["convert", str(letter), "-o", str(tmp_path / "bins.pdf"), "--pictures", "generate"])
+    assert result.exit_code == 2 and "AWS_REGION" in result.output
+    assert not (tmp_path / "bins.pdf").exists()
