@@ -19,6 +19,7 @@ from easyread import __version__
 from easyread.cli_cache import cache_app
 from easyread.cli_estimate import estimate_cost
 from easyread.cli_help import PlainCommand, PlainGroup, with_exit_codes
+from easyread.cli_images import ImageApiOption, ImageBaseUrlOption, ImageModelOption, image_choice
 from easyread.errors import EXIT_DOCUMENT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE, EasyReadError, UsageError
 from easyread.limits import DEFAULT_MAX_DOCUMENT_MB, MEGABYTE
 
@@ -163,7 +164,8 @@ def convert(
     ] = False,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="LLM backends: estimate the tokens and cost of converting the "
-                           "documents, without sending anything or writing a file.")
+                           "documents, without sending anything or writing a file. With --pictures generate: also "
+                           "the pictures to draw and their cost.")
     ] = False,
     batch_api: Annotated[
         bool, typer.Option("--batch-api", help="Several documents with -b anthropic: send every section as one "
@@ -177,6 +179,9 @@ def convert(
     mock_latency: Annotated[
         float, typer.Option("--mock-latency", min=0.0, hidden=True, help="Seconds the mock backend waits a section.")
     ] = 0.0,
+    image_api: ImageApiOption = None,
+    image_model: ImageModelOption = None,
+    image_base_url: ImageBaseUrlOption = None,
 ) -> None:
     """Convert documents into Easy Read (the help is CONVERT_HELP)."""
     from easyread.backends.options import llm_options
@@ -192,6 +197,7 @@ def convert(
                                       timeout=timeout, prompts=prompts, cache=not no_cache, base_url=base_url,
                                       max_tokens=max_tokens)
         chosen_formats, pictures = _output_choices(sources, formats, pictures, None if batch or to_stdout else output)
+        images = image_choice(pictures, image_api, image_model, image_base_url, several=batch, check=not dry_run)
         if to_stdout:
             check_standard_output(chosen_formats, pictures)
     except EasyReadError as error:
@@ -202,7 +208,8 @@ def convert(
         raise _fail(f"--batch-api sends Anthropic's Message Batches: it needs --backend anthropic, not '{backend}'",
                     EXIT_USAGE)
     if dry_run and not reading_stdin:
-        estimate_cost(sources, batch, recursive, backend, backend_options, max_size, batch_api, pictures=pictures)
+        estimate_cost(sources, batch, recursive, backend, backend_options, max_size, batch_api, pictures=pictures,
+                      images=images)
         return
     if batch_api and not batch:
         raise _fail(f"{sources[0]}: --batch-api converts several documents (a folder, with -o); one document is "
@@ -222,7 +229,7 @@ def convert(
             source, label = _standard_input(streams, input_format, max_size), "standard input"
             if dry_run:
                 estimate_cost([source], False, recursive, backend, backend_options, max_size, label=label,
-                              pictures=pictures)
+                              pictures=pictures, images=images)
                 return
         target = output
         if to_stdout:
@@ -230,7 +237,7 @@ def convert(
 
             target = streams.enter_context(standard_output_file(Path(source).stem, chosen_formats[0]))
         _convert_one(source, label, target, backend, backend_options, max_size, chosen_formats, pictures, force,
-                     quiet, to_stdout)
+                     quiet, to_stdout, images)
 
 
 def _check_streams(sources: list[Path], output: Path | None, input_format: str | None, reading_stdin: bool,
@@ -274,7 +281,7 @@ def _standard_input(streams: ExitStack, input_format: str | None, max_size: int)
 
 def _convert_one(source: Path, label: str, output: Path | None, backend: str, backend_options: dict[str, Any],
                  max_size: int, formats: tuple[str, ...], pictures: str | None, force: bool, quiet: bool,
-                 to_stdout: bool) -> None:
+                 to_stdout: bool, images: Any = None) -> None:
     """Convert one document and report it (easyread.cli_report); with `to_stdout`, `output` is a
     temporary file whose bytes then go to standard output."""
     from easyread.backends import get_backend
@@ -288,7 +295,7 @@ def _convert_one(source: Path, label: str, output: Path | None, backend: str, ba
         chosen = get_backend(backend, **backend_options) if backend_options else backend
         with interrupts_raise():
             result = run_conversion(source, output, backend=chosen, max_bytes=max_size * MEGABYTE,
-                                    formats=formats, pictures=pictures, force=force)
+                                    formats=formats, pictures=pictures, force=force, images=images)
     except EasyReadError as error:
         raise _fail(shown_message(error, stand_in), error.exit_code) from None
     except KeyboardInterrupt:
@@ -307,8 +314,10 @@ def _convert_one(source: Path, label: str, output: Path | None, backend: str, ba
 
 FORMAT_HELP = ("Output formats, comma-separated: pdf, docx (Word), html, md (Markdown), json (the plan, to edit and "
                "render again). Default: the extension of -o FILE, else 'format' in easyread.toml, else pdf.")
-PICTURES_HELP = ("Real pictures instead of labelled placeholders: 'openmoji' (needs the pictures extra), or a folder "
-                 "of your own PNG/JPEG/SVG pictures named by what they show (with an optional pictures.csv).")
+PICTURES_HELP = ("Real pictures instead of labelled placeholders: 'openmoji' (needs the pictures extra), a folder "
+                 "of your own PNG/JPEG/SVG pictures named by what they show (with an optional pictures.csv), or "
+                 "'generate': drawn from each item's picture description by an image API (see --image-api; kept "
+                 "in the user cache, so a rerun costs nothing).")
 
 
 def _output_choices(sources: list[Path], formats: str | None, pictures: str | None,
@@ -372,14 +381,17 @@ def render(
     ] = None,
     pictures: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--pictures", help="Choose pictures for items that have none: 'openmoji' or a folder.",
-                     show_default=False, metavar="SET"),
+        typer.Option("--pictures", help="Choose pictures for items that have none: 'openmoji', a folder, or "
+                     "'generate' (drawn by an image API: see --image-api).", show_default=False, metavar="SET"),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")] = False,
     force: Annotated[
         bool, typer.Option("--force", help="Replace existing files that easyread did not make (never a plan "
                            "being rendered).")
     ] = False,
+    image_api: ImageApiOption = None,
+    image_model: ImageModelOption = None,
+    image_base_url: ImageBaseUrlOption = None,
 ) -> None:
     """Write Easy Read outputs again from plans (the help and exit codes: cli_help.EXIT_CODES["render"])."""
     from easyread.cli_stdio import STANDARD_STREAM, check_standard_output
@@ -394,6 +406,7 @@ def render(
     try:
         asked = format_from_extension(output) if to_file and output is not None else None
         chosen = parse_formats(formats) if formats else ((asked,) if asked else parse_formats(None))
+        images = image_choice(pictures, image_api, image_model, image_base_url)
         if to_file:
             if len(plans) != 1:
                 raise UsageError(output, "names one file: give a folder to render several plans into")
@@ -417,10 +430,10 @@ def render(
             with interrupts_raise(), ExitStack() as streams:
                 document = read_plan(plan, pictures)
                 if to_stdout:
-                    written = _render_to_stdout(streams, document, plan, chosen[0], pictures)
+                    written = _render_to_stdout(streams, document, plan, chosen[0], pictures, images)
                     continue
                 written = render_outputs(document, output_paths(base, chosen), pictures, inputs=plans, force=force,
-                                         role="a plan being rendered")
+                                         role="a plan being rendered", images=images)
         except EasyReadError as error:
             typer.echo(f"easyread: error: {error.message()}", err=True)
             code = max(code, error.exit_code)
@@ -435,7 +448,7 @@ def render(
 
 
 def _render_to_stdout(streams: ExitStack, document: Any, plan: Path, format_name: str,
-                      pictures: str | None) -> dict[str, int]:
+                      pictures: str | None, images: Any = None) -> dict[str, int]:
     """`render -o -`: write one plan's one format to standard output (easyread.cli_stdio)."""
     from easyread.cli_stdio import check_plan_for_standard_output, copy_to_standard_output, standard_output_file
     from easyread.pipeline import render_outputs
@@ -443,7 +456,8 @@ def _render_to_stdout(streams: ExitStack, document: Any, plan: Path, format_name
     if not pictures:
         check_plan_for_standard_output(document, format_name)
     target = streams.enter_context(standard_output_file(plan.with_suffix("").stem, format_name))
-    written = render_outputs(document, {format_name: target}, pictures, inputs=[plan], role="a plan being rendered")
+    written = render_outputs(document, {format_name: target}, pictures, inputs=[plan], role="a plan being rendered",
+                             images=images)
     copy_to_standard_output(target)
     return written
 

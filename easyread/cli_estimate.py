@@ -11,15 +11,26 @@ from easyread.limits import MEGABYTE
 
 
 def estimate_cost(sources: list[Path], batch: bool, recursive: bool, backend: str, options: dict[str, object],
-                  max_size: int, batch_api: bool = False, label: str | None = None, pictures: str | None = None) -> None:
+                  max_size: int, batch_api: bool = False, label: str | None = None, pictures: str | None = None,
+                  images: object = None) -> None:
     """--dry-run: print what converting `sources` would cost; `label` names one document in messages
-    (its path by default; "standard input" for '-'); with `pictures`, the model's picture choice too."""
+    (its path by default; "standard input" for '-'); with `pictures`, the model's picture choice too.
+    With `images` (--pictures generate), first the pictures to draw and their cost
+    (easyread.pictures.generate_estimate); with the rules backend, only that."""
     from easyread.backends.usage import Estimate, total_estimate
     from easyread.inputs import find_inputs
     from easyread.pipeline import estimate
 
     try:
         paths = [path for path, _ in find_inputs(sources, recursive=recursive)[0]] if batch else [sources[0]]
+        if images is not None:
+            from easyread.backends import LLM_BACKENDS
+            from easyread.pictures.generate_estimate import estimate_line, estimate_pictures
+
+            typer.echo(estimate_line(estimate_pictures(paths, images, max_size * MEGABYTE), images))  # type: ignore[arg-type]
+            if backend not in LLM_BACKENDS:
+                typer.echo("Nothing was sent.")
+                return
         estimates = estimate(paths, backend=backend, options=options, max_bytes=max_size * MEGABYTE,
                              pictures=pictures)
     except EasyReadError as error:

@@ -27,6 +27,7 @@ from easyread.model import EasyReadDocument, EasySection, HardWord, SourceDocume
 from easyread.not_english import flag_not_english, foreign_blocks, languages_found
 from easyread.outputs import DEFAULT_FORMATS, output_base, output_paths, parse_formats, render
 from easyread.ownership import check_targets
+from easyread.pictures.image_clients import GENERATE
 from easyread.prepare import prepare_source, remove_emoji
 from easyread.readers import DEFAULT_MAX_BYTES
 from easyread.readers.common import NO_WORDS
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
     from easyread.backends.picture_pick import PickReport
     from easyread.backends.usage import Estimate, TokenUsage
     from easyread.pictures.choose import Chooser
+    from easyread.pictures.image_clients import ImageSettings
 
 DEFAULT_FIRST_HEADING = "What is this about?"
 DEFAULT_TITLE = "Easy Read version"  # a document with no title and no heading; never its file name
@@ -184,7 +186,8 @@ def _heading_item(heading: str, location: str):  # type: ignore[no-untyped-def]
 
 def render_outputs(document: EasyReadDocument, paths: dict[str, Path], pictures: str | None = None, *,
                    inputs: Iterable[Path] = (), force: bool = False,
-                   role: str = "the document being converted", chooser: Chooser | None = None) -> dict[str, int]:
+                   role: str = "the document being converted", chooser: Chooser | None = None,
+                   images: ImageSettings | None = None) -> dict[str, int]:
     """Write `document` in each format of `paths` ({format: path}), all or nothing; returns
     {format: pages written}.
 
@@ -193,7 +196,8 @@ def render_outputs(document: EasyReadDocument, paths: dict[str, Path], pictures:
     Every format is written to a temporary file first and all are renamed only when each has
     succeeded (easyread.atomic.atomic_group): a failure or Ctrl-C leaves nothing of this call.
     With `pictures` ("openmoji" or a folder), items without a picture get one first (from each item's
-    short list by `chooser`, an LLM backend's model, when given: pictures/choose.py). The laid-out
+    short list by `chooser`, an LLM backend's model, when given: pictures/choose.py); with
+    "generate", one drawn by the image API of `images` (easyread.pictures.generate). The laid-out
     formats start with the "About this document" opening (layout/opening.py); the plan keeps it apart.
     Raises UsageError or OutputError (exit 2) for a path we may not or cannot write.
     """
@@ -201,7 +205,13 @@ def render_outputs(document: EasyReadDocument, paths: dict[str, Path], pictures:
 
     check_targets(paths.values(), inputs, force=force, role=role)
     shown = with_opening_shown(document)  # the opening first, for every format but the plan
-    if pictures:
+    if pictures == GENERATE:
+        from easyread.pictures.generate import generate_pictures
+
+        if images is None:
+            raise UsageError(None, "--pictures generate needs an image API (--image-api)")
+        generate_pictures(shown, images)
+    elif pictures:
         from easyread.pictures.choose import add_pictures
 
         add_pictures(shown, pictures, chooser)
@@ -227,6 +237,7 @@ def convert(
     formats: str | tuple[str, ...] = DEFAULT_FORMATS,
     pictures: str | None = None,
     force: bool = False,
+    images: ImageSettings | None = None,
 ) -> ConversionResult:
     """Convert the document at `source_path` to Easy Read in each of `formats` and say what happened.
 
@@ -248,8 +259,9 @@ def convert(
     not_english = languages_found(document, source)
     from easyread.backends.picture_pick import chooser_for
 
-    chooser = chooser_for(chosen) if pictures else None
-    written = render_outputs(document, paths, pictures, inputs=[source_path], force=force, chooser=chooser)
+    chooser = chooser_for(chosen) if pictures and pictures != GENERATE else None
+    written = render_outputs(document, paths, pictures, inputs=[source_path], force=force, chooser=chooser,
+                             images=images)
     target = paths[formats[0]]
     paged = [name for name in ("pdf", "docx", "html") if name in written]  # the formats that have pages
     pages = written[paged[0]] if paged else None

@@ -1,6 +1,7 @@
 """Where a plan's pictures may come from: the plan's own folder, the picture set in use, a folder
-given with `--pictures`, or the picture folder of the settings file (when it lies inside the
-settings file's folder). Nowhere else.
+given with `--pictures`, the folder of the pictures `--pictures generate` drew (in the user cache),
+or the picture folder of the settings file (when it lies inside the settings file's folder).
+Nowhere else.
 
 A plan is a file people share. Without this, a plan naming "../../.ssh/id_rsa.png" or an absolute
 path would copy a private file of the person rendering it into a public PDF, Word file or web page.
@@ -29,12 +30,13 @@ def allowed_folders(plan: Path, pictures: str | None = None) -> list[Path]:
     """
     from easyread.config import load_settings
     from easyread.errors import EasyReadError
+    from easyread.pictures.image_cache import generated_folder
 
-    folders = [Path(plan).parent]
+    folders = [Path(plan).parent, generated_folder()]  # pictures `--pictures generate` drew are ours
     openmoji = openmoji_folder()
     if openmoji is not None:
         folders.append(openmoji)
-    if pictures and pictures.strip().lower() != "openmoji":
+    if pictures and pictures.strip().lower() not in ("openmoji", "generate"):
         folders.append(Path(pictures))
     try:
         settings = load_settings(Path(plan))

@@ -6,7 +6,9 @@ chosen for: an OpenMoji picture by its emoji's Unicode name ("1F5D1.svg", WASTEB
 wastebasket."), a council's own picture by its file name ("green-bin.png" -> "A green bin.") or,
 when the name says nothing ("IMG_0042.jpg"), by the first keyword phrase its folder's
 `pictures.csv` gives it. Only when neither says anything is the item's picture description used,
-and then its first phrase only: alt text is never a keyword list. W3C WAI, *Images tutorial:
+and then its first phrase only: alt text is never a keyword list. A picture `--pictures generate`
+drew shows its description, so its alt text is that description as a sentence ("a calendar, bin" ->
+"A calendar and a bin."). W3C WAI, *Images tutorial:
 informative images* (2022): "a short text alternative ... that conveys the essential information";
 RNIB and GOV.UK ask for a full sentence without "image of".
 """
@@ -41,8 +43,44 @@ def alt_text(description: str, picture_file: str | None) -> str:
     """
     if not picture_file:
         return ""
+    from easyread.pictures.image_cache import is_generated
+
+    if is_generated(picture_file):
+        return description_sentence(description)
     phrase = picture_phrase(picture_file) or first_phrase(description)
     return sentence_of(phrase) if phrase else ""
+
+
+def description_sentence(description: str) -> str:
+    """The picture description of a generated picture as one sentence, each of its phrases with its
+    article: "a calendar, bin, Tuesday" -> "A calendar, a bin and Tuesday."; "a green bin by a
+    gate" -> "A green bin by a gate."; a lone colour or size joins the phrase after it (the rules
+    backend lists "green, bin": "A green bin."); "" for an empty description."""
+    parts = [part.strip() for part in re.split(r"[,;/|]", description) if _WORD.search(part)]
+    modifiers = data_words("picture_modifiers.txt")  # colours and sizes
+    joined: list[str] = []
+    for part in parts:
+        if joined and " " not in joined[-1] and joined[-1].lower() in modifiers:
+            joined[-1] = f"{joined[-1]} {part}"
+        else:
+            joined.append(part)
+    phrases = [_with_article(part) for part in joined]
+    if not phrases:
+        return ""
+    text = phrases[0] if len(phrases) == 1 else ", ".join(phrases[:-1]) + " and " + phrases[-1]
+    return text[:1].upper() + text[1:] + "."
+
+
+def _with_article(part: str) -> str:
+    """One phrase of a description, trimmed, with "a" or "an" unless it has an article, is a name
+    (a capital), a plural or a noun never counted ("money")."""
+    words = part.strip().rstrip(".").split()
+    if words[0].lower() in ("a", "an", "the", "some", "two", "three", "many") or words[0][:1].isupper():
+        return " ".join(words)
+    lower = [word.lower() for word in words if _WORD.fullmatch(word)]
+    if not lower or _takes_no_article(_head_noun(lower)):
+        return " ".join(words)
+    return f"{_article(words[0])} {' '.join(words)}"
 
 
 def picture_phrase(picture_file: str) -> str:
