@@ -317,7 +317,9 @@ FORMAT_HELP = ("Output formats, comma-separated: pdf, docx (Word), html, md (Mar
 PICTURES_HELP = ("Real pictures instead of labelled placeholders: 'openmoji' (needs the pictures extra), a folder "
                  "of your own PNG/JPEG/SVG pictures named by what they show (with an optional pictures.csv), or "
                  "'generate': drawn from each item's picture description by an image API (see --image-api; kept "
-                 "in the user cache, so a rerun costs nothing).")
+                 "in the user cache, so a rerun costs nothing). With an LLM backend the model chooses each "
+                 "item's picture from a short list of matches, or keeps the placeholder when none fits (one more "
+                 "request per document).")
 
 
 def _output_choices(sources: list[Path], formats: str | None, pictures: str | None,

@@ -14,19 +14,20 @@ ImageApiOption = Annotated[
     typer.Option("--image-api", help="With --pictures generate: who draws the pictures: 'bedrock' (Stability "
                  "models on Amazon Bedrock, in your AWS account: AWS credentials and AWS_REGION, or "
                  "AWS_BEARER_TOKEN_BEDROCK) or 'openai' (an OpenAI-compatible images endpoint; OPENAI_API_KEY). "
-                 "Only each item's picture description is sent. Default: bedrock.", show_default=False),
+                 "Only each item's picture description is sent. Default: bedrock.", show_default=False,
+                 metavar="API"),
 ]
 ImageModelOption = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option("--image-model", help=f"With --pictures generate: the image model. Default: "
                  f"{DEFAULT_MODELS['bedrock']} (bedrock), {DEFAULT_MODELS['openai']} (openai).",
-                 show_default=False),
+                 show_default=False, metavar="NAME"),
 ]
 ImageBaseUrlOption = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option("--image-base-url", help="With --pictures generate: the server to send picture requests to, "
                  "e.g. an images endpoint of your own (openai) or a Bedrock endpoint. Default: the provider's "
-                 "(openai: OPENAI_BASE_URL if set).", show_default=False),
+                 "(openai: OPENAI_BASE_URL if set).", show_default=False, metavar="URL"),
 ]
 
 

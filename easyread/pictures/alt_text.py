@@ -53,9 +53,10 @@ def alt_text(description: str, picture_file: str | None) -> str:
 
 def description_sentence(description: str) -> str:
     """The picture description of a generated picture as one sentence, each of its phrases with its
-    article: "a calendar, bin, Tuesday" -> "A calendar, a bin and Tuesday."; "a green bin by a
-    gate" -> "A green bin by a gate."; a lone colour or size joins the phrase after it (the rules
-    backend lists "green, bin": "A green bin."); "" for an empty description."""
+    article, after "The picture shows": "a calendar, bin, Tuesday" -> "The picture shows a calendar,
+    a bin and Tuesday."; "a green bin by a gate" -> "... a green bin by a gate."; a lone colour or
+    size joins the phrase after it (the rules backend lists "green, bin": "... a green bin."); "" for
+    an empty description."""
     parts = [part.strip() for part in re.split(r"[,;/|]", description) if _WORD.search(part)]
     modifiers = data_words("picture_modifiers.txt")  # colours and sizes
     joined: list[str] = []
@@ -68,7 +69,7 @@ def description_sentence(description: str) -> str:
     if not phrases:
         return ""
     text = phrases[0] if len(phrases) == 1 else ", ".join(phrases[:-1]) + " and " + phrases[-1]
-    return text[:1].upper() + text[1:] + "."
+    return f"{PICTURE_SHOWS} {text}."
 
 
 def _with_article(part: str) -> str:

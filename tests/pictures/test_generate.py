@@ -185,11 +185,11 @@ def test_the_prompt_is_the_description_in_the_house_style():
 
 def test_alt_text_of_a_generated_picture_is_its_description_as_a_sentence():
     generated = str(Path("/cache/pictures") / ("generated-" + "ab" * 32 + ".png"))
-    assert alt_text("a calendar, bin, Tuesday", generated) == "A calendar, a bin and Tuesday."
-    assert alt_text("a green bin by a gate", generated) == "A green bin by a gate."
-    assert alt_text("money, envelope", generated) == "Money and an envelope."
-    assert alt_text("people talking", generated) == "People talking."
-    assert alt_text("green, bin, morning", generated) == "A green bin and a morning."  # the rules backend's list
+    assert alt_text("a calendar, bin, Tuesday", generated) == "The picture shows a calendar, a bin and Tuesday."
+    assert alt_text("a green bin by a gate", generated) == "The picture shows a green bin by a gate."
+    assert alt_text("money, envelope", generated) == "The picture shows money and an envelope."
+    assert alt_text("people talking", generated) == "The picture shows people talking."
+    assert alt_text("green, bin, morning", generated) == "The picture shows a green bin and a morning."  # the rules backend's list
     assert description_sentence("") == ""
     assert not is_generated("/library/generated-bin.png")  # a person's own picture named so is not ours
 
@@ -235,5 +235,5 @@ def test_check_png_refuses_what_safe_refuses():
 
 
 def test_only_a_colour_or_a_size_joins_the_next_phrase_in_alt_text():
-    assert description_sentence("week, sign, restriction") == "A week, a sign and a restriction."
-    assert description_sentence("large, box") == "A large box."
+    assert description_sentence("week, sign, restriction") == "The picture shows a week, a sign and a restriction."
+    assert description_sentence("large, box") == "The picture shows a large box."
