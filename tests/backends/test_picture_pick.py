@@ -12,9 +12,8 @@ import pytest
 from easyread.backends import get_backend
 from easyread.backends.picture_pick import BATCH_ITEMS, PicturePicker, chooser_for, estimate_pick, pick_schema
 from easyread.model import Block, EasyReadDocument, EasySection, Item, Page, Section
-from easyread.pictures.catalogue import library_catalogue
 from easyread.pictures.choose import choose_pictures
-from tests.pictures.images import write_png
+from tests.pictures.images import four_picture_library, write_png
 
 ITEMS = (("Put your bin out on Monday.", "a bin"), ("Call us.", "a telephone"), ("The sky is blue.", "sky"),
          ("Bring the calendar.", "a calendar"))
@@ -23,10 +22,7 @@ OFFERED = 3  # the sky has no picture to offer
 
 @pytest.fixture
 def catalogue(tmp_path):
-    folder = tmp_path / "library"
-    for name in ("green-bin.png", "blue-bin.png", "telephone.png", "calendar.png"):
-        write_png(folder / name)
-    return library_catalogue(folder)
+    return four_picture_library(tmp_path / "library")
 
 
 def anthropic_backend(**options):

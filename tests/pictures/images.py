@@ -42,3 +42,13 @@ def needs_openmoji():  # type: ignore[no-untyped-def]
     if folder is None:
         pytest.skip("the OpenMoji set (the pictures extra) is not installed")
     return folder
+
+
+def four_picture_library(folder):
+    """A council library of four pictures we drew: a green bin, a blue bin, a telephone and a
+    calendar, read as a catalogue."""
+    from easyread.pictures.catalogue import library_catalogue
+
+    for name in ("green-bin.png", "blue-bin.png", "telephone.png", "calendar.png"):
+        write_png(folder / name)
+    return library_catalogue(folder)

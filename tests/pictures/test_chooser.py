@@ -9,15 +9,12 @@ import pytest
 from easyread.model import EasyReadDocument, EasySection, Item, Page
 from easyread.pictures.catalogue import library_catalogue
 from easyread.pictures.choose import SHORT_LIST, Offer, choose_pictures, short_list
-from tests.pictures.images import write_png
+from tests.pictures.images import four_picture_library, write_png
 
 
 @pytest.fixture
 def catalogue(tmp_path):
-    folder = tmp_path / "library"
-    for name in ("green-bin.png", "blue-bin.png", "telephone.png", "calendar.png"):
-        write_png(folder / name)
-    return library_catalogue(folder)
+    return four_picture_library(tmp_path / "library")
 
 
 def page_of(*pairs: tuple[str, str]) -> tuple[EasyReadDocument, list[Page], list[Item]]:

@@ -14,7 +14,6 @@ from easyread.pictures.alt_text import alt_text, description_sentence
 from easyread.pictures.generate import generate_pictures, house_style, picture_prompt
 from easyread.pictures.image_cache import generated_folder, is_generated
 from easyread.pictures.image_clients import ImageSettings, image_settings
-from tests.pictures.fake_images import FakeImages
 
 NOWHERE = "http://127.0.0.1:9"  # the discard port: a request that escapes a test fails at once
 TOKEN = "fake-bedrock-token-not-real-0123456789"
@@ -29,13 +28,6 @@ def offline(monkeypatch, tmp_path):
     for name in ("OPENAI_API_KEY", "AWS_BEARER_TOKEN_BEDROCK", "AWS_PROFILE", "AWS_ACCESS_KEY_ID",
                  "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"):
         monkeypatch.delenv(name, raising=False)
-
-
-@pytest.fixture
-def fake():
-    server = FakeImages().start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture

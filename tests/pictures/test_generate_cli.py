@@ -16,13 +16,6 @@ LETTER = ("# Your bins\n\nPut your green bin out on Monday morning.\n\n"
 
 
 @pytest.fixture
-def fake():
-    server = FakeImages().start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
 def letter(tmp_path):
     path = tmp_path / "bins.md"
     path.write_text(LETTER, encoding="utf-8")
