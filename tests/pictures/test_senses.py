@@ -65,6 +65,7 @@ WRONG = [
     ("The closure is needed to help clear the hedges.", "HANDSHAKE"),
     ("Also.", "ADULT"),  # a sentence that names nothing to show gets no person by default
     ("Also.", "SILHOUETTE"),
+    ("A financial assessment is a check of your income and savings.", "CHECK MARK"),
 ]
 
 
