@@ -16,9 +16,14 @@ _FACT_PICTURES = (
     (re.compile(r"£|\b\d+p\b"), "money"),
     (re.compile(r"@"), "an email"),
     (re.compile(r"\b(?:www\.|https?://)|\.gov\.uk\b"), "a computer showing a website"),
-    (re.compile(r"\b0\d{2,4}[ \d]{6,10}\b|\b(?:phone|call|ring)\b", re.IGNORECASE), "a telephone"),
-    (re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"),
-     "a calendar"),
+    # "ring" only in lower case: "Ring" in a list of names is a surname ("Lee Ring")
+    (re.compile(r"\b0\d{2,4}[ \d]{6,10}\b|\b(?:(?i:phone|call)|ring)\b"), "a telephone"),
+    # a month beside a day or a year is a date; "June" alone may be a name ("Proposer: June Hutchinson")
+    (re.compile(r"\b(?:\d{1,2}(?:st|nd|rd|th)?\s+)(?:January|February|March|April|May|June|July|August|September|"
+                r"October|November|December)\b|\b(?:January|February|March|April|May|June|July|August|September|"
+                r"October|November|December)\s+\d{4}\b|\b(?i:in|on|by|from|until|during|since|before|after|every|each|next|last)\s+"
+                r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+                r"(?!\s+[A-Z][a-z])"), "a calendar"),  # "by June Hutchinson" is a name
     (re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm)\b", re.IGNORECASE), "a clock"),
 )
 

@@ -96,8 +96,25 @@ def _capital_inside(found: list[Token], at: int) -> bool:
 
 def _in_name(found: list[Token], at: int) -> bool:
     """Whether the word at `at` is inside a name of several capitalised words in running text
-    ("Cherry Tree Grove", "Mallard Court")."""
-    return _capital_inside(found, at) and (_capital_inside(found, at - 1) or _capital_inside(found, at + 1))
+    ("Cherry Tree Grove", "Mallard Court"), or a label's value that starts one ("Proposer: June
+    Hutchinson": after a colon a capitalised word before another is a name's first word)."""
+    return _starts_labelled_name(found, at) or _capital_inside(found, at) and (
+        _capital_inside(found, at - 1) or _capital_inside(found, at + 1) or _starts_labelled_name(found, at - 1))
+
+
+_DATE_WORDS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                         "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+                         "friday", "saturday", "sunday"])
+
+
+def _starts_labelled_name(found: list[Token], at: int) -> bool:
+    """Whether the word at `at` follows a label's colon and starts a name: it and the next word
+    have capitals, and the next is no month or day ("Proposer: June Hutchinson", but not "Day:
+    Monday 4 June")."""
+    if not (0 < at < len(found) - 1) or found[at - 1].text != ":" or not found[at].text[:1].isupper():
+        return False
+    following = found[at + 1]
+    return following.text[:1].isupper() and following.lower not in _DATE_WORDS
 
 
 def other_senses(text: str, names: bool = True) -> set[str]:

@@ -60,6 +60,9 @@ WRONG = [
     # found by a blind review of real documents after the first version (our own wording)
     ("You do not need to book.", "BOOK"),
     ("Please make sure your details are up to date.", "CALENDAR"),
+    ("If what we hold about you is out of date, tell us.", "CALENDAR"),
+    ("Proposer: June Hutchinson. Seconder: Lee Ring.", "CALENDAR"),  # names in a list of signers
+    ("Proposer: June Hutchinson. Seconder: Lee Ring.", "TELEPHONE"),
     ("Day opportunities and day centre visits.", "CALENDAR"),
     ("Anyone over 18 years of age can vote.", "CALENDAR"),
     ("The closure is needed to help clear the hedges.", "HANDSHAKE"),
