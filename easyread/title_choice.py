@@ -196,15 +196,7 @@ def with_passed_over_title_kept(source: SourceDocument, choice: TitleChoice) -> 
     kept = Block("paragraph", source.title, location)
     sections = list(source.sections) or [Section("")]
     first = sections[0]
-    place = sum(1 for block in first.blocks if _comes_before(block.location, location))
+    place = sum(1 for block in first.blocks if _after(location, block.location))  # in its place in the source
     sections[0] = replace(first, blocks=[*first.blocks[:place], kept, *first.blocks[place:]])
     return replace(source, title="", title_location="", sections=sections)
 
-
-def _comes_before(location: str, other: str) -> bool:
-    """Whether the block at `location` comes before `other` in the source, when both are written
-    alike with numbers ("page 1 paragraph 1" before "page 1 paragraph 2"); False when they cannot
-    be compared (the title then goes first)."""
-    shape, numbers = re.sub(r"\d+", "#", location), [int(n) for n in re.findall(r"\d+", location)]
-    other_shape, other_numbers = re.sub(r"\d+", "#", other), [int(n) for n in re.findall(r"\d+", other)]
-    return shape == other_shape and bool(numbers) and numbers < other_numbers
