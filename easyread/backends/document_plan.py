@@ -12,8 +12,6 @@ and gives `EasyReadDocument.title` and `.opening`.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -70,8 +68,9 @@ class DocumentPlan:
     @property
     def fingerprint(self) -> str:
         """Changes whenever the context a section request carries does (part of the answer cache key)."""
-        parts = [self.title, [item.sentence for item in self.opening], self.glossary_pairs()]
-        return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8")).hexdigest()
+        from easyread.backends.response_cache import digest
+
+        return digest([self.title, [item.sentence for item in self.opening], self.glossary_pairs()])
 
 
 def plan_blocks(source: SourceDocument) -> list[Block]:

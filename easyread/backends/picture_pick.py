@@ -19,7 +19,6 @@ sends nothing. The requests count in the backend's usage and cost like its other
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from dataclasses import dataclass
@@ -30,6 +29,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from easyread.backends.answer import parse_model
 from easyread.backends.prompts import default_folder, neutralise
+from easyread.backends.response_cache import digest
 from easyread.backends.usage import CHARS_PER_TOKEN, Estimate
 from easyread.errors import EasyReadError, UsageError
 from easyread.language.sentences import split_sentences
@@ -244,9 +244,8 @@ class PicturePicker:
     def cache_key(self, text: str) -> str:
         """The response cache key of a picture request of `text` to this backend and model."""
         backend = self.backend
-        parts = [backend.cache_scope, backend.model, PICK_ANSWER, backend.prompts.version, backend.prompts.system,
-                 text]
-        return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8")).hexdigest()
+        return digest([backend.cache_scope, backend.model, PICK_ANSWER, backend.prompts.version,
+                       backend.prompts.system, text])
 
 
 def chooser_for(backend: object) -> PicturePicker | None:

@@ -53,11 +53,16 @@ def cache_path() -> Path:
     return cache_folder() / CACHE_FILE
 
 
+def digest(parts: list) -> str:
+    """A stable key (64 hex digits: sha256 of their JSON) for `parts`, a list of JSON values: the
+    one way every cache of easyread (answers, plans, picture choices, drawn pictures) keys an entry."""
+    return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
 def cache_key(backend: str, model: str, prompts_fingerprint: str, prompt_version: str, section: Section) -> str:
     """A stable key for one section answered by one model with one set of prompts."""
-    parts = [backend, model, prompt_version, prompts_fingerprint, section.heading,
-             [[block.kind, block.text] for block in section.blocks]]
-    return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8")).hexdigest()
+    return digest([backend, model, prompt_version, prompts_fingerprint, section.heading,
+                   [[block.kind, block.text] for block in section.blocks]])
 
 
 WAY_OUT = "run 'easyread cache clear' to start a new one"

@@ -9,9 +9,7 @@ that no longer passes (damaged, replaced) is a miss. Nothing else is kept: no ke
 
 from __future__ import annotations
 
-import hashlib
 import io
-import json
 import re
 from pathlib import Path
 
@@ -38,8 +36,9 @@ def is_generated(picture_file: str | Path | None) -> bool:
 def picture_key(description: str, style: str, settings: ImageSettings) -> str:
     """The cache key (64 hex digits) of the picture of `description` in `style` drawn by `settings`'
     API and model (the address is left out: the same model elsewhere draws the same way)."""
-    parts = [settings.api, settings.model, style, " ".join(description.split())]
-    return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8")).hexdigest()
+    from easyread.backends.response_cache import digest
+
+    return digest([settings.api, settings.model, style, " ".join(description.split())])
 
 
 def check_png(data: bytes) -> None:
