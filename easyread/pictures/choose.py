@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from easyread.model import EasyReadDocument, Item, Page
 from easyread.pictures.catalogue import Catalogue, catalogue_for
-from easyread.pictures.match import Candidate, candidates, wanted_for
+from easyread.pictures.match import THRESHOLD, Candidate, candidates, wanted_for
 
 SHORT_LIST = 5  # candidates a chooser sees for one item (issue 16.3: "a short candidate list")
 # A chooser may take a picture the matcher would not dare to (0.6): a name of two words with one
@@ -55,18 +55,22 @@ def ranked(catalogue: Catalogue, description: str, sentence: str = "") -> list[C
 def short_list(catalogue: Catalogue, item: Item, default: str | None = None) -> list[Candidate]:
     """The candidates a chooser sees for `item`: the best `SHORT_LIST` at `SHORT_LIST_THRESHOLD`,
     the matcher's `default` (a path) put in last when it is not among them; [] when there is none."""
-    found = candidates(catalogue, wanted_for(item.picture, item.sentence), threshold=SHORT_LIST_THRESHOLD)
+    return _shortened(_offerable(catalogue, item), default)
+
+
+def _offerable(catalogue: Catalogue, item: Item) -> list[Candidate]:
+    return candidates(catalogue, wanted_for(item.picture, item.sentence), threshold=SHORT_LIST_THRESHOLD)
+
+
+def _shortened(found: list[Candidate], default: str | None) -> list[Candidate]:
     short = found[:SHORT_LIST]
     if default and all(candidate.path != default for candidate in short):
         short = short[:SHORT_LIST - 1] + [candidate for candidate in found if candidate.path == default][:1]
     return short
 
 
-def _pick(catalogue: Catalogue, item: Item, used: set[str]) -> str | None:
-    for candidate in ranked(catalogue, item.picture, item.sentence):
-        if candidate.path not in used:
-            return candidate.path
-    return None
+def _first_unused(found: list[Candidate], used: set[str]) -> str | None:
+    return next((candidate.path for candidate in found if candidate.path not in used), None)
 
 
 def choose_pictures(document: EasyReadDocument, pages: list[Page], catalogue: Catalogue,
@@ -82,11 +86,15 @@ def choose_pictures(document: EasyReadDocument, pages: list[Page], catalogue: Ca
         for item in page.items:
             if item.picture_file:
                 continue
-            path = _pick(catalogue, item, used)
+            if chooser is None:
+                path = _first_unused(ranked(catalogue, item.picture, item.sentence), used)
+            else:  # one matching for both: the matcher's own choice is the part of the list it is sure of
+                found = _offerable(catalogue, item)
+                path = _first_unused([candidate for candidate in found if candidate.confidence >= THRESHOLD], used)
             if path:
                 used.add(path)
             if chooser is not None:
-                short = short_list(catalogue, item, path)
+                short = _shortened(found, path)
                 if short:
                     offers.append(Offer(item, tuple(short), path))
             elif path:
