@@ -92,15 +92,12 @@ class _Layout:
         return flowable if self.tags is None else self.tags.heading(flowable, text)
 
     def story_of(self, page: Page) -> list:
-        measured = self.content(page) if self.tags is None or len(page.items) == 1 else []
-        oversized = len(page.items) == 1 and self.f.height_of(measured) > S.FRAME_HEIGHT
-        if self.tags is None and not oversized:
-            return measured
-        heading = self._heading(self.heading_of(page))
+        heading = self._heading(self.heading_of(page))  # first: it starts the section the items go in
         paths = [None if self.tags is None else self.tags.item() for _ in page.items]
-        if not oversized:
-            return [heading, *(self.f.item_row(item, self.styles, self.fonts, path)
-                               for item, path in zip(page.items, paths, strict=True))]
+        story = [heading, *(self.f.item_row(item, self.styles, self.fonts, path)
+                            for item, path in zip(page.items, paths, strict=True))]
+        if len(page.items) > 1 or self.f.height_of(story) <= S.FRAME_HEIGHT:
+            return story
         # One item taller than a whole page: its sentence runs on over the next pages.
         space = S.FRAME_HEIGHT - self.f.height_of([heading]) - heading.getSpaceAfter()
         return [heading, *self.f.oversized_item_rows(page.items[0], self.styles, self.fonts, space, paths[0])]
