@@ -6,7 +6,7 @@ A reader who meets "01632" at the end of one line and "960 178" on the next may 
 them whole in its own way:
 - PDF (reportlab) and Markdown: the spaces inside a run become U+00A0 NO-BREAK SPACE. reportlab
   5.1 keeps "01632\\u00a0960\\u00a0178" on one line, measured by wrapping a Paragraph with the run
-  at the wrap point (tests/layout/test_no_break_pdf.py); it breaks a word at a hyphen only when the
+  at the wrap point (tests/layout/test_no_break.py); it breaks a word at a hyphen only when the
   word is wider than the line, so hyphens stay as they are (the body font has no U+2011 glyph).
 - Word: U+00A0 for the spaces and Word's own non-breaking hyphen `<w:noBreakHyphen/>` for hyphens
   (what Ctrl+Shift+- inserts; python-docx reads it back as "-").
@@ -60,15 +60,14 @@ def _kept_runs(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(runs)
 
 
-def no_break_spaces(text: str, runs: Sequence[tuple[int, int, str]] | None = None, *,
-                    hyphens: str = "-") -> str:
+def no_break_spaces(text: str, *, hyphens: str = "-") -> str:
     """`text` with each space inside a kept run (see `kept_runs`) made U+00A0, and each hyphen made
     `hyphens` (unchanged by default; U+2011 for a format that breaks at hyphens). The characters of
     emails and web addresses are never changed. Same length as `text` when `hyphens` is one character.
 
     "Phone 01632 960 178." -> "Phone 01632\\u00a0960\\u00a0178."
     """
-    runs = kept_runs(text) if runs is None else runs
+    runs = kept_runs(text)
     if not runs:
         return text
     characters = list(text)

@@ -2,15 +2,15 @@
 
 Every output format (PDF, Word, HTML, Markdown) takes a picture's alt text from here, so a screen
 reader hears the same words in each. The sentence says what the chosen picture IS, not what it was
-chosen for: an OpenMoji picture by its emoji's Unicode name ("1F5D1.svg", WASTEBASKET -> "A
-wastebasket."), a council's own picture by its file name ("green-bin.png" -> "A green bin.") or,
-when the name says nothing ("IMG_0042.jpg"), by the first keyword phrase its folder's
-`pictures.csv` gives it. Only when neither says anything is the item's picture description used,
-and then its first phrase only: alt text is never a keyword list. A picture `--pictures generate`
-drew shows its description, so its alt text is that description as a sentence ("a calendar, bin" ->
-"A calendar and a bin."). W3C WAI, *Images tutorial:
-informative images* (2022): "a short text alternative ... that conveys the essential information";
-RNIB and GOV.UK ask for a full sentence without "image of".
+chosen for: an OpenMoji picture by its emoji's Unicode name ("1F5D1.svg", WASTEBASKET -> "The
+picture shows a wastebasket."), a council's own picture by its file name ("green-bin.png" -> "The
+picture shows a green bin.") or, when the name says nothing ("IMG_0042.jpg"), by the first keyword
+phrase its folder's `pictures.csv` gives it. Only when neither says anything is the item's picture
+description used, and then its first phrase only: alt text is never a keyword list. A picture
+`--pictures generate` drew shows its description, so its alt text is that description as a
+sentence ("a calendar, bin" -> "The picture shows a calendar and a bin."). Every alt text is a
+whole sentence, as Easy Read asks. W3C WAI, *Images tutorial: informative images* (2022): "a short
+text alternative ... that conveys the essential information".
 """
 
 from __future__ import annotations
