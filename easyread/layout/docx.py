@@ -28,8 +28,7 @@ SPLITTABLE_CHARACTERS = 900  # a sentence this long may be taller than a page: l
 # What the title page's lines take in Word, in points (Arial's lines are about 1.2 x its size), and
 # how many characters fit on a line at most; used to shrink the title picture for a long title.
 TITLE_LINE, TITLE_CHARACTERS = 1.2 * S.TITLE_SIZE, 22
-BODY_LINE, BODY_CHARACTERS = 1.2 * 1.5 * S.BODY_SIZE, 50
-TITLE_SPACE_AFTER, SOURCE_SPACE = 24.0, 12.0
+TITLE_SPACE_AFTER = 24.0
 TITLE_PAGE_SLACK = 12.0  # for the picture's line and the estimate's errors
 SMALLEST_TITLE_PICTURE_CM = 2.5
 
@@ -94,8 +93,6 @@ def title_picture_size(front: FrontMatter) -> float:
     """The title picture in cm: 8 cm, smaller when a long title needs the room, so that the title
     page stays one page, as the plan counts it."""
     used = lines_of(front.title, TITLE_CHARACTERS) * TITLE_LINE + TITLE_SPACE_AFTER
-    lines = [line for line in (front.source_line, front.made_with) if line]
-    used += sum(lines_of(line, BODY_CHARACTERS) * BODY_LINE for line in lines) + (2 * SOURCE_SPACE if lines else 0)
     room = S.FRAME_HEIGHT - TITLE_PAGE_SLACK - used
     return max(SMALLEST_TITLE_PICTURE_CM, min(S.TITLE_PICTURE_CM, room / S.CM))
 
@@ -158,7 +155,6 @@ def _new_row(table, widths_pt: tuple[float, ...]):  # type: ignore[no-untyped-de
 
 def _title_page(word, front: FrontMatter) -> None:  # type: ignore[no-untyped-def]
     """The title as a real Title, a picture, what this document is, and the contents list."""
-    from docx.shared import Pt
 
 
     word.add_paragraph(text_of(front.title), style="Title")
@@ -170,11 +166,6 @@ def _title_page(word, front: FrontMatter) -> None:  # type: ignore[no-untyped-de
         _add_picture(paragraph, bitmap[0], size_cm, front.picture, front.picture_file)
     else:
         _title_placeholder(word, front.picture, size_cm)
-    if front.source_line:
-        source = word.add_paragraph(text_of(front.source_line), style="Normal")
-        source.paragraph_format.space_before = source.paragraph_format.space_after = Pt(SOURCE_SPACE)
-    if front.made_with:
-        word.add_paragraph(text_of(front.made_with), style="Normal")
 
 
 def _contents_page(word, front: FrontMatter) -> None:  # type: ignore[no-untyped-def]

@@ -244,21 +244,14 @@ def _tag(tagged: bool, *path: tuple) -> Path | None:
 
 
 def title_page(front: FrontMatter, styles: dict, fonts: Fonts, tagged: bool = False) -> list[Flowable]:
-    """The title page: the title, a picture, and what this document is (a line that is "" is left
-    out). Tagged: an H1, a Figure (when there is a real picture) and a P for each line."""
-    story: list[Flowable] = [
+    """The title page: the title and a picture. Tagged: an H1 and a Figure (when there is a real picture)."""
+    return [
         mark(Paragraph(font_markup(front.title, fonts, bold=True), styles["title"]),
              _tag(tagged, ("H1", "title")), text=front.title),
         Spacer(1, 24),
         PictureBox(front.picture, styles["picture"], fonts, size=S.TITLE_PICTURE_CM * S.CM,
                    picture_file=front.picture_file, figure=_tag(tagged, ("Figure", "title picture"))),
     ]
-    gap = 24
-    for name, line in (("source line", front.source_line), ("made with", front.made_with)):
-        if line:
-            story += [Spacer(1, gap), mark(Paragraph(font_markup(line, fonts), styles["body"]), _tag(tagged, ("P", name)))]
-            gap = 12
-    return story
 
 
 def contents_page(front: FrontMatter, styles: dict, fonts: Fonts, tagged: bool = False) -> list[Flowable]:

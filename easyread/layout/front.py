@@ -5,8 +5,7 @@ file name (a reader never sees the file, and "letter.docx" means nothing to them
 the tool, which goes into each format's document properties instead (`CREDIT`: the PDF's Creator,
 the Word file's comments, HTML's generator, the Markdown's first comment). A contents list follows
 when there are more than 3 sections. Credits for the reader (such as the licence of a picture set)
-go at the end. `FrontMatter` keeps its `source_line` and `made_with` fields for the renderers, empty:
-a renderer shows no line for "".
+go at the end.
 """
 
 from __future__ import annotations
@@ -29,8 +28,6 @@ class FrontMatter:
     title: str
     picture: str  # the description, used as alt text or in the placeholder
     picture_file: str | None
-    source_line: str  # "" (the file name is never shown to readers; kept for the renderers)
-    made_with: str  # "" (the tool's credit is in the document properties; kept for the renderers)
     contents: list[str] = field(default_factory=list)  # section headings, in order; empty for short documents
 
 
@@ -42,7 +39,7 @@ def section_headings(document: EasyReadDocument) -> list[str]:
 def front_matter(document: EasyReadDocument) -> FrontMatter:
     """What the title page and the contents page show for `document`: its Easy Read title, the title
     picture, and the contents list (section headings, each once) when it has more than
-    `CONTENTS_AFTER_SECTIONS` sections. `source_line` and `made_with` are "": renderers skip them."""
+    `CONTENTS_AFTER_SECTIONS` sections. Nothing else: no file name, no credit."""
     headings = section_headings(document)
     contents: list[str] = []
     if len(headings) > CONTENTS_AFTER_SECTIONS:
@@ -53,8 +50,6 @@ def front_matter(document: EasyReadDocument) -> FrontMatter:
         title=document.title,
         picture=TITLE_PICTURE,
         picture_file=document.title_picture_file,
-        source_line="",
-        made_with="",
         contents=contents,
     )
 

@@ -115,7 +115,6 @@ def _title_page(document: EasyReadDocument) -> str:
         '<header class="title-page">',
         f"<h1>{text(front.title)}</h1>",
         picture(front.picture, front.picture_file, "picture title-picture"),
-        *(f"<p>{text(line)}</p>" for line in (front.source_line, front.made_with) if line),
     ]
     parts.append("</header>")
     return "\n".join(parts)

@@ -64,8 +64,7 @@ def markdown_document(document: EasyReadDocument, base: Path) -> tuple[str, int]
 
 def _title_blocks(document: EasyReadDocument) -> list[str]:
     front = front_matter(document)
-    blocks = [f"# {escape_markdown(front.title)}",
-              *(escape_markdown(line) for line in (front.source_line, front.made_with) if line)]
+    blocks = [f"# {escape_markdown(front.title)}"]
     if front.contents:
         blocks.append(f"## {escape_markdown(CONTENTS_HEADING)}")
         blocks.append("\n".join(f"- {escape_markdown(heading)}" for heading in front.contents))

@@ -25,7 +25,7 @@ from easyread.model import EasyReadDocument, HardWord, Page
 def document_text(document: EasyReadDocument) -> str:
     """Every piece of text the PDF of `document` can draw, one per line (it decides the fonts)."""
     front = front_matter(document)
-    parts = [document.title, document.source_name, front.source_line, front.made_with, front.picture,
+    parts = [document.title, document.source_name, front.picture,
              CONTENTS_HEADING, GLOSSARY_HEADING, *closing_lines(document)]
     for section in document.sections:
         parts.append(section.heading)

@@ -125,8 +125,6 @@ def test_tags_in_reading_order(tagged):
     document, output, _ = tagged
     texts = [e.text for e in structure(output) if e.role in ("H1", "H2", "P", "LBody", "Lbl")]
     expected = [document.title]
-    front = front_matter(document)
-    expected += [line for line in (front.source_line, front.made_with) if line]  # the title page's lines, if any
     expected += [CONTENTS_HEADING, *(f"• {section.heading}" for section in document.sections)]
     for section in document.sections:
         expected += [section.heading, *(item.sentence for item in section.items)]
@@ -301,7 +299,6 @@ def test_xmp_escapes_the_title_and_is_well_formed_xml():
 
 
 def test_the_title_picture_is_a_figure_after_the_title(tmp_path):
-    from easyread.layout.front import front_matter
 
     document = EasyReadDocument(title="Your new bin", source_name="bin.txt",
                                 sections=[EasySection("What is new?", [Item("You get a new bin.", "a bin")])])
