@@ -12,9 +12,18 @@ from __future__ import annotations
 from collections import Counter
 
 from easyread.language.languages import Language, detect_language
-from easyread.model import EasyReadDocument, EasySection, SourceDocument
+from easyread.model import EasyReadDocument, EasySection, Item, SourceDocument
 
 NOT_ENGLISH_FLAG = "not-english"
+
+
+def item_language(item: Item) -> Language | None:
+    """The language of an item flagged not-english (`detect_language` of its sentence), so each
+    output format can mark it (HTML `lang`, the PDF's /Lang); None for an item in English or in a
+    language that cannot be named."""
+    if NOT_ENGLISH_FLAG not in item.flags:
+        return None
+    return detect_language(item.sentence)
 
 
 def foreign_blocks(source: SourceDocument) -> dict[str, Language]:

@@ -174,12 +174,9 @@ def figure(item: Item) -> str:
 def language_attributes(item: Item) -> str:
     """` lang="ru"` (and ` dir="rtl"` for Hebrew, Arabic, ...) for an item flagged not-english, so
     browsers and screen readers read it in its own language; "" for English and unknown languages."""
-    from easyread.language.languages import detect_language
-    from easyread.not_english import NOT_ENGLISH_FLAG
+    from easyread.not_english import item_language
 
-    if NOT_ENGLISH_FLAG not in item.flags:
-        return ""
-    language = detect_language(item.sentence)
+    language = item_language(item)
     if language is None:
         return ""
     attributes = f' lang="{escape(language.tag)}"' if language.tag else ""

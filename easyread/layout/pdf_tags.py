@@ -166,12 +166,9 @@ def mark(flowable: Flowable, path: Path | None, *, text: str = "", lang: str = "
 def language_of(item) -> str:  # type: ignore[no-untyped-def]
     """The BCP 47 tag of an item flagged not-english (ISO 14289-1 7.2: a change of language is
     marked), "" for English and for a language we cannot name. The HTML's `lang` says the same."""
-    from easyread.language.languages import detect_language
-    from easyread.not_english import NOT_ENGLISH_FLAG
+    from easyread.not_english import item_language
 
-    if NOT_ENGLISH_FLAG not in item.flags:
-        return ""
-    language = detect_language(item.sentence)
+    language = item_language(item)
     return language.tag if language is not None else ""
 
 
