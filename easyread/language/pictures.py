@@ -10,6 +10,9 @@ import re
 from functools import cache
 
 from easyread.data import data_words
+from easyread.language.dates import MONTH_NAMES
+
+_MONTH = "(?:" + "|".join(MONTH_NAMES) + ")"  # "January" ... "December", as written in a date
 
 # A fact in the sentence makes the clearest picture of all.
 _FACT_PICTURES = (
@@ -19,10 +22,8 @@ _FACT_PICTURES = (
     # "ring" only in lower case: "Ring" in a list of names is a surname ("Lee Ring")
     (re.compile(r"\b0\d{2,4}[ \d]{6,10}\b|\b(?:(?i:phone|call)|ring)\b"), "a telephone"),
     # a month beside a day or a year is a date; "June" alone may be a name ("Proposer: June Hutchinson")
-    (re.compile(r"\b(?:\d{1,2}(?:st|nd|rd|th)?\s+)(?:January|February|March|April|May|June|July|August|September|"
-                r"October|November|December)\b|\b(?:January|February|March|April|May|June|July|August|September|"
-                r"October|November|December)\s+\d{4}\b|\b(?i:in|on|by|from|until|during|since|before|after|every|each|next|last)\s+"
-                r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+    (re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b|\b{_MONTH}\s+\d{{4}}\b|"
+                rf"\b(?i:in|on|by|from|until|during|since|before|after|every|each|next|last)\s+{_MONTH}\b"
                 r"(?!\s+[A-Z][a-z])"), "a calendar"),  # "by June Hutchinson" is a name
     (re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm)\b", re.IGNORECASE), "a clock"),
 )

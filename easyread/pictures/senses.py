@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from easyread.data import data_rows
+from easyread.language.dates import MONTH_NAMES
 
 SENSES_FILE = "picture_senses.tsv"
 NEAR = 3  # words either side that count as "near"
@@ -102,9 +103,8 @@ def _in_name(found: list[Token], at: int) -> bool:
         _capital_inside(found, at - 1) or _capital_inside(found, at + 1) or _starts_labelled_name(found, at - 1))
 
 
-_DATE_WORDS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september",
-                         "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
-                         "friday", "saturday", "sunday"])
+_DATE_WORDS = frozenset([*(month.lower() for month in MONTH_NAMES), "monday", "tuesday", "wednesday",
+                         "thursday", "friday", "saturday", "sunday"])
 
 
 def _starts_labelled_name(found: list[Token], at: int) -> bool:
