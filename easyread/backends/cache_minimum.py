@@ -7,14 +7,9 @@ part of easyread's requests (system prompt, worked examples, document context) i
 from __future__ import annotations
 
 import re
-import sys
 from functools import cache
-from importlib.resources import files
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
+from easyread.data import data_toml
 
 PRACTICAL_FLOOR = 2048  # tokens: Sonnet caching seen only from here (anthropic-sdk-python issue 1194)
 _BEDROCK_PREFIX = re.compile(r"^(?:[a-z]{2,6}\.)?anthropic\.")
@@ -22,7 +17,7 @@ _BEDROCK_PREFIX = re.compile(r"^(?:[a-z]{2,6}\.)?anthropic\.")
 
 @cache
 def _table() -> tuple[dict[str, int], int]:
-    data = tomllib.loads(files("easyread.data").joinpath("cache_minimums.toml").read_text(encoding="utf-8"))
+    data = data_toml("cache_minimums.toml")
     return {name: int(value) for name, value in data["models"].items()}, int(data["unknown"])
 
 

@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 import re
-import sys
 import threading
 from dataclasses import dataclass, field
 from functools import cache
-from importlib.resources import files
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
+from easyread.data import data_toml
 
 PER = 1_000_000  # prices are per million tokens
 
@@ -28,15 +23,13 @@ class Price:
 @cache
 def prices() -> dict[str, Price]:
     """Every model's price, from the data file (read once)."""
-    data = tomllib.loads(files("easyread.data").joinpath("prices.toml").read_text(encoding="utf-8"))
-    return {model: Price(**values) for model, values in data.get("models", {}).items()}
+    return {model: Price(**values) for model, values in data_toml("prices.toml").get("models", {}).items()}
 
 
 @cache
 def batch_discount() -> float:
     """The share the Message Batches API takes off every price (0.5: half price), from the data file."""
-    data = tomllib.loads(files("easyread.data").joinpath("prices.toml").read_text(encoding="utf-8"))
-    return float(data.get("batch", {}).get("discount", 0.0))
+    return float(data_toml("prices.toml").get("batch", {}).get("discount", 0.0))
 
 
 _BEDROCK_ID = re.compile(r"^(?:[a-z]{2,6}\.)?anthropic\.(?P<name>.+?)(?:-v\d+(?::\d+)?)?$")

@@ -7,17 +7,11 @@ live only in the data file, which names their sources.
 
 from __future__ import annotations
 
-import sys
 from functools import cache
-from importlib.resources import files
 from typing import Any
 
+from easyread.data import data_toml
 from easyread.errors import UsageError
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
 
 DEFAULT_PROFILE = "default"
 # The thresholds a profile sets, with the type each must have (int accepted where a float is asked).
@@ -36,8 +30,7 @@ LEVELS = ("error", "warning")
 
 @cache
 def _profiles() -> dict[str, dict[str, Any]]:
-    text = files("easyread.data").joinpath("check_profiles.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)
+    return data_toml("check_profiles.toml")
 
 
 def profile_names() -> tuple[str, ...]:

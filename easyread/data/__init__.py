@@ -6,8 +6,10 @@ the body is one entry per line, columns separated by tabs.
 
 from __future__ import annotations
 
+import sys
 from functools import cache
 from importlib import resources
+from typing import Any
 
 
 def data_lines(name: str) -> list[str]:
@@ -20,6 +22,18 @@ def data_lines(name: str) -> list[str]:
 def data_rows(name: str) -> tuple[tuple[str, ...], ...]:
     """The body of a tab-separated data file as tuples of stripped fields."""
     return tuple(tuple(field.strip() for field in line.split("\t")) for line in data_lines(name))
+
+
+@cache
+def data_toml(name: str) -> dict[str, Any]:
+    """A TOML data file (prices, profiles, the picture style), parsed once: tomllib, or tomli on
+    Python 3.10. The dict is shared: read it, never change it."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
+
+    return tomllib.loads(resources.files(__package__).joinpath(name).read_text(encoding="utf-8"))
 
 
 @cache

@@ -17,7 +17,6 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache
-from importlib.resources import files
 
 from easyread.model import EasyReadDocument, Item
 from easyread.pictures.image_cache import (
@@ -46,9 +45,9 @@ class Generated:
 @cache
 def house_style() -> tuple[str, str]:
     """(style, what to avoid) from `data/picture_style.toml`."""
-    from easyread.backends.usage import tomllib
+    from easyread.data import data_toml
 
-    data = tomllib.loads(files("easyread.data").joinpath("picture_style.toml").read_text(encoding="utf-8"))
+    data = data_toml("picture_style.toml")
     return str(data["style"]), str(data["avoid"])
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 from pathlib import Path
 
 from easyread.pictures.image_clients import ImageSettings
@@ -33,10 +32,9 @@ class PictureEstimate:
 @cache
 def picture_prices() -> dict[str, float]:
     """{model: US dollars a picture} from the `[images]` tables of data/prices.toml."""
-    from easyread.backends.usage import tomllib
+    from easyread.data import data_toml
 
-    data = tomllib.loads(files("easyread.data").joinpath("prices.toml").read_text(encoding="utf-8"))
-    return {model: float(values["per_picture"]) for model, values in data.get("images", {}).items()}
+    return {model: float(values["per_picture"]) for model, values in data_toml("prices.toml").get("images", {}).items()}
 
 
 def picture_price(model: str) -> float | None:
