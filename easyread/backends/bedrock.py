@@ -12,11 +12,9 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from easyread.aws_env import TOKEN_VARIABLE, aws_region
 from easyread.backends.anthropic import AnthropicBackend
 from easyread.errors import UsageError
-
-TOKEN_VARIABLE = "AWS_BEARER_TOKEN_BEDROCK"
-REGION_VARIABLES = ("AWS_REGION", "AWS_DEFAULT_REGION")
 
 
 class BedrockBackend(AnthropicBackend):
@@ -26,7 +24,7 @@ class BedrockBackend(AnthropicBackend):
         token = os.environ.get(TOKEN_VARIABLE, "").strip()
         if dry_run:
             return token
-        if not any(os.environ.get(variable) for variable in REGION_VARIABLES) and not os.environ.get("AWS_PROFILE"):
+        if not aws_region() and not os.environ.get("AWS_PROFILE"):
             raise UsageError(None, "the bedrock backend needs an AWS region: set AWS_REGION, or use --backend rules")
         if not token:
             try:

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
+from easyread.aws_env import TOKEN_VARIABLE, aws_region
 from easyread.errors import UsageError
 from easyread.limits import MAX_PICTURE_BYTES
 from easyread.secrets import scrub
@@ -35,8 +36,6 @@ IMAGE_APIS = ("bedrock", "openai")
 DEFAULT_MODELS = {"bedrock": "stability.stable-image-core-v1:1", "openai": "gpt-image-1"}
 DEFAULT_TIMEOUT = 120.0  # seconds for one picture; Stable Image Core answers in about 5
 OPENAI_SIZE = "1024x1024"  # the square size every OpenAI image model accepts
-TOKEN_VARIABLE = "AWS_BEARER_TOKEN_BEDROCK"
-REGION_VARIABLES = ("AWS_REGION", "AWS_DEFAULT_REGION")
 _MAX_BASE64 = MAX_PICTURE_BYTES * 4 // 3 + 4  # a longer base64 text decodes to more than the limit
 
 Draw = Callable[[str, str], bytes]  # (prompt, what to avoid) -> the picture's bytes
@@ -114,12 +113,8 @@ def stability_picture(answer: bytes) -> bytes:
     return decode_image(images[0] if isinstance(images, list) and images else None)
 
 
-def _region() -> str:
-    return next((os.environ[name] for name in REGION_VARIABLES if os.environ.get(name)), "")
-
-
 def _bedrock_client(settings: ImageSettings) -> Draw:
-    region = _region()
+    region = aws_region()
     if not region and not os.environ.get("AWS_PROFILE"):
         raise UsageError(None, "--image-api bedrock needs an AWS region: set AWS_REGION (Stability models are "
                                "in us-west-2)")
